@@ -1,0 +1,281 @@
+//! The YAML schema of a rule pack. Every struct denies unknown keys, so a
+//! typo is an error that names the key, not a rule silently ignored.
+
+use serde::Deserialize;
+use std::collections::BTreeMap;
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PackFile {
+    /// The pack's name; a pack loaded twice is used once.
+    pub pack: String,
+    #[serde(default)]
+    pub description: String,
+    #[serde(default)]
+    pub language: Language,
+    #[serde(default)]
+    pub entities: Vec<EntityDef>,
+    /// Event classes by name: the nouns and verbs that mention one.
+    #[serde(default)]
+    pub events: BTreeMap<String, EventClassDef>,
+    #[serde(default)]
+    pub predicates: BTreeMap<String, PredicateDef>,
+    #[serde(default)]
+    pub conflicts: Vec<ConflictDef>,
+}
+
+/// Function words and cues of the language; all matched case-insensitively
+/// on word boundaries.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Language {
+    /// Words that negate the predicate after them: "not", "never".
+    #[serde(default)]
+    pub negation: Vec<String>,
+    /// Words that make a claim a possibility: "could", "may", "possibly".
+    #[serde(default)]
+    pub hedges: Vec<String>,
+    /// Words that make a claim a plan or forecast: "will", "plans to".
+    #[serde(default)]
+    pub future: Vec<String>,
+    /// Verbs that introduce reported speech: "said", "told".
+    #[serde(default)]
+    pub speech_verbs: Vec<String>,
+    /// Phrases before a source: "according to".
+    #[serde(default)]
+    pub attribution: Vec<String>,
+    /// Role words stripped from the front of a name: "President".
+    #[serde(default)]
+    pub titles: Vec<String>,
+    /// Words that start a new clause: "while", "after", "because".
+    #[serde(default)]
+    pub clause_breaks: Vec<String>,
+    /// Regular expressions for lines that are page furniture, not claims.
+    #[serde(default)]
+    pub boilerplate: Vec<String>,
+    /// Capitalised words that never start a name: "The", "However".
+    #[serde(default)]
+    pub stopwords: Vec<String>,
+}
+
+impl Language {
+    pub fn extend(&mut self, o: &Language) {
+        self.negation.extend(o.negation.iter().cloned());
+        self.hedges.extend(o.hedges.iter().cloned());
+        self.future.extend(o.future.iter().cloned());
+        self.speech_verbs.extend(o.speech_verbs.iter().cloned());
+        self.attribution.extend(o.attribution.iter().cloned());
+        self.titles.extend(o.titles.iter().cloned());
+        self.clause_breaks.extend(o.clause_breaks.iter().cloned());
+        self.boilerplate.extend(o.boilerplate.iter().cloned());
+        self.stopwords.extend(o.stopwords.iter().cloned());
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum EntityKind {
+    Person,
+    Organisation,
+    Place,
+    Event,
+}
+
+/// A named thing a story is about, with every name it goes by.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct EntityDef {
+    pub id: String,
+    pub kind: EntityKind,
+    /// For events: the event class ("meeting").
+    #[serde(default)]
+    pub class: Option<String>,
+    pub names: Vec<String>,
+}
+
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct EventClassDef {
+    /// Head nouns that mention an event of the class: "summit", "talks".
+    #[serde(default)]
+    pub nouns: Vec<String>,
+    /// Verbs whose subject and object are its participants: "met".
+    #[serde(default)]
+    pub verbs: Vec<String>,
+}
+
+/// A predicate: what can be said of a subject.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PredicateDef {
+    #[serde(default)]
+    pub description: String,
+    /// `event` (default) or `entity`.
+    #[serde(default)]
+    pub applies_to: Option<String>,
+    /// What the value is: `label` (default; from `values`), `scale` (from
+    /// `scale`), `date` (a time expression near a `cues` phrase) or `number`.
+    #[serde(default, rename = "type")]
+    pub value_type: ValueType,
+    /// A state holds until it changes (status); a non-state describes the
+    /// subject once and for all (how a past call went), so its facts are
+    /// compared whatever their dates.
+    #[serde(default = "yes")]
+    pub state: bool,
+    #[serde(default)]
+    pub values: BTreeMap<String, Vec<String>>,
+    #[serde(default)]
+    pub scale: Option<Scale>,
+    /// For date and number predicates: the phrases that introduce the value.
+    #[serde(default)]
+    pub cues: Vec<String>,
+}
+
+fn yes() -> bool {
+    true
+}
+
+impl PredicateDef {
+    pub fn merge(&mut self, o: &PredicateDef) {
+        for (k, v) in &o.values {
+            self.values.entry(k.clone()).or_default().extend(v.iter().cloned());
+        }
+        match (&mut self.scale, &o.scale) {
+            (Some(a), Some(b)) => {
+                a.positive.extend(b.positive.iter().cloned());
+                a.negative.extend(b.negative.iter().cloned());
+            }
+            (None, Some(b)) => self.scale = Some(b.clone()),
+            _ => {}
+        }
+        self.cues.extend(o.cues.iter().cloned());
+    }
+}
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ValueType {
+    #[default]
+    Label,
+    Scale,
+    Date,
+    Number,
+}
+
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Scale {
+    #[serde(default)]
+    pub positive: Vec<String>,
+    #[serde(default)]
+    pub negative: Vec<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ConflictKind {
+    Exclusive,
+    Negation,
+    Functional,
+    Characterisation,
+    QuoteDrift,
+    Spelling,
+    Weekday,
+}
+
+impl ConflictKind {
+    /// The kind as the JSON contract spells it.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ConflictKind::Exclusive => "exclusive",
+            ConflictKind::Negation => "negation",
+            ConflictKind::Functional => "functional",
+            ConflictKind::Characterisation => "characterisation",
+            ConflictKind::QuoteDrift => "quote",
+            ConflictKind::Spelling => "spelling",
+            ConflictKind::Weekday => "weekday",
+        }
+    }
+
+    pub fn default_threshold(self) -> f64 {
+        match self {
+            ConflictKind::Spelling => 0.88,
+            ConflictKind::QuoteDrift => 0.75,
+            _ => 0.0,
+        }
+    }
+
+    pub fn default_message(self) -> &'static str {
+        match self {
+            ConflictKind::Exclusive => "{subject} is {a} in one report and {b} in another",
+            ConflictKind::Negation => "{subject} is said to be {a} and not to be {a}",
+            ConflictKind::Functional => "{subject} has {predicate} {a} in one report and {b} in another",
+            ConflictKind::Characterisation => "{subject} is described as {a} in one report and {b} in another",
+            ConflictKind::QuoteDrift => "the same quote is worded \"{a}\" in one report and \"{b}\" in another",
+            ConflictKind::Spelling => "{subject} is spelled \"{a}\" in one report and \"{b}\" in another",
+            ConflictKind::Weekday => "{a} is not a {b}",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Info,
+    Warning,
+    Error,
+}
+
+impl Severity {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Info => "info",
+            Severity::Warning => "warning",
+            Severity::Error => "error",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ConflictDef {
+    pub id: String,
+    pub kind: ConflictKind,
+    #[serde(default)]
+    pub predicate: Option<String>,
+    /// For exclusive rules: pairs of values that cannot hold together.
+    #[serde(default)]
+    pub pairs: Vec<[String; 2]>,
+    /// How far apart two valid times may be and still overlap (`1d`), or how
+    /// far two numbers may differ and still agree (`5%`).
+    #[serde(default)]
+    pub tolerance: Option<String>,
+    /// For quote drift and spelling: how similar two texts must be.
+    #[serde(default)]
+    pub threshold: Option<f64>,
+    pub severity: Severity,
+    #[serde(default)]
+    pub message: Option<String>,
+    #[serde(default)]
+    pub description: Option<String>,
+}
+
+/// Slack when comparing: days of time, or a ratio of a number.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub struct Tolerance {
+    pub days: u64,
+    pub ratio: f64,
+}
+
+impl Tolerance {
+    pub fn parse(s: &str) -> Option<Tolerance> {
+        let s = s.trim();
+        if let Some(d) = s.strip_suffix('d') {
+            return d.trim().parse().ok().map(|days| Tolerance { days, ratio: 0.0 });
+        }
+        if let Some(p) = s.strip_suffix('%') {
+            return p.trim().parse::<f64>().ok().filter(|r| *r >= 0.0).map(|r| Tolerance { days: 0, ratio: r / 100.0 });
+        }
+        s.parse::<f64>().ok().filter(|r| *r >= 0.0).map(|r| Tolerance { days: r as u64, ratio: 0.0 })
+    }
+}

@@ -1,0 +1,233 @@
+//! Text structure: sentences, clauses and quotations, each a byte span into
+//! the document. Page furniture (navigation, headlines, copyright footers)
+//! is left out of the sentences, so it never becomes claim material.
+
+pub mod tokens;
+
+use regex::Regex;
+
+/// A half-open byte span `[start, end)` into a document's text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Span {
+    pub start: usize,
+    pub end: usize,
+}
+
+impl Span {
+    pub fn new(start: usize, end: usize) -> Span {
+        Span { start, end }
+    }
+
+    pub fn contains(&self, offset: usize) -> bool {
+        self.start <= offset && offset < self.end
+    }
+
+    pub fn overlaps(&self, o: &Span) -> bool {
+        self.start < o.end && o.start < self.end
+    }
+
+    pub fn cover(&self, o: &Span) -> Span {
+        Span::new(self.start.min(o.start), self.end.max(o.end))
+    }
+}
+
+/// A quotation: the whole span with its marks, and the words inside.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Quote {
+    pub outer: Span,
+    pub inner: Span,
+}
+
+/// Words that end with a period without ending a sentence.
+const ABBREVIATIONS: [&str; 44] = [
+    "mr", "mrs", "ms", "dr", "prof", "st", "jr", "sr", "gen", "gov", "sen", "rep", "lt", "col", "capt", "sgt", "inc",
+    "corp", "ltd", "co", "vs", "no", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov",
+    "dec", "mt", "ft", "ave", "etc", "approx", "dept", "est", "fig", "cf", "al",
+];
+
+/// Sentences of the body, skipping lines that are page furniture: lines
+/// with no sentence punctuation (headlines, navigation) and lines matching
+/// a boilerplate pattern of the rule packs.
+pub fn sentences(text: &str, body_start: usize, boilerplate: &[Regex]) -> Vec<Span> {
+    let mut out = Vec::new();
+    let mut line_start = body_start.min(text.len());
+    while line_start < text.len() {
+        let line_end = text[line_start..].find('\n').map(|i| line_start + i).unwrap_or(text.len());
+        let line = &text[line_start..line_end];
+        let furniture = !line.contains(['.', '!', '?']) || boilerplate.iter().any(|r| r.is_match(line));
+        if !furniture {
+            split_line(text, line_start, line_end, &mut out);
+        }
+        line_start = line_end + 1;
+    }
+    out
+}
+
+fn is_closer(c: char) -> bool {
+    matches!(c, '"' | '\'' | '\u{201d}' | '\u{2019}' | ')' | ']')
+}
+
+fn is_opener(c: char) -> bool {
+    c.is_uppercase() || c.is_ascii_digit() || matches!(c, '"' | '\u{201c}' | '\u{2018}' | '(' | '[')
+}
+
+fn split_line(text: &str, start: usize, end: usize, out: &mut Vec<Span>) {
+    let line = &text[start..end];
+    let mut s = start + (line.len() - line.trim_start().len());
+    let chars: Vec<(usize, char)> = line.char_indices().collect();
+    let mut k = 0;
+    while k < chars.len() {
+        let (i, c) = chars[k];
+        if matches!(c, '.' | '!' | '?' | '\u{2026}') {
+            // Swallow closing quotes and brackets, and runs of punctuation.
+            let mut j = k + 1;
+            while j < chars.len() && (is_closer(chars[j].1) || matches!(chars[j].1, '.' | '!' | '?')) {
+                j += 1;
+            }
+            let followed_by_space = j < chars.len() && chars[j].1.is_whitespace();
+            let mut n = j;
+            while n < chars.len() && chars[n].1.is_whitespace() {
+                n += 1;
+            }
+            let next_opens = n < chars.len() && is_opener(chars[n].1);
+            let boundary = (j == chars.len()) || (followed_by_space && next_opens && !(c == '.' && abbreviation_before(line, i)));
+            if boundary {
+                let e = if j < chars.len() { start + chars[j].0 } else { end };
+                push_trimmed(text, s, e, out);
+                s = if n < chars.len() { start + chars[n].0 } else { end };
+                k = n;
+                continue;
+            }
+        }
+        k += 1;
+    }
+    if s < end {
+        push_trimmed(text, s, end, out);
+    }
+}
+
+fn push_trimmed(text: &str, s: usize, e: usize, out: &mut Vec<Span>) {
+    let piece = &text[s..e];
+    let lead = piece.len() - piece.trim_start().len();
+    let trimmed = piece.trim();
+    if trimmed.chars().any(|c| c.is_alphabetic()) {
+        out.push(Span::new(s + lead, s + lead + trimmed.len()));
+    }
+}
+
+/// Whether the period at byte `i` of `line` ends an abbreviation or an initial.
+fn abbreviation_before(line: &str, i: usize) -> bool {
+    let before = &line[..i];
+    let word: String = before.chars().rev().take_while(|c| c.is_alphabetic()).collect::<Vec<_>>().into_iter().rev().collect();
+    if word.chars().count() == 1 {
+        // An initial or a letter of "U.S." / "a.m.".
+        return true;
+    }
+    ABBREVIATIONS.contains(&word.to_lowercase().as_str())
+}
+
+/// Quotations in the body: curly double quotes, and straight double quotes
+/// paired within a line.
+pub fn quotes(text: &str, body_start: usize) -> Vec<Quote> {
+    let mut out = Vec::new();
+    let body = &text[body_start.min(text.len())..];
+    let mut open_curly: Option<usize> = None;
+    let mut open_straight: Option<usize> = None;
+    for (rel, c) in body.char_indices() {
+        let i = body_start + rel;
+        match c {
+            '\u{201c}' => open_curly = Some(i),
+            '\u{201d}' => {
+                if let Some(o) = open_curly.take() {
+                    push_quote(o, i, c.len_utf8(), &mut out);
+                }
+            }
+            '"' => match open_straight.take() {
+                Some(o) => push_quote(o, i, 1, &mut out),
+                None => open_straight = Some(i),
+            },
+            '\n' => {
+                open_straight = None;
+                open_curly = None;
+            }
+            _ => {}
+        }
+    }
+    out.sort_by_key(|q| q.outer.start);
+    out
+}
+
+fn push_quote(open: usize, close: usize, close_len: usize, out: &mut Vec<Quote>) {
+    let open_len = if close_len == 1 { 1 } else { '\u{201c}'.len_utf8() };
+    let inner = Span::new(open + open_len, close);
+    if inner.end > inner.start {
+        out.push(Quote { outer: Span::new(open, close + close_len), inner });
+    }
+}
+
+/// Split a sentence into clauses at punctuation (, ; : dashes, brackets) and
+/// before the clause-break words of the rule packs ("while", "because").
+pub fn clauses(text: &str, sentence: Span, breaks: &dyn Fn(&str) -> bool) -> Vec<Span> {
+    let mut out = Vec::new();
+    let s = &text[sentence.start..sentence.end];
+    let mut start = 0;
+    let toks = tokens::tokenize(s);
+    for (k, t) in toks.iter().enumerate() {
+        let cut_at = match &t.kind {
+            tokens::Kind::Punct(',' | ';' | ':' | '(' | ')') => Some((t.start, t.end)),
+            tokens::Kind::Punct('-') if s[t.start..t.end].chars().next().is_some_and(|c| c != '-') => Some((t.start, t.end)),
+            tokens::Kind::Word { text: w, .. } if k > 0 && breaks(w) => Some((t.start, t.start)),
+            _ => None,
+        };
+        if let Some((a, b)) = cut_at {
+            if a > start {
+                out.push(Span::new(sentence.start + start, sentence.start + a));
+            }
+            start = b;
+        }
+    }
+    if start < s.len() {
+        out.push(Span::new(sentence.start + start, sentence.end));
+    }
+    out.retain(|c| text[c.start..c.end].chars().any(|ch| ch.is_alphabetic()));
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts(t: &str, spans: &[Span]) -> Vec<String> {
+        spans.iter().map(|s| t[s.start..s.end].to_string()).collect()
+    }
+
+    #[test]
+    fn abbreviations_do_not_end_sentences() {
+        let t = "U.S. President Donald Trump met Dr. Smith on Oct. 16. He said “it went well.” Then he left.";
+        assert_eq!(
+            texts(t, &sentences(t, 0, &[])),
+            ["U.S. President Donald Trump met Dr. Smith on Oct. 16.", "He said “it went well.”", "Then he left."]
+        );
+    }
+
+    #[test]
+    fn furniture_is_skipped() {
+        let t = "Home / World\nA headline without a period\nThe talks went ahead. Officials agreed.\nCopyright 1995. All rights reserved.";
+        let bp = [Regex::new("(?i)copyright").unwrap()];
+        assert_eq!(texts(t, &sentences(t, 0, &bp)), ["The talks went ahead.", "Officials agreed."]);
+    }
+
+    #[test]
+    fn curly_and_straight_quotes() {
+        let t = "He said “always a chance” and \"never\" again.";
+        let q = quotes(t, 0);
+        assert_eq!(texts(t, &q.iter().map(|q| q.inner).collect::<Vec<_>>()), ["always a chance", "never"]);
+    }
+
+    #[test]
+    fn clauses_split_at_commas_and_breaks() {
+        let t = "The summit is on hold, officials said, while talks continue.";
+        let c = clauses(t, Span::new(0, t.len()), &|w| w == "while");
+        assert_eq!(texts(t, &c), ["The summit is on hold", " officials said", "while talks continue."]);
+    }
+}
