@@ -3,3 +3,8 @@ pub mod time;
 pub mod rules;
 pub mod corpus;
 pub mod text;
+pub mod extract;
+pub mod facts;
+pub mod check;
+pub mod pipeline;
+pub mod report;

@@ -160,6 +160,7 @@ impl RuleSet {
                 ("language.speech_verbs", &l.speech_verbs),
                 ("language.attribution", &l.attribution),
                 ("language.titles", &l.titles),
+                ("language.title_modifiers", &l.title_modifiers),
                 ("language.clause_breaks", &l.clause_breaks),
                 ("language.boilerplate", &l.boilerplate),
                 ("language.stopwords", &l.stopwords),

@@ -47,6 +47,9 @@ pub struct Language {
     /// Role words stripped from the front of a name: "President".
     #[serde(default)]
     pub titles: Vec<String>,
+    /// Words of a title that are no role alone: "Senior", "Former", "Foreign".
+    #[serde(default)]
+    pub title_modifiers: Vec<String>,
     /// Words that start a new clause: "while", "after", "because".
     #[serde(default)]
     pub clause_breaks: Vec<String>,
@@ -66,6 +69,7 @@ impl Language {
         self.speech_verbs.extend(o.speech_verbs.iter().cloned());
         self.attribution.extend(o.attribution.iter().cloned());
         self.titles.extend(o.titles.iter().cloned());
+        self.title_modifiers.extend(o.title_modifiers.iter().cloned());
         self.clause_breaks.extend(o.clause_breaks.iter().cloned());
         self.boilerplate.extend(o.boilerplate.iter().cloned());
         self.stopwords.extend(o.stopwords.iter().cloned());

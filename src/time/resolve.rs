@@ -9,7 +9,7 @@
 //! unit, while "within ten days" starts on the reference day.
 
 use super::parse::{Expr, Holiday, Part, Rest, WeekShift};
-use super::{Bias, Grain, Open, TimeSpan};
+use super::{Bias, Grain, TimeSpan};
 use chrono::{Datelike, Days, Months, NaiveDate, Weekday};
 
 pub fn resolve(e: &Expr, r: NaiveDate, bias: Bias) -> Option<TimeSpan> {
@@ -401,6 +401,7 @@ mod tests {
 
     #[test]
     fn open_spans_are_unbounded_on_their_open_side() {
+        use crate::time::Open;
         let d = NaiveDate::from_ymd_opt(2014, 1, 1).unwrap();
         let after = TimeSpan { start: d, end: d + Days::new(1), grain: Grain::Year, open: Some(Open::After) };
         let later = TimeSpan::day(NaiveDate::from_ymd_opt(2030, 5, 5).unwrap());

@@ -1,0 +1,241 @@
+//! The rule engine: facts in, findings out.
+//!
+//! Facts are indexed by (subject, predicate). Within a key they are
+//! compared only where their valid times overlap (within the rule's
+//! tolerance); claims that conflict are clustered, so many articles saying
+//! one thing against many saying another make one finding that lists all of
+//! them. Quotes and names are compared through their own indexes (shared
+//! word trigrams, shared surnames), never all pairs of a corpus.
+//!
+//! One file per conflict kind, each documented with what it finds, why both
+//! cannot hold, an example, and what is not a conflict.
+
+pub mod characterisation;
+pub mod exclusive;
+pub mod functional;
+pub mod negation;
+pub mod quote_drift;
+pub mod spelling;
+pub mod weekday;
+
+use crate::corpus::Document;
+use crate::extract::{DocExtraction, Modality, Polarity};
+use crate::facts::Fact;
+use crate::rules::{Conflict, ConflictKind, RuleSet, Severity};
+use crate::text::Span;
+use crate::time::TimeSpan;
+use std::collections::BTreeMap;
+
+/// One passage a finding points at.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Claim {
+    pub doc: usize,
+    pub span: Span,
+    pub predicate: String,
+    pub object: String,
+    pub polarity: Polarity,
+    pub modality: Modality,
+    pub valid: Option<TimeSpan>,
+    /// Where the valid time came from ("expression \"late Tuesday\"").
+    pub valid_origin: String,
+    pub said_by: Option<String>,
+}
+
+impl Claim {
+    pub fn from_fact(f: &Fact) -> Claim {
+        Claim {
+            doc: f.doc,
+            span: f.span,
+            predicate: f.predicate.clone(),
+            object: f.object.clone(),
+            polarity: f.polarity,
+            modality: f.modality,
+            valid: f.date_value.or(f.valid),
+            valid_origin: f.valid_origin.describe(),
+            said_by: f.said_by.clone(),
+        }
+    }
+}
+
+/// A conflict: two or more claims that cannot all be true (or, for the
+/// weekday kind, one passage that contradicts itself).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Finding {
+    pub rule: String,
+    pub kind: ConflictKind,
+    pub severity: Severity,
+    pub message: String,
+    pub subject: String,
+    /// Why the claims cannot all hold.
+    pub help: String,
+    pub claims: Vec<Claim>,
+}
+
+/// Facts per (subject, predicate), replaceable one document at a time.
+#[derive(Debug, Default, Clone)]
+pub struct FactIndex {
+    by_key: BTreeMap<(String, String), Vec<Fact>>,
+}
+
+impl FactIndex {
+    pub fn new(per_doc: Vec<Vec<Fact>>) -> FactIndex {
+        let mut ix = FactIndex::default();
+        for facts in per_doc {
+            ix.insert(facts);
+        }
+        ix
+    }
+
+    pub fn insert(&mut self, facts: Vec<Fact>) {
+        for f in facts {
+            self.by_key.entry((f.subject.clone(), f.predicate.clone())).or_default().push(f);
+        }
+    }
+
+    /// Replace one document's facts (for an editor: re-extract only it).
+    pub fn replace_document(&mut self, doc: usize, facts: Vec<Fact>) {
+        for v in self.by_key.values_mut() {
+            v.retain(|f| f.doc != doc);
+        }
+        self.by_key.retain(|_, v| !v.is_empty());
+        self.insert(facts);
+    }
+
+    pub fn keys_of<'a>(&'a self, predicate: &'a str) -> impl Iterator<Item = (&'a str, &'a [Fact])> + 'a {
+        self.by_key.iter().filter(move |((_, p), _)| p == predicate).map(|((s, _), v)| (s.as_str(), v.as_slice()))
+    }
+
+    pub fn len(&self) -> usize {
+        self.by_key.values().map(Vec::len).sum()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.by_key.is_empty()
+    }
+}
+
+/// Everything the rules look at.
+pub struct Input<'a> {
+    pub docs: &'a [Document],
+    pub extractions: &'a [DocExtraction],
+    pub facts: &'a FactIndex,
+}
+
+/// Run every rule; findings come back in a stable order.
+pub fn run(rules: &RuleSet, input: &Input) -> Vec<Finding> {
+    let mut out = Vec::new();
+    for rule in &rules.conflicts {
+        match rule.kind {
+            ConflictKind::Exclusive => exclusive::check(rule, input, &mut out),
+            ConflictKind::Negation => negation::check(rule, input, &mut out),
+            ConflictKind::Functional => functional::check(rule, input, &mut out),
+            ConflictKind::Characterisation => characterisation::check(rule, input, &mut out),
+            ConflictKind::QuoteDrift => quote_drift::check(rule, input, &mut out),
+            ConflictKind::Spelling => spelling::check(rule, input, &mut out),
+            ConflictKind::Weekday => weekday::check(rule, input, &mut out),
+        }
+    }
+    for f in out.iter_mut() {
+        f.claims.sort_by(|a, b| (&input.docs[a.doc].path, a.span).cmp(&(&input.docs[b.doc].path, b.span)));
+        f.claims.dedup_by(|a, b| a.doc == b.doc && a.span == b.span);
+    }
+    out.retain(|f| f.claims.len() >= 2 || f.kind == ConflictKind::Weekday);
+    out.sort_by(|a, b| {
+        let key = |f: &Finding| (input.docs[f.claims[0].doc].path.clone(), f.claims[0].span, f.rule.clone(), f.claims.len());
+        key(a).cmp(&key(b))
+    });
+    out
+}
+
+/// Fill a rule's message template.
+pub fn render_message(rule: &Conflict, subject: &str, a: &str, b: &str, c: &str) -> String {
+    rule.message
+        .replace("{subject}", subject)
+        .replace("{predicate}", rule.predicate.as_deref().unwrap_or(""))
+        .replace("{a}", a)
+        .replace("{b}", b)
+        .replace("{c}", c)
+}
+
+/// Connected components of a conflict graph over `n` items, by union-find.
+pub struct Clusters {
+    parent: Vec<usize>,
+}
+
+impl Clusters {
+    pub fn new(n: usize) -> Clusters {
+        Clusters { parent: (0..n).collect() }
+    }
+
+    pub fn find(&mut self, i: usize) -> usize {
+        let mut r = i;
+        while self.parent[r] != r {
+            r = self.parent[r];
+        }
+        let mut k = i;
+        while self.parent[k] != r {
+            let next = self.parent[k];
+            self.parent[k] = r;
+            k = next;
+        }
+        r
+    }
+
+    pub fn union(&mut self, a: usize, b: usize) {
+        let (ra, rb) = (self.find(a), self.find(b));
+        if ra != rb {
+            self.parent[ra.max(rb)] = ra.min(rb);
+        }
+    }
+
+    /// Groups of linked items (each of size >= 2), in order of their first item.
+    pub fn groups(&mut self, linked: &[bool]) -> Vec<Vec<usize>> {
+        let mut by_root: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+        for i in 0..self.parent.len() {
+            if linked[i] {
+                let r = self.find(i);
+                by_root.entry(r).or_default().push(i);
+            }
+        }
+        by_root.into_values().filter(|g| g.len() >= 2).collect()
+    }
+}
+
+/// Cluster two sides whose members conflict pairwise when `clash` says so.
+/// Items of side a are 0..a.len(), of side b a.len()..; pairs are found by
+/// sorting side b by start and scanning only the window that can overlap.
+pub fn cluster_overlapping(a: &[&Fact], b: &[&Fact], tolerance_days: u64) -> Vec<Vec<usize>> {
+    let n = a.len() + b.len();
+    let mut uf = Clusters::new(n);
+    let mut linked = vec![false; n];
+    let mut order: Vec<usize> = (0..b.len()).collect();
+    order.sort_by_key(|&j| b[j].valid.map(|v| v.bounds().0));
+    let starts: Vec<Option<chrono::NaiveDate>> = order.iter().map(|&j| b[j].valid.map(|v| v.bounds().0)).collect();
+    for (i, x) in a.iter().enumerate() {
+        let Some(xv) = x.valid else { continue };
+        let (_, xend) = xv.bounds();
+        let limit = xend.checked_add_days(chrono::Days::new(tolerance_days)).unwrap_or(chrono::NaiveDate::MAX);
+        // Only b's that start before x ends (plus tolerance) can overlap.
+        let upto = starts.partition_point(|s| s.is_none_or(|s| s < limit));
+        for &j in &order[..upto] {
+            let Some(yv) = b[j].valid else { continue };
+            if xv.overlaps(&yv, tolerance_days) {
+                uf.union(i, a.len() + j);
+                linked[i] = true;
+                linked[a.len() + j] = true;
+            }
+        }
+    }
+    uf.groups(&linked)
+}
+
+/// "2025-10-21" or "2025-10-20 to 2025-10-22" for a span.
+pub fn describe_span(t: &TimeSpan) -> String {
+    let last = t.end - chrono::Days::new(1);
+    match t.open {
+        Some(crate::time::Open::Before) => format!("before {}", t.start),
+        Some(crate::time::Open::After) => format!("from {}", t.start),
+        None if last == t.start => t.start.to_string(),
+        None => format!("{} to {}", t.start, last),
+    }
+}

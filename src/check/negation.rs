@@ -1,0 +1,51 @@
+//! Negation.
+//!
+//! **What it finds**: one subject said to have a value and said not to have
+//! it, for overlapping days: "has been cancelled" against "has not been
+//! cancelled".
+//!
+//! **Why both cannot hold**: a claim and its denial for the same days.
+//!
+//! **Example**: "the summit was cancelled last week" against "the summit
+//! has not been cancelled", reported the same day.
+//!
+//! **Not a conflict**: the two at times that do not overlap (a state can
+//! change); hedged or forecast claims.
+
+use super::{cluster_overlapping, describe_span, render_message, Claim, Finding, Input};
+use crate::extract::{Modality, Polarity};
+use crate::facts::Fact;
+use crate::rules::Conflict;
+use std::collections::BTreeSet;
+
+pub fn check(rule: &Conflict, input: &Input, out: &mut Vec<Finding>) {
+    let Some(pred) = rule.predicate.as_deref() else { return };
+    for (subject, facts) in input.facts.keys_of(pred) {
+        let usable: Vec<&Fact> = facts.iter().filter(|f| f.modality == Modality::Asserted && f.valid.is_some()).collect();
+        let values: BTreeSet<&str> = usable.iter().map(|f| f.object.as_str()).collect();
+        for v in values {
+            let pos: Vec<&Fact> = usable.iter().copied().filter(|f| f.object == v && f.polarity == Polarity::Positive).collect();
+            let neg: Vec<&Fact> = usable.iter().copied().filter(|f| f.object == v && f.polarity == Polarity::Negative).collect();
+            if pos.is_empty() || neg.is_empty() {
+                continue;
+            }
+            for group in cluster_overlapping(&pos, &neg, rule.tolerance.days) {
+                let members: Vec<&Fact> = group.iter().map(|&i| if i < pos.len() { pos[i] } else { neg[i - pos.len()] }).collect();
+                let name = &members[0].subject_name;
+                let days: BTreeSet<String> = members.iter().filter_map(|f| f.valid.as_ref()).map(describe_span).collect();
+                out.push(Finding {
+                    rule: rule.id.clone(),
+                    kind: rule.kind,
+                    severity: rule.severity,
+                    message: render_message(rule, name, v, "", ""),
+                    subject: subject.to_string(),
+                    help: format!(
+                        "{name} cannot be {v} and not {v} on the same day; these claims hold on {}",
+                        days.into_iter().collect::<Vec<_>>().join(", ")
+                    ),
+                    claims: members.iter().map(|f| Claim::from_fact(f)).collect(),
+                });
+            }
+        }
+    }
+}

@@ -1,0 +1,264 @@
+//! Event mentions: a head noun ("summit", "phone call") or verb ("met")
+//! of an event class, with the participants and place found around it.
+//!
+//! "that Trump-Putin summit in Budapest" gives class `meeting`,
+//! participants {putin, trump}, place `budapest`. A definite mention with
+//! nothing around it ("the call") takes the signature of the last mention of
+//! the same head (else class) in the document; an indefinite one ("a
+//! meeting") stays unresolved and supports no claim.
+
+use super::names::NameRun;
+use crate::text::tokens::{Kind, Token};
+use crate::text::Span;
+use std::collections::{BTreeSet, HashSet};
+
+/// What identifies an event across documents.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct EventSig {
+    pub class: String,
+    /// Surnames, lowercased.
+    pub participants: BTreeSet<String>,
+    /// Lowercased place name.
+    pub place: Option<String>,
+    /// A pack entity id, when a pack names the event.
+    pub pack_id: Option<String>,
+}
+
+impl EventSig {
+    pub fn informative(&self) -> bool {
+        self.pack_id.is_some() || !self.participants.is_empty() || self.place.is_some()
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct EventMention {
+    pub span: Span,
+    pub head: String,
+    pub sig: EventSig,
+    pub definite: bool,
+    pub verb: bool,
+    /// Whether the signature is known (informative, or resolved by anaphora).
+    pub resolved: bool,
+    /// Display words: participants and place as written.
+    pub label: String,
+}
+
+const DETERMINERS: [&str; 16] =
+    ["the", "a", "an", "that", "this", "these", "those", "any", "another", "some", "his", "her", "their", "its", "my", "our"];
+const DEFINITE: [&str; 11] = ["the", "that", "this", "these", "those", "his", "her", "their", "its", "my", "our"];
+const STOP_BACK: [&str; 18] = [
+    "for", "of", "in", "on", "at", "to", "with", "between", "towards", "toward", "about", "after", "before", "following",
+    "from", "by", "and", "or",
+];
+
+/// Context the mention finder needs about the sentence.
+pub struct Ctx<'a> {
+    pub text: &'a str,
+    pub tokens: &'a [Token],
+    pub names: &'a [NameRun],
+    /// Lowercased surnames of people known in this document.
+    pub persons: &'a HashSet<String>,
+    pub titles: &'a HashSet<String>,
+    /// Spans of time expressions, skipped when reading a noun phrase.
+    pub times: &'a [Span],
+}
+
+impl Ctx<'_> {
+    fn token_at(&self, offset: usize) -> usize {
+        self.tokens.partition_point(|t| t.end <= offset)
+    }
+
+    fn name_at_token(&self, k: usize) -> Option<&NameRun> {
+        self.names.iter().find(|n| n.first_token <= k && k <= n.last_token)
+    }
+
+    fn is_person(&self, n: &NameRun) -> bool {
+        self.persons.contains(&n.surname()) || (n.words.len() >= 2 && n.titled)
+    }
+
+    fn in_time(&self, t: &Token) -> bool {
+        self.times.iter().any(|s| s.start <= t.start && t.end <= s.end)
+    }
+}
+
+/// A noun mention at `head`, reading its modifiers within `clause`.
+pub fn noun_mention(cx: &Ctx, head: Span, head_text: &str, class: &str, clause: Span) -> EventMention {
+    let mut participants = BTreeSet::new();
+    let mut labels: Vec<String> = Vec::new();
+    let mut place: Option<String> = None;
+    let mut definite = false;
+    // Pre-modifiers, right to left.
+    let h = cx.token_at(head.start);
+    let mut k = h;
+    let mut steps = 0;
+    let mut possessive_chain = false;
+    while k > 0 && steps < 8 {
+        let t = &cx.tokens[k - 1];
+        if t.start < clause.start {
+            break;
+        }
+        match &t.kind {
+            Kind::Word { text: w, cap } => {
+                if DETERMINERS.contains(&w.as_str()) {
+                    definite = DEFINITE.contains(&w.as_str());
+                    break;
+                }
+                if !cap && (STOP_BACK.contains(&w.as_str()) && w != "and") {
+                    break;
+                }
+                if w == "s" && k >= 2 && cx.tokens[k - 2].is_punct('\'') {
+                    // A possessive: "Lavrov's call", "today's call".
+                    definite = true;
+                }
+                if *cap {
+                    if let Some(n) = cx.name_at_token(k - 1) {
+                        // A possessive before the head names a party to it:
+                        // "Rubio and Lavrov's phone conversation".
+                        if cx.is_person(n) || n.possessive || possessive_chain {
+                            participants.insert(n.surname());
+                            labels.push(n.words.last().cloned().unwrap_or_default());
+                        } else if place.is_none() && n.words.len() <= 3 {
+                            place = Some(n.full().to_lowercase());
+                            labels.push(n.full());
+                        }
+                        possessive_chain = possessive_chain || n.possessive;
+                        k = n.first_token;
+                        steps += 1;
+                        continue;
+                    }
+                }
+            }
+            Kind::Punct('-' | '\'') => {}
+            Kind::Num { .. } => {}
+            Kind::Punct(_) => break,
+        }
+        k -= 1;
+        steps += 1;
+    }
+    // Post-modifiers: "between X and Y", "with X", then "in/at PLACE".
+    let mut j = cx.token_at(head.end);
+    let skip_time = |j: &mut usize| {
+        while *j < cx.tokens.len() && cx.in_time(&cx.tokens[*j]) {
+            *j += 1;
+        }
+    };
+    skip_time(&mut j);
+    let word = |j: usize| cx.tokens.get(j).filter(|t| t.end <= clause.end).and_then(|t| t.word());
+    if matches!(word(j), Some("between" | "with" | "involving" | "of")) {
+        let strict_names = word(j) == Some("between");
+        j += 1;
+        while j < cx.tokens.len() && cx.tokens[j].end <= clause.end {
+            let t = &cx.tokens[j];
+            if let Some(n) = cx.name_at_token(j) {
+                if cx.is_person(n) || (strict_names && n.words.len() >= 2) {
+                    participants.insert(n.surname());
+                    labels.push(n.words.last().cloned().unwrap_or_default());
+                }
+                j = n.last_token + 1;
+                continue;
+            }
+            let ok = match &t.kind {
+                Kind::Word { text: w, cap } => *cap || matches!(w.as_str(), "and" | "of" | "the" | "s") || cx.titles.contains(w),
+                Kind::Punct('\'' | '-' | '.') => true,
+                _ => false,
+            };
+            if !ok && !cx.in_time(t) {
+                break;
+            }
+            j += 1;
+        }
+        skip_time(&mut j);
+    }
+    if matches!(word(j), Some("in" | "at")) {
+        let mut m = j + 1;
+        if word(m) == Some("the") {
+            m += 1;
+        }
+        if let Some(n) = cx.name_at_token(m) {
+            if !cx.is_person(n) && n.first_token == m {
+                place = Some(n.full().to_lowercase());
+                labels.push(format!("in {}", n.full()));
+            }
+        }
+    }
+    let sig = EventSig { class: class.to_string(), participants, place, pack_id: None };
+    let resolved = sig.informative();
+    EventMention { span: head, head: head_text.to_lowercase(), sig, definite, verb: false, resolved, label: labels.join(" ") }
+}
+
+/// A verb mention ("Trump and Putin met in Alaska", "met with X"):
+/// participants are the people before the verb in its clause and right after it.
+pub fn verb_mention(cx: &Ctx, verb: Span, verb_text: &str, class: &str, clause: Span) -> EventMention {
+    let mut participants = BTreeSet::new();
+    let mut labels = Vec::new();
+    for n in cx.names.iter().filter(|n| n.span.start >= clause.start && n.span.end <= verb.start) {
+        if cx.is_person(n) {
+            participants.insert(n.surname());
+            labels.push(n.words.last().cloned().unwrap_or_default());
+        }
+    }
+    let mut j = cx.token_at(verb.end);
+    let word = |j: usize| cx.tokens.get(j).filter(|t| t.end <= clause.end).and_then(|t| t.word());
+    if word(j) == Some("with") {
+        j += 1;
+    }
+    // Object: the first person within a few role words.
+    let mut steps = 0;
+    while j < cx.tokens.len() && steps < 6 && cx.tokens[j].end <= clause.end {
+        if let Some(n) = cx.name_at_token(j) {
+            if cx.is_person(n) {
+                participants.insert(n.surname());
+                labels.push(n.words.last().cloned().unwrap_or_default());
+            }
+            break;
+        }
+        match cx.tokens[j].word() {
+            Some(w) if cx.titles.contains(w) || cx.tokens[j].capitalised() => {}
+            _ => break,
+        }
+        j += 1;
+        steps += 1;
+    }
+    let mut place = None;
+    // Place: "in X" / "at (the) X" anywhere after the verb in the clause.
+    let mut m = cx.token_at(verb.end);
+    while m < cx.tokens.len() && cx.tokens[m].end <= clause.end {
+        if matches!(word(m), Some("in" | "at")) {
+            let p = if word(m + 1) == Some("the") { m + 2 } else { m + 1 };
+            if let Some(n) = cx.name_at_token(p) {
+                if !cx.is_person(n) && n.first_token == p {
+                    place = Some(n.full().to_lowercase());
+                    labels.push(format!("in {}", n.full()));
+                    break;
+                }
+            }
+        }
+        m += 1;
+    }
+    let sig = EventSig { class: class.to_string(), participants, place, pack_id: None };
+    let resolved = sig.informative();
+    EventMention { span: verb, head: verb_text.to_lowercase(), sig, definite: false, verb: true, resolved, label: labels.join(" ") }
+}
+
+/// Give definite, uninformative mentions the signature of the last resolved
+/// mention with the same head, else the same class, earlier in the document.
+pub fn resolve_anaphora(mentions: &mut [EventMention]) {
+    for i in 0..mentions.len() {
+        if mentions[i].resolved || !mentions[i].definite {
+            continue;
+        }
+        let (head, class) = (mentions[i].head.clone(), mentions[i].sig.class.clone());
+        let prior = &mentions[..i];
+        let pick = prior
+            .iter()
+            .rev()
+            .find(|m| m.resolved && !m.verb && m.head == head)
+            .or_else(|| prior.iter().rev().find(|m| m.resolved && m.sig.class == class))
+            .map(|m| (m.sig.clone(), m.label.clone()));
+        if let Some((sig, label)) = pick {
+            mentions[i].sig = sig;
+            mentions[i].label = label;
+            mentions[i].resolved = true;
+        }
+    }
+}

@@ -1,0 +1,555 @@
+//! Claims from one document: entity and event mentions, predicate cues,
+//! negation, hedges, attribution, quotes, and the time each claim holds.
+//!
+//! Extraction never fails: odd text yields fewer claims, not an error. Its
+//! output is plain data ([`DocExtraction`]); event signatures are turned into
+//! corpus-wide ids by the facts stage.
+
+pub mod events;
+pub mod lexicon;
+pub mod names;
+
+use crate::corpus::Document;
+use crate::rules::{EntityKind, RuleSet, ValueType};
+use crate::text::tokens::{tokenize, Token};
+use crate::text::{self, Span};
+use crate::time::{self, Bias, TimeMention, TimeSpan};
+use chrono::{NaiveDate, Weekday};
+use events::{EventMention, EventSig};
+use lexicon::{Hit, Lexicon, Tag};
+use names::NameRun;
+use std::collections::{BTreeSet, HashSet};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Polarity {
+    Positive,
+    Negative,
+}
+
+impl Polarity {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Polarity::Positive => "positive",
+            Polarity::Negative => "negative",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Modality {
+    Asserted,
+    /// "could", "may", "expected to": a possibility, never a contradiction.
+    Hedged,
+    /// "will", "plans to": a plan or forecast.
+    Forecast,
+}
+
+impl Modality {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Modality::Asserted => "asserted",
+            Modality::Hedged => "hedged",
+            Modality::Forecast => "forecast",
+        }
+    }
+}
+
+/// Where a claim's valid time came from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum TimeOrigin {
+    /// A time expression in the claim's clause.
+    Expression(String),
+    /// The time of the speech verb ("said late Tuesday").
+    Speech(String),
+    /// The document's date.
+    Dateline,
+    /// A description that holds once and for all (how a past event went).
+    Timeless,
+    /// No date to resolve against.
+    Unknown,
+}
+
+impl TimeOrigin {
+    pub fn describe(&self) -> String {
+        match self {
+            TimeOrigin::Expression(e) => format!("expression \"{e}\""),
+            TimeOrigin::Speech(e) => format!("speech time \"{e}\""),
+            TimeOrigin::Dateline => "dateline".into(),
+            TimeOrigin::Timeless => "timeless".into(),
+            TimeOrigin::Unknown => "unknown (no document date)".into(),
+        }
+    }
+}
+
+/// A claim before its subject has a corpus-wide id.
+#[derive(Debug, Clone)]
+pub struct RawClaim {
+    pub subject: EventSig,
+    /// Words describing the subject as this document has them.
+    pub subject_label: String,
+    pub subject_head: String,
+    pub predicate: String,
+    pub value: String,
+    /// For date predicates: the date claimed.
+    pub date_value: Option<TimeSpan>,
+    pub polarity: Polarity,
+    pub modality: Modality,
+    pub valid: Option<TimeSpan>,
+    pub valid_origin: TimeOrigin,
+    pub said_by: Option<String>,
+    /// The passage: from the subject mention to the cue.
+    pub span: Span,
+    pub cue: Span,
+    pub state: bool,
+}
+
+/// A quotation with who said it.
+#[derive(Debug, Clone)]
+pub struct QuoteMention {
+    pub inner: Span,
+    pub speaker: Option<String>,
+    pub speaker_is_person: bool,
+}
+
+/// A person's full name as written.
+#[derive(Debug, Clone)]
+pub struct PersonMention {
+    pub span: Span,
+    pub words: Vec<String>,
+}
+
+/// "Tuesday, March 4" where March 4 is not a Tuesday.
+#[derive(Debug, Clone)]
+pub struct WeekdayIssue {
+    pub span: Span,
+    pub written: Weekday,
+    pub date: NaiveDate,
+}
+
+/// Everything extracted from one document.
+#[derive(Debug, Clone, Default)]
+pub struct DocExtraction {
+    pub claims: Vec<RawClaim>,
+    pub quotes: Vec<QuoteMention>,
+    pub persons: Vec<PersonMention>,
+    pub times: Vec<TimeMention>,
+    pub weekday_issues: Vec<WeekdayIssue>,
+}
+
+/// The compiled vocabulary plus the rules it came from.
+pub struct Extractor<'r> {
+    pub rules: &'r RuleSet,
+    pub lexicon: Lexicon,
+}
+
+impl<'r> Extractor<'r> {
+    pub fn new(rules: &'r RuleSet) -> Extractor<'r> {
+        Extractor { rules, lexicon: Lexicon::new(rules) }
+    }
+
+    /// Extract one document.
+    pub fn extract(&self, doc: &Document) -> DocExtraction {
+        let text = doc.text.as_str();
+        let lx = &self.lexicon;
+        let sentences = text::sentences(text, doc.body_start, &self.rules.boilerplate);
+        let hits = lx.scan(text, doc.body_start);
+        let tokens = tokenize(text);
+        let mut out = DocExtraction::default();
+
+        // Per sentence: tokens, clauses, names, times.
+        let mut sents: Vec<Sent> = Vec::with_capacity(sentences.len());
+        for s in &sentences {
+            let t0 = tokens.partition_point(|t| t.start < s.start);
+            let t1 = tokens.partition_point(|t| t.start < s.end);
+            let toks = &tokens[t0..t1];
+            let clauses = text::clauses(text, *s, &|w| lx.clause_breaks.contains(w));
+            let h0 = hits.partition_point(|h| h.span.start < s.start);
+            let h1 = hits.partition_point(|h| h.span.start < s.end);
+            let shits: Vec<Hit> = hits[h0..h1].iter().filter(|h| h.span.end <= s.end).cloned().collect();
+            let names = names::name_runs(text, toks, lx);
+            sents.push(Sent { span: *s, t0, t1, clauses, hits: shits, names, times: Vec::new() });
+        }
+
+        // People: multi-word names with a role word or a speech verb after them.
+        let mut persons: HashSet<String> = HashSet::new();
+        for (i, e) in self.rules.entities.iter().enumerate() {
+            if lx.entity_kinds[i] == EntityKind::Person {
+                for n in &e.names {
+                    if let Some(last) = n.split_whitespace().last() {
+                        persons.insert(last.to_lowercase());
+                    }
+                }
+            }
+        }
+        for s in &sents {
+            for n in &s.names {
+                let speaks = s.hits.iter().any(|h| h.tag == Tag::Speech && h.span.start >= n.span.end && text[n.span.end..h.span.start].trim_matches([' ', ',']).is_empty());
+                if n.words.len() >= 2 && (n.titled || speaks) {
+                    persons.insert(n.surname());
+                }
+            }
+        }
+        // Every full mention of a person, titled or not, for the spelling rule.
+        for s in &sents {
+            for n in s.names.iter().filter(|n| n.words.len() >= 2 && persons.contains(&n.surname())) {
+                out.persons.push(PersonMention { span: n.span, words: n.words.clone() });
+            }
+        }
+
+        // Time expressions, each resolved with the bias of its clause.
+        for s in sents.iter_mut() {
+            s.times = sentence_times(text, s, doc.date);
+            for m in &s.times {
+                if let Some((written, date)) = m.weekday_mismatch {
+                    out.weekday_issues.push(WeekdayIssue { span: Span::new(m.start, m.end), written, date });
+                }
+            }
+        }
+
+        // Event mentions, in document order, then definite anaphora.
+        let mut mentions: Vec<EventMention> = Vec::new();
+        for s in &sents {
+            let time_spans: Vec<Span> = s.times.iter().map(|m| Span::new(m.start, m.end)).collect();
+            let cx = events::Ctx { text, tokens: &tokens[s.t0..s.t1], names: &s.names, persons: &persons, titles: &lx.titles, times: &time_spans };
+            for c in &s.clauses {
+                let pack: Vec<&Hit> = s.hits.iter().filter(|h| c.contains(h.span.start) && matches!(h.tag, Tag::Entity(i) if lx.entity_kinds[i] == EntityKind::Event)).collect();
+                for h in &pack {
+                    if let Tag::Entity(i) = h.tag {
+                        let e = &self.rules.entities[i];
+                        let sig = EventSig { class: e.class.clone().unwrap_or_else(|| "event".into()), participants: BTreeSet::new(), place: None, pack_id: Some(e.id.clone()) };
+                        mentions.push(EventMention { span: h.span, head: e.id.clone(), sig, definite: true, verb: false, resolved: true, label: e.names[0].clone() });
+                    }
+                }
+                for h in s.hits.iter().filter(|h| c.contains(h.span.start) && h.span.end <= c.end) {
+                    if pack.iter().any(|p| p.span.overlaps(&h.span)) {
+                        continue;
+                    }
+                    let htext = &text[h.span.start..h.span.end];
+                    match &h.tag {
+                        Tag::EventNoun { class } => mentions.push(events::noun_mention(&cx, h.span, htext, class, *c)),
+                        Tag::EventVerb { class } => mentions.push(events::verb_mention(&cx, h.span, htext, class, *c)),
+                        _ => {}
+                    }
+                }
+            }
+        }
+        mentions.sort_by_key(|m| m.span.start);
+        events::resolve_anaphora(&mut mentions);
+
+        // Claims, quotes.
+        let doc_quotes = text::quotes(text, doc.body_start);
+        let mut last_person_speaker: Option<String> = None;
+        for s in &sents {
+            let stoks = &tokens[s.t0..s.t1];
+            let speakers = attribution(text, s, stoks, &persons, &mut last_person_speaker);
+            for c in &s.clauses {
+                self.claims_in_clause(text, doc, s, *c, &mentions, &speakers, &mut out.claims);
+            }
+            for q in doc_quotes.iter().filter(|q| s.span.contains(q.outer.start)) {
+                let words = text[q.inner.start..q.inner.end].split_whitespace().count();
+                if words >= 3 {
+                    let sp = speakers.first();
+                    out.quotes.push(QuoteMention {
+                        inner: q.inner,
+                        speaker: sp.map(|x| x.name.clone()),
+                        speaker_is_person: sp.is_some_and(|x| x.person),
+                    });
+                }
+            }
+        }
+        out.times = sents.into_iter().flat_map(|s| s.times).collect();
+        out
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn claims_in_clause(
+        &self,
+        text: &str,
+        doc: &Document,
+        s: &Sent,
+        c: Span,
+        mentions: &[EventMention],
+        speakers: &[Speaker],
+        out: &mut Vec<RawClaim>,
+    ) {
+        let in_clause = |h: &&Hit| c.contains(h.span.start) && h.span.end <= c.end;
+        let cues: Vec<&Hit> = s.hits.iter().filter(in_clause).filter(|h| matches!(h.tag, Tag::Cue { .. })).collect();
+        // A sentence that calls something both good and bad ("constructive but
+        // inconclusive") is mixed: no claim either way.
+        let poles: BTreeSet<&str> = s
+            .hits
+            .iter()
+            .filter_map(|h| match &h.tag {
+                Tag::Cue { predicate, value } if self.value_type(predicate) == ValueType::Scale => Some(value.as_str()),
+                _ => None,
+            })
+            .collect();
+        let mixed = poles.len() > 1;
+        let clause_mentions: Vec<&EventMention> = mentions.iter().filter(|m| c.contains(m.span.start) && m.span.end <= c.end).collect();
+        for cue in cues {
+            let Tag::Cue { predicate, value } = &cue.tag else { continue };
+            let Some(pd) = self.rules.predicates.get(predicate) else { continue };
+            if pd.value_type == ValueType::Scale && mixed {
+                continue;
+            }
+            // The subject: the nearest event mention before the cue, else after;
+            // a verb mention may be the cue itself ("met").
+            let before = clause_mentions.iter().filter(|m| m.span.end <= cue.span.start || (m.verb && m.span.overlaps(&cue.span))).max_by_key(|m| m.span.end);
+            let after = clause_mentions.iter().filter(|m| m.span.start >= cue.span.end).min_by_key(|m| m.span.start);
+            let Some(subject) = before.or(after).filter(|m| m.resolved) else { continue };
+            // Negation: an odd number of negators between subject and cue,
+            // at most four words before the cue.
+            let from = if subject.span.end <= cue.span.start { subject.span.end } else { c.start };
+            let window_start = nth_word_back(text, cue.span.start, 4).max(from);
+            let negs = s.hits.iter().filter(|h| h.tag == Tag::Negation && h.span.start >= window_start && h.span.end <= cue.span.start).count();
+            let polarity = if negs % 2 == 1 { Polarity::Negative } else { Polarity::Positive };
+            let modality = if s.hits.iter().any(|h| h.tag == Tag::Hedge && c.contains(h.span.start) && h.span.start < cue.span.start) {
+                Modality::Hedged
+            } else if s.hits.iter().any(|h| h.tag == Tag::Future && c.contains(h.span.start) && h.span.start < cue.span.start) {
+                Modality::Forecast
+            } else {
+                Modality::Asserted
+            };
+            // Time: an expression in the clause, else the speech time, else the dateline.
+            let clause_time = s
+                .times
+                .iter()
+                .filter(|m| c.contains(m.start) && !speakers.iter().any(|sp| sp.time_span == Some(Span::new(m.start, m.end))))
+                .min_by_key(|m| (m.start as i64 - cue.span.start as i64).abs());
+            let speaker = speakers.iter().min_by_key(|sp| (sp.verb.start as i64 - cue.span.start as i64).abs());
+            let speech_time = speaker.and_then(|sp| sp.time.clone());
+            let mut span = subject.span.cover(&cue.span);
+            let mut date_value = None;
+            let (valid, valid_origin) = if pd.value_type == ValueType::Date {
+                let Some(t) = clause_time.filter(|t| t.span.is_some()) else { continue };
+                date_value = t.span;
+                span = span.cover(&Span::new(t.start, t.end));
+                (None, TimeOrigin::Timeless)
+            } else if !pd.state {
+                (None, TimeOrigin::Timeless)
+            } else if let Some(t) = clause_time.filter(|t| t.span.is_some()) {
+                let e = &text[t.start..t.end];
+                (t.span.map(|ts| state_window(ts, doc.date)), TimeOrigin::Expression(e.to_string()))
+            } else if let Some((e, ts)) = speech_time {
+                (Some(ts), TimeOrigin::Speech(e))
+            } else if let Some(d) = doc.date {
+                (Some(TimeSpan::day(d)), TimeOrigin::Dateline)
+            } else {
+                (None, TimeOrigin::Unknown)
+            };
+            out.push(RawClaim {
+                subject: subject.sig.clone(),
+                subject_label: subject.label.clone(),
+                subject_head: subject.head.clone(),
+                predicate: predicate.clone(),
+                value: value.clone(),
+                date_value,
+                polarity,
+                modality,
+                valid,
+                valid_origin,
+                said_by: speaker.map(|sp| sp.name.clone()),
+                span,
+                cue: cue.span,
+                state: pd.state,
+            });
+        }
+    }
+
+    fn value_type(&self, predicate: &str) -> ValueType {
+        self.rules.predicates.get(predicate).map(|p| p.value_type).unwrap_or_default()
+    }
+}
+
+/// Time expressions of one sentence, resolved against `date` with the bias
+/// of their clause.
+fn sentence_times(text: &str, s: &Sent, date: Option<NaiveDate>) -> Vec<TimeMention> {
+    let stext = &text[s.span.start..s.span.end];
+    let base = s.span.start;
+    let bias_at = |rel: usize| -> Bias { clause_bias(base + rel, &s.clauses, &s.hits, text) };
+    let mut found = time::find_all(stext, date, &bias_at);
+    for m in found.iter_mut() {
+        m.start += base;
+        m.end += base;
+    }
+    found
+}
+
+/// Every time expression in `text`, taken as one sentence, with the bias the
+/// extractor would choose for each (`factlint time --all`).
+pub fn time_mentions(rules: &RuleSet, text: &str, reference: NaiveDate) -> Vec<TimeMention> {
+    let lx = Lexicon::new(rules);
+    let span = Span::new(0, text.len());
+    let s = Sent {
+        span,
+        t0: 0,
+        t1: 0,
+        clauses: text::clauses(text, span, &|w| lx.clause_breaks.contains(w)),
+        hits: lx.scan(text, 0),
+        names: Vec::new(),
+        times: Vec::new(),
+    };
+    sentence_times(text, &s, Some(reference))
+}
+
+/// The days a state claim is certain to hold: a state reached within span
+/// `t` ("put on hold earlier this week") holds at least from the last day of
+/// `t` to the report date. A span after the report date is a forecast window
+/// and is kept as it is.
+fn state_window(t: TimeSpan, reported: Option<NaiveDate>) -> TimeSpan {
+    let Some(r) = reported else { return t };
+    if t.open.is_some() || t.start > r {
+        return t;
+    }
+    let last = (t.end - chrono::Days::new(1)).min(r);
+    TimeSpan::new(last, r + chrono::Days::new(1), crate::time::Grain::Day)
+}
+
+/// The byte offset of the start of the n-th word before `at`.
+fn nth_word_back(text: &str, at: usize, n: usize) -> usize {
+    let mut count = 0;
+    let mut in_word = false;
+    let mut pos = at;
+    for (i, ch) in text[..at].char_indices().rev() {
+        let w = ch.is_alphanumeric() || ch == '\'' || ch == '\u{2019}';
+        if w && !in_word {
+            count += 1;
+        }
+        in_word = w;
+        if count > n {
+            return pos;
+        }
+        pos = i;
+    }
+    0
+}
+
+struct Sent {
+    span: Span,
+    t0: usize,
+    t1: usize,
+    clauses: Vec<Span>,
+    hits: Vec<Hit>,
+    names: Vec<NameRun>,
+    times: Vec<TimeMention>,
+}
+
+/// Who said something in a sentence, where, and when.
+struct Speaker {
+    name: String,
+    person: bool,
+    verb: Span,
+    /// The speech's own time expression ("said on Thursday"), resolved.
+    time: Option<(String, TimeSpan)>,
+    time_span: Option<Span>,
+}
+
+/// Attribution in one sentence: "X said", "said X", "according to X".
+fn attribution(text: &str, s: &Sent, toks: &[Token], persons: &HashSet<String>, last_person: &mut Option<String>) -> Vec<Speaker> {
+    let mut out = Vec::new();
+    for h in s.hits.iter().filter(|h| matches!(h.tag, Tag::Speech | Tag::Attribution)) {
+        let mut name: Option<(String, bool)> = None;
+        if h.tag == Tag::Attribution {
+            // "according to a senior White House official": up to the clause end.
+            let end = s.clauses.iter().find(|c| c.contains(h.span.start)).map(|c| c.end).unwrap_or(s.span.end);
+            if let Some(n) = s.names.iter().find(|n| n.span.start >= h.span.end && n.span.end <= end && n.words.len() >= 2 && persons.contains(&n.surname())) {
+                name = Some((n.full(), true));
+            } else {
+                let np = noun_phrase(&text[h.span.end..end]);
+                if !np.is_empty() {
+                    name = Some((np, false));
+                }
+            }
+        } else {
+            // The nearest name ending just before the verb ("Peskov said",
+            // "Kirill Dmitriev, said"), else the words before it, else the
+            // name just after it ("said Trump").
+            let before = s.names.iter().filter(|n| n.span.end <= h.span.start && text[n.span.end..h.span.start].trim_matches([' ', ',']).chars().count() <= 1).max_by_key(|n| n.span.end);
+            if let Some(n) = before {
+                name = Some(person_name(n, persons));
+            } else {
+                let clause = s.clauses.iter().find(|c| c.contains(h.span.start)).copied().unwrap_or(s.span);
+                let np = noun_phrase(&text[clause.start..h.span.start]);
+                let words = np.split_whitespace().count();
+                // A speaker is a noun phrase, not a prepositional phrase or a
+                // pronoun that names no one ("with no new date announced", "it").
+                let first = np.split_whitespace().next().unwrap_or("").to_lowercase();
+                let starts_np = !matches!(
+                    first.as_str(),
+                    "with" | "in" | "on" | "at" | "for" | "from" | "by" | "to" | "of" | "as" | "that" | "which" | "who" | "if" | "when"
+                        | "it" | "they" | "we" | "i" | "you" | "this" | "there" | "not" | "no"
+                );
+                if matches!(first.as_str(), "he" | "she") && words == 1 {
+                    name = last_person.clone().map(|p| (p, true));
+                } else if (1..=6).contains(&words) && starts_np && !np.contains('\u{201d}') && !np.contains('"') {
+                    name = Some((np, false));
+                } else {
+                    // "said Kremlin spokesperson Dmitry Peskov": only role
+                    // words between the verb and the name.
+                    let after = s.names.iter().find(|n| {
+                        n.span.start >= h.span.end
+                            && text[h.span.end..n.span.start].split_whitespace().all(|w| w.chars().next().is_some_and(|c| c.is_uppercase()) || w.len() <= 2 || w.ends_with("person") || w.ends_with("man") || w.ends_with("woman") || w == "aide")
+                            && text[h.span.end..n.span.start].split_whitespace().count() <= 4
+                    });
+                    if let Some(n) = after {
+                        name = Some(person_name(n, persons));
+                    }
+                }
+            }
+        }
+        let Some((name, person)) = name else { continue };
+        if person {
+            *last_person = Some(name.clone());
+        }
+        // The speech time: an expression just after the verb, or just before it.
+        let t = s.times.iter().find(|m| {
+            let gap_after = m.start >= h.span.end && m.start - h.span.end <= 24 && text[h.span.end..m.start].split_whitespace().count() <= 3;
+            let gap_before = m.end <= h.span.start && h.span.start - m.end <= 2;
+            gap_after || gap_before
+        });
+        let _ = toks;
+        out.push(Speaker {
+            name,
+            person,
+            verb: h.span,
+            time: t.and_then(|m| m.span.map(|ts| (text[m.start..m.end].to_string(), ts))),
+            time_span: t.map(|m| Span::new(m.start, m.end)),
+        });
+    }
+    out
+}
+
+fn person_name(n: &NameRun, persons: &HashSet<String>) -> (String, bool) {
+    (n.full(), n.words.len() >= 2 || persons.contains(&n.surname()))
+}
+
+/// A short noun phrase: the text without leading determiners or
+/// punctuation, e.g. "a senior White House official" -> "senior White House official".
+fn noun_phrase(s: &str) -> String {
+    let t = s.trim().trim_matches(|c: char| !c.is_alphanumeric());
+    let mut words: Vec<&str> = t.split_whitespace().collect();
+    while words.first().is_some_and(|w| {
+        matches!(w.to_lowercase().as_str(), "a" | "an" | "the" | "that" | "while" | "whereas" | "and" | "but" | "though" | "although")
+    }) {
+        words.remove(0);
+    }
+    words.join(" ")
+}
+
+/// The bias of a time expression at `at`: past next to a speech verb
+/// ("said Friday"); future in a clause that plans or forecasts; else past.
+fn clause_bias(at: usize, clauses: &[Span], hits: &[Hit], text: &str) -> Bias {
+    let Some(c) = clauses.iter().find(|c| c.contains(at)) else { return Bias::Past };
+    let near_speech = hits.iter().any(|h| {
+        h.tag == Tag::Speech && ((h.span.end <= at && text[h.span.end..at].split_whitespace().count() <= 2) || (h.span.start >= at && h.span.start - at <= 24))
+    });
+    if near_speech {
+        return Bias::Past;
+    }
+    let forward = hits.iter().any(|h| c.contains(h.span.start) && matches!(h.tag, Tag::Future) || (c.contains(h.span.start) && h.tag == Tag::Hedge && text[h.span.start..h.span.end].eq_ignore_ascii_case("could")));
+    if forward {
+        Bias::Future
+    } else {
+        Bias::Past
+    }
+}

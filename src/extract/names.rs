@@ -1,0 +1,115 @@
+//! Proper-name sequences: runs of capitalised words, with role words
+//! ("Russian Foreign Minister") stripped from the front, so that
+//! "Russian Foreign Minister Sergey Lavrov" yields "Sergey Lavrov".
+
+use super::lexicon::Lexicon;
+use crate::text::tokens::{Kind, Token};
+use crate::text::Span;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NameRun {
+    /// The name's words as written.
+    pub words: Vec<String>,
+    pub span: Span,
+    /// Index range of its tokens in the token slice it came from.
+    pub first_token: usize,
+    pub last_token: usize,
+    /// A role word stood before it ("President", "spokesperson").
+    pub titled: bool,
+    /// "Lavrov's".
+    pub possessive: bool,
+}
+
+impl NameRun {
+    pub fn surname(&self) -> String {
+        self.words.last().map(|w| w.to_lowercase()).unwrap_or_default()
+    }
+
+    pub fn full(&self) -> String {
+        self.words.join(" ")
+    }
+}
+
+/// Name runs among `tokens` (the tokens of one sentence, with absolute
+/// offsets into `text`).
+pub fn name_runs(text: &str, tokens: &[Token], lx: &Lexicon) -> Vec<NameRun> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < tokens.len() {
+        if !is_cap_word(&tokens[i]) {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        let mut j = i;
+        while j < tokens.len() && is_cap_word(&tokens[j]) {
+            j += 1;
+        }
+        // tokens[start..j] is a run of capitalised words.
+        let words: Vec<&Token> = tokens[start..j].iter().collect();
+        let lower: Vec<String> = words.iter().map(|t| t.word().unwrap_or("").to_string()).collect();
+        // Strip leading stopwords, then everything up to the last role word.
+        let mut k = 0;
+        while k < lower.len() && lx.stopwords.contains(&lower[k]) {
+            k += 1;
+        }
+        // A role word just before the run ("spokesperson Dmitry Peskov"); a
+        // modifier alone ("senior White House officials") is no role.
+        let mut titled = start > 0 && tokens[start - 1].word().is_some_and(|w| lx.titles.contains(w) && !lx.title_modifiers.contains(w));
+        if let Some(last_title) = (k..lower.len()).rev().find(|&n| lx.titles.contains(&lower[n])) {
+            titled = true;
+            k = last_title + 1;
+        }
+        // Single letters are initials of abbreviations ("U" of "U.S."), not names.
+        let name_tokens: Vec<&Token> = words[k..].iter().copied().filter(|t| t.end - t.start > 1).collect();
+        if !name_tokens.is_empty() && name_tokens.len() == j - start - k {
+            let first = name_tokens[0];
+            let last = name_tokens[name_tokens.len() - 1];
+            let possessive = j + 1 < tokens.len() && tokens[j].is_punct('\'') && tokens[j + 1].is_word("s");
+            out.push(NameRun {
+                words: name_tokens.iter().map(|t| text[t.start..t.end].to_string()).collect(),
+                span: Span::new(first.start, last.end),
+                first_token: start + k,
+                last_token: j - 1,
+                titled,
+                possessive,
+            });
+        }
+        i = j.max(i + 1);
+    }
+    out
+}
+
+fn is_cap_word(t: &Token) -> bool {
+    matches!(&t.kind, Kind::Word { cap: true, .. })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::tokens::tokenize;
+
+    fn runs(t: &str) -> Vec<(String, bool)> {
+        let rules = crate::rules::load(&[]).unwrap();
+        let lx = Lexicon::new(&rules);
+        name_runs(t, &tokenize(t), &lx).into_iter().map(|r| (r.full(), r.titled)).collect()
+    }
+
+    #[test]
+    fn titles_are_stripped() {
+        assert_eq!(
+            runs("US Secretary of State Marco Rubio and Russian Foreign Minister Sergey Lavrov spoke."),
+            [("Marco Rubio".to_string(), true), ("Sergey Lavrov".to_string(), true)]
+        );
+    }
+
+    #[test]
+    fn lowercase_role_word_before_counts() {
+        assert_eq!(runs("said club spokesperson Ana Silva"), [("Ana Silva".to_string(), true)]);
+    }
+
+    #[test]
+    fn abbreviations_and_stopwords_are_not_names() {
+        assert_eq!(runs("The U.S. team"), Vec::<(String, bool)>::new());
+    }
+}

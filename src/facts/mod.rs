@@ -1,0 +1,232 @@
+//! Facts: subject–predicate–object–time, the unit the check stage speaks.
+//!
+//! This stage gives each claim's subject a corpus-wide id. An event
+//! signature (class, participants, place) resolves to the one most specific
+//! signature in the corpus that extends it: "the Budapest summit" (place
+//! only) joins "the Trump-Putin summit in Budapest"; a signature that two
+//! different events extend ("Trump met Putin", with meetings in two places)
+//! is ambiguous and its claims are dropped rather than guessed.
+
+use crate::extract::events::EventSig;
+use crate::extract::{DocExtraction, Modality, Polarity, RawClaim, TimeOrigin};
+use crate::text::Span;
+use crate::time::TimeSpan;
+use std::collections::{BTreeMap, HashMap};
+
+#[derive(Debug, Clone)]
+pub struct Fact {
+    /// Index of the document in the corpus.
+    pub doc: usize,
+    pub subject: String,
+    pub subject_name: String,
+    pub predicate: String,
+    /// The value label ("on_hold"; for scales "positive"/"negative"; for
+    /// dates the predicate name).
+    pub object: String,
+    pub date_value: Option<TimeSpan>,
+    pub polarity: Polarity,
+    pub modality: Modality,
+    pub valid: Option<TimeSpan>,
+    pub valid_origin: TimeOrigin,
+    pub said_by: Option<String>,
+    pub span: Span,
+    pub cue: Span,
+    pub state: bool,
+}
+
+/// Give every claim of every document its subject id.
+pub fn resolve(docs: &[DocExtraction]) -> Vec<Vec<Fact>> {
+    let sigs: Vec<&EventSig> = docs.iter().flat_map(|d| d.claims.iter().map(|c| &c.subject)).collect();
+    let resolver = EventResolver::new(&sigs);
+    // Display names: the most frequent head noun per id, with the signature.
+    let mut heads: HashMap<String, BTreeMap<String, usize>> = HashMap::new();
+    let resolved: Vec<Vec<Option<(String, EventSig)>>> = docs
+        .iter()
+        .map(|d| d.claims.iter().map(|c| resolver.resolve(&c.subject).map(|s| (event_id(s), s.clone()))).collect())
+        .collect();
+    for (d, r) in docs.iter().zip(&resolved) {
+        for (c, id) in d.claims.iter().zip(r) {
+            if let Some((id, _)) = id {
+                *heads.entry(id.clone()).or_default().entry(c.subject_head.clone()).or_default() += 1;
+            }
+        }
+    }
+    docs.iter()
+        .zip(resolved)
+        .enumerate()
+        .map(|(doc, (d, r))| {
+            d.claims
+                .iter()
+                .zip(r)
+                .filter_map(|(c, id)| {
+                    let (id, sig) = id?;
+                    let head = heads.get(&id).and_then(|h| h.iter().max_by_key(|(k, n)| (**n, std::cmp::Reverse((*k).clone())))).map(|(k, _)| k.clone());
+                    let name = display_name(&sig, head.as_deref().unwrap_or(&sig.class), c);
+                    Some(to_fact(doc, c, id, name))
+                })
+                .collect()
+        })
+        .collect()
+}
+
+fn to_fact(doc: usize, c: &RawClaim, subject: String, subject_name: String) -> Fact {
+    Fact {
+        doc,
+        subject,
+        subject_name,
+        predicate: c.predicate.clone(),
+        object: c.value.clone(),
+        date_value: c.date_value,
+        polarity: c.polarity,
+        modality: c.modality,
+        valid: c.valid,
+        valid_origin: c.valid_origin.clone(),
+        said_by: c.said_by.clone(),
+        span: c.span,
+        cue: c.cue,
+        state: c.state,
+    }
+}
+
+pub fn event_id(s: &EventSig) -> String {
+    if let Some(p) = &s.pack_id {
+        return p.clone();
+    }
+    let mut id = s.class.clone();
+    if !s.participants.is_empty() {
+        id.push(':');
+        id.push_str(&s.participants.iter().cloned().collect::<Vec<_>>().join("+"));
+    }
+    if let Some(p) = &s.place {
+        id.push('@');
+        id.push_str(&p.replace(' ', "-"));
+    }
+    id
+}
+
+fn title_case(s: &str) -> String {
+    s.split(' ')
+        .map(|w| {
+            let mut c = w.chars();
+            match c.next() {
+                Some(f) => f.to_uppercase().collect::<String>() + c.as_str(),
+                None => String::new(),
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+fn display_name(s: &EventSig, head: &str, c: &RawClaim) -> String {
+    if s.pack_id.is_some() {
+        return c.subject_label.clone();
+    }
+    let mut name = format!("the {head}");
+    if !s.participants.is_empty() {
+        let ps: Vec<String> = s.participants.iter().map(|p| title_case(p)).collect();
+        name.push_str(" of ");
+        name.push_str(&ps.join(" and "));
+    }
+    if let Some(p) = &s.place {
+        name.push_str(" in ");
+        name.push_str(&title_case(p));
+    }
+    name
+}
+
+/// Signature to its most specific extension, with inverted indexes so that
+/// only signatures sharing a participant or place are compared.
+pub struct EventResolver {
+    sigs: Vec<EventSig>,
+    by_participant: HashMap<(String, String), Vec<usize>>,
+    by_place: HashMap<(String, String), Vec<usize>>,
+}
+
+impl EventResolver {
+    pub fn new(all: &[&EventSig]) -> EventResolver {
+        let mut sigs: Vec<EventSig> = all.iter().filter(|s| s.informative()).map(|s| (*s).clone()).collect();
+        sigs.sort();
+        sigs.dedup();
+        let mut by_participant: HashMap<(String, String), Vec<usize>> = HashMap::new();
+        let mut by_place: HashMap<(String, String), Vec<usize>> = HashMap::new();
+        for (i, s) in sigs.iter().enumerate() {
+            if s.pack_id.is_some() {
+                continue;
+            }
+            for p in &s.participants {
+                by_participant.entry((s.class.clone(), p.clone())).or_default().push(i);
+            }
+            if let Some(pl) = &s.place {
+                by_place.entry((s.class.clone(), pl.clone())).or_default().push(i);
+            }
+        }
+        EventResolver { sigs, by_participant, by_place }
+    }
+
+    /// Signatures that strictly extend `s`.
+    fn extenders(&self, s: &EventSig) -> Vec<usize> {
+        let empty = Vec::new();
+        let postings = if let Some(p) = s.participants.iter().next() {
+            self.by_participant.get(&(s.class.clone(), p.clone())).unwrap_or(&empty)
+        } else if let Some(pl) = &s.place {
+            self.by_place.get(&(s.class.clone(), pl.clone())).unwrap_or(&empty)
+        } else {
+            &empty
+        };
+        postings
+            .iter()
+            .copied()
+            .filter(|&i| {
+                let m = &self.sigs[i];
+                m != s && s.participants.is_subset(&m.participants) && (s.place.is_none() || s.place == m.place)
+            })
+            .collect()
+    }
+
+    pub fn resolve<'a>(&'a self, s: &'a EventSig) -> Option<&'a EventSig> {
+        if !s.informative() {
+            return None;
+        }
+        if s.pack_id.is_some() {
+            return Some(s);
+        }
+        let ext = self.extenders(s);
+        if ext.is_empty() {
+            return Some(s);
+        }
+        let maximal: Vec<usize> = ext.into_iter().filter(|&i| self.extenders(&self.sigs[i]).is_empty()).collect();
+        match maximal.as_slice() {
+            [one] => Some(&self.sigs[*one]),
+            _ => None,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::BTreeSet;
+
+    fn sig(ps: &[&str], place: Option<&str>) -> EventSig {
+        EventSig {
+            class: "meeting".into(),
+            participants: ps.iter().map(|s| s.to_string()).collect::<BTreeSet<_>>(),
+            place: place.map(String::from),
+            pack_id: None,
+        }
+    }
+
+    #[test]
+    fn partial_signatures_join_their_unique_extension() {
+        let full = sig(&["putin", "trump"], Some("budapest"));
+        let other = sig(&["putin", "trump"], Some("alaska"));
+        let place_only = sig(&[], Some("budapest"));
+        let people_only = sig(&["putin", "trump"], None);
+        let all = [&full, &other, &place_only, &people_only];
+        let r = EventResolver::new(&all);
+        assert_eq!(r.resolve(&place_only), Some(&full));
+        assert_eq!(r.resolve(&full), Some(&full));
+        // Two meetings of the same pair: ambiguous, no guess.
+        assert_eq!(r.resolve(&people_only), None);
+    }
+}

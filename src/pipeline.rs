@@ -1,0 +1,57 @@
+//! The stages wired together: documents in, findings out. No printing here.
+
+use crate::check::{self, FactIndex, Finding};
+use crate::corpus::{self, Document, Problem};
+use crate::extract::{DocExtraction, Extractor};
+use crate::facts::{self, Fact};
+use crate::rules::RuleSet;
+use chrono::NaiveDate;
+use rayon::prelude::*;
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+
+/// Everything one run produced, in corpus order.
+pub struct Analysis {
+    pub docs: Vec<Document>,
+    pub problems: Vec<Problem>,
+    pub extractions: Vec<DocExtraction>,
+    pub facts: Vec<Vec<Fact>>,
+    pub findings: Vec<Finding>,
+}
+
+/// Find, read and date the documents under `paths`, in parallel.
+pub fn load_documents(paths: &[PathBuf], dates: &BTreeMap<String, NaiveDate>) -> (Vec<Document>, Vec<Problem>) {
+    let (files, mut problems) = corpus::discover(paths);
+    let read: Vec<_> = files
+        .par_iter()
+        .map(|f| {
+            let name = f.display().to_string();
+            let over = dates.get(&name).copied().or_else(|| {
+                let n = name.trim_start_matches("./");
+                dates.iter().find(|(k, _)| k.trim_start_matches("./") == n).map(|(_, d)| *d)
+            });
+            corpus::read(f, over)
+        })
+        .collect();
+    let mut docs = Vec::with_capacity(read.len());
+    for r in read {
+        match r {
+            Ok((d, warnings)) => {
+                docs.push(d);
+                problems.extend(warnings);
+            }
+            Err(p) => problems.push(p),
+        }
+    }
+    (docs, problems)
+}
+
+/// Extract, resolve and check documents already in memory.
+pub fn analyse(docs: Vec<Document>, problems: Vec<Problem>, rules: &RuleSet) -> Analysis {
+    let extractor = Extractor::new(rules);
+    let extractions: Vec<DocExtraction> = docs.par_iter().map(|d| extractor.extract(d)).collect();
+    let facts = facts::resolve(&extractions);
+    let index = FactIndex::new(facts.clone());
+    let findings = check::run(rules, &check::Input { docs: &docs, extractions: &extractions, facts: &index });
+    Analysis { docs, problems, extractions, facts, findings }
+}

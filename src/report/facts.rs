@@ -1,0 +1,91 @@
+//! `factlint facts`: every extracted fact, so a rule author can see why a
+//! conflict was or was not found. `table` for people, `json`/`jsonl` for tools.
+
+use super::{line_col, passage};
+use crate::check::describe_span;
+use crate::corpus::Document;
+use crate::facts::Fact;
+use serde::Serialize;
+
+#[derive(Serialize)]
+struct FactOut<'a> {
+    file: &'a str,
+    line: usize,
+    column: usize,
+    start: usize,
+    end: usize,
+    subject: &'a str,
+    subject_name: &'a str,
+    predicate: &'a str,
+    object: &'a str,
+    polarity: &'static str,
+    modality: &'static str,
+    valid: Option<String>,
+    valid_from: String,
+    date_value: Option<String>,
+    reported: Option<String>,
+    said_by: Option<&'a str>,
+    text: String,
+}
+
+fn rows<'a>(docs: &'a [Document], facts: &'a [Vec<Fact>]) -> Vec<FactOut<'a>> {
+    let mut out = Vec::new();
+    for (d, fs) in docs.iter().zip(facts) {
+        for f in fs {
+            let (line, column) = line_col(d, f.span);
+            out.push(FactOut {
+                file: &d.path,
+                line,
+                column,
+                start: f.span.start,
+                end: f.span.end,
+                subject: &f.subject,
+                subject_name: &f.subject_name,
+                predicate: &f.predicate,
+                object: &f.object,
+                polarity: f.polarity.as_str(),
+                modality: f.modality.as_str(),
+                valid: f.valid.as_ref().map(describe_span),
+                valid_from: f.valid_origin.describe(),
+                date_value: f.date_value.as_ref().map(describe_span),
+                reported: d.date.map(|x| x.to_string()),
+                said_by: f.said_by.as_deref(),
+                text: passage(d, f.span),
+            });
+        }
+    }
+    out
+}
+
+pub fn render_json(docs: &[Document], facts: &[Vec<Fact>]) -> String {
+    let mut s = serde_json::to_string_pretty(&rows(docs, facts)).unwrap_or_default();
+    s.push('\n');
+    s
+}
+
+pub fn render_jsonl(docs: &[Document], facts: &[Vec<Fact>]) -> String {
+    rows(docs, facts).iter().map(|r| serde_json::to_string(r).unwrap_or_default() + "\n").collect()
+}
+
+pub fn render_table(docs: &[Document], facts: &[Vec<Fact>]) -> String {
+    let mut s = String::new();
+    for r in rows(docs, facts) {
+        let neg = if r.polarity == "negative" { "NOT " } else { "" };
+        let value = r.date_value.as_deref().map(|d| format!("{} = {d}", r.object)).unwrap_or_else(|| format!("{neg}{}", r.object));
+        s.push_str(&format!(
+            "{}:{}:{}  {}  {}={}  [{}]  valid: {} ({})  said by: {}\n    \"{}\"\n",
+            r.file,
+            r.line,
+            r.column,
+            r.subject,
+            r.predicate,
+            value,
+            r.modality,
+            r.valid.as_deref().unwrap_or("-"),
+            r.valid_from,
+            r.said_by.unwrap_or("-"),
+            r.text
+        ));
+    }
+    s
+}

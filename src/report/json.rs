@@ -1,0 +1,113 @@
+//! `--format json`, version 1 of the output contract (DESIGN.md section 6):
+//!
+//! ```json
+//! {"version": 1,
+//!  "documents": [{"file", "date", "date_source"}],
+//!  "findings": [{"rule", "kind", "severity", "message", "subject",
+//!                "claims": [{"file", "start", "end", "line", "column", "text",
+//!                            "predicate", "object", "polarity", "modality",
+//!                            "valid": {"start", "end", "grain"} | null,
+//!                            "said_by"}]}]}
+//! ```
+//! `start`/`end` are byte offsets into the file as stored; `line`/`column`
+//! are 1-based, the column counted in characters; `valid.end` is exclusive.
+
+use super::{line_col, passage};
+use crate::check::Finding;
+use crate::corpus::Document;
+use serde::Serialize;
+
+#[derive(Serialize)]
+pub struct Report<'a> {
+    pub version: u32,
+    pub documents: Vec<DocumentOut<'a>>,
+    pub findings: Vec<FindingOut<'a>>,
+}
+
+#[derive(Serialize)]
+pub struct DocumentOut<'a> {
+    pub file: &'a str,
+    pub date: Option<String>,
+    pub date_source: &'static str,
+}
+
+#[derive(Serialize)]
+pub struct FindingOut<'a> {
+    pub rule: &'a str,
+    pub kind: &'static str,
+    pub severity: &'static str,
+    pub message: &'a str,
+    pub subject: &'a str,
+    pub claims: Vec<ClaimOut<'a>>,
+}
+
+#[derive(Serialize)]
+pub struct ClaimOut<'a> {
+    pub file: &'a str,
+    pub start: usize,
+    pub end: usize,
+    pub line: usize,
+    pub column: usize,
+    pub text: String,
+    pub predicate: &'a str,
+    pub object: &'a str,
+    pub polarity: &'static str,
+    pub modality: &'static str,
+    pub valid: Option<ValidOut>,
+    pub said_by: Option<&'a str>,
+}
+
+#[derive(Serialize)]
+pub struct ValidOut {
+    pub start: String,
+    pub end: String,
+    pub grain: &'static str,
+}
+
+pub fn report<'a>(docs: &'a [Document], findings: &'a [Finding]) -> Report<'a> {
+    Report {
+        version: 1,
+        documents: docs
+            .iter()
+            .map(|d| DocumentOut { file: &d.path, date: d.date.map(|x| x.to_string()), date_source: d.date_source.as_str() })
+            .collect(),
+        findings: findings
+            .iter()
+            .map(|f| FindingOut {
+                rule: &f.rule,
+                kind: f.kind.as_str(),
+                severity: f.severity.as_str(),
+                message: &f.message,
+                subject: &f.subject,
+                claims: f
+                    .claims
+                    .iter()
+                    .map(|c| {
+                        let d = &docs[c.doc];
+                        let (line, column) = line_col(d, c.span);
+                        ClaimOut {
+                            file: &d.path,
+                            start: c.span.start,
+                            end: c.span.end,
+                            line,
+                            column,
+                            text: passage(d, c.span),
+                            predicate: &c.predicate,
+                            object: &c.object,
+                            polarity: c.polarity.as_str(),
+                            modality: c.modality.as_str(),
+                            valid: c.valid.map(|v| ValidOut { start: v.start.to_string(), end: v.end.to_string(), grain: v.grain.as_str() }),
+                            said_by: c.said_by.as_deref(),
+                        }
+                    })
+                    .collect(),
+            })
+            .collect(),
+    }
+}
+
+pub fn render(docs: &[Document], findings: &[Finding]) -> String {
+    let mut s = serde_json::to_string_pretty(&report(docs, findings)).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"));
+    s.push('\n');
+    s
+}

@@ -1,0 +1,19 @@
+//! Rendering: findings and facts to text. The only stage that knows serde
+//! and miette's graphical output. One file per format.
+
+pub mod facts;
+pub mod human;
+pub mod json;
+
+use crate::corpus::Document;
+use crate::text::Span;
+
+/// 1-based line and column of a span's start.
+pub fn line_col(doc: &Document, span: Span) -> (usize, usize) {
+    doc.lines.line_col(&doc.text, span.start)
+}
+
+/// The passage of a span, on one line.
+pub fn passage(doc: &Document, span: Span) -> String {
+    doc.text.get(span.start..span.end).unwrap_or("").split_whitespace().collect::<Vec<_>>().join(" ")
+}
