@@ -58,6 +58,8 @@ pub struct Ctx<'a> {
     pub names: &'a [NameRun],
     /// Lowercased surnames of people known in this document.
     pub persons: &'a HashSet<String>,
+    /// Lowercased names seen after "in"/"at" in this document: places.
+    pub places: &'a HashSet<String>,
     pub titles: &'a HashSet<String>,
     /// Spans of time expressions, skipped when reading a noun phrase.
     pub times: &'a [Span],
@@ -74,6 +76,28 @@ impl Ctx<'_> {
 
     fn is_person(&self, n: &NameRun) -> bool {
         self.persons.contains(&n.surname()) || (n.words.len() >= 2 && n.titled)
+    }
+
+    fn is_place(&self, n: &NameRun) -> bool {
+        !self.is_person(n) && self.places.contains(&n.full().to_lowercase())
+    }
+
+    /// The key a party to an event goes by: a person's surname, else the
+    /// whole name ("norvik labs").
+    fn party_key(&self, n: &NameRun) -> String {
+        if self.is_person(n) {
+            n.surname()
+        } else {
+            n.full().to_lowercase()
+        }
+    }
+
+    /// A name directly followed by a role word or a person is part of a
+    /// title ("Russian leader Vladimir Putin"), not a party.
+    fn is_title_part(&self, n: &NameRun) -> bool {
+        let next = n.last_token + 1;
+        self.tokens.get(next).and_then(|t| t.word()).is_some_and(|w| self.titles.contains(w))
+            || self.name_at_token(next).is_some_and(|m| self.is_person(m))
     }
 
     fn in_time(&self, t: &Token) -> bool {
@@ -114,12 +138,14 @@ pub fn noun_mention(cx: &Ctx, head: Span, head_text: &str, class: &str, clause: 
                     if let Some(n) = cx.name_at_token(k - 1) {
                         // A possessive before the head names a party to it:
                         // "Rubio and Lavrov's phone conversation".
-                        if cx.is_person(n) || n.possessive || possessive_chain {
-                            participants.insert(n.surname());
+                        if cx.is_place(n) && !n.possessive && !possessive_chain {
+                            if place.is_none() {
+                                place = Some(n.full().to_lowercase());
+                                labels.push(n.full());
+                            }
+                        } else if !cx.is_title_part(n) || n.possessive {
+                            participants.insert(cx.party_key(n));
                             labels.push(n.words.last().cloned().unwrap_or_default());
-                        } else if place.is_none() && n.words.len() <= 3 {
-                            place = Some(n.full().to_lowercase());
-                            labels.push(n.full());
                         }
                         possessive_chain = possessive_chain || n.possessive;
                         k = n.first_token;
@@ -153,6 +179,9 @@ pub fn noun_mention(cx: &Ctx, head: Span, head_text: &str, class: &str, clause: 
                 if cx.is_person(n) || (strict_names && n.words.len() >= 2) {
                     participants.insert(n.surname());
                     labels.push(n.words.last().cloned().unwrap_or_default());
+                } else if !cx.is_place(n) && !cx.is_title_part(n) {
+                    participants.insert(cx.party_key(n));
+                    labels.push(n.full());
                 }
                 j = n.last_token + 1;
                 continue;
@@ -206,14 +235,14 @@ pub fn verb_mention(cx: &Ctx, verb: Span, verb_text: &str, class: &str, clause: 
     let mut steps = 0;
     while j < cx.tokens.len() && steps < 6 && cx.tokens[j].end <= clause.end {
         if let Some(n) = cx.name_at_token(j) {
-            if cx.is_person(n) {
-                participants.insert(n.surname());
-                labels.push(n.words.last().cloned().unwrap_or_default());
+            if cx.is_person(n) || (!cx.is_place(n) && !cx.is_title_part(n)) {
+                participants.insert(cx.party_key(n));
+                labels.push(n.full());
             }
             break;
         }
         match cx.tokens[j].word() {
-            Some(w) if cx.titles.contains(w) || cx.tokens[j].capitalised() => {}
+            Some(w) if cx.titles.contains(w) || cx.tokens[j].capitalised() || w == "the" || w == "its" || w == "their" => {}
             _ => break,
         }
         j += 1;

@@ -11,7 +11,7 @@ pub mod names;
 
 use crate::corpus::Document;
 use crate::rules::{EntityKind, RuleSet, ValueType};
-use crate::text::tokens::{tokenize, Token};
+use crate::text::tokens::tokenize;
 use crate::text::{self, Span};
 use crate::time::{self, Bias, TimeMention, TimeSpan};
 use chrono::{NaiveDate, Weekday};
@@ -196,6 +196,19 @@ impl<'r> Extractor<'r> {
             }
         }
 
+        // Places: names this document puts after "in" or "at".
+        let mut places: HashSet<String> = HashSet::new();
+        for s in &sents {
+            for n in &s.names {
+                let k = n.first_token + s.t0;
+                let before = |d: usize| k.checked_sub(d).and_then(|i| tokens.get(i)).and_then(|t| t.word());
+                let prep = |w: Option<&str>| matches!(w, Some("in" | "at"));
+                if !persons.contains(&n.surname()) && (prep(before(1)) || (before(1) == Some("the") && prep(before(2)))) {
+                    places.insert(n.full().to_lowercase());
+                }
+            }
+        }
+
         // Time expressions, each resolved with the bias of its clause.
         for s in sents.iter_mut() {
             s.times = sentence_times(text, s, doc.date);
@@ -210,7 +223,7 @@ impl<'r> Extractor<'r> {
         let mut mentions: Vec<EventMention> = Vec::new();
         for s in &sents {
             let time_spans: Vec<Span> = s.times.iter().map(|m| Span::new(m.start, m.end)).collect();
-            let cx = events::Ctx { text, tokens: &tokens[s.t0..s.t1], names: &s.names, persons: &persons, titles: &lx.titles, times: &time_spans };
+            let cx = events::Ctx { text, tokens: &tokens[s.t0..s.t1], names: &s.names, persons: &persons, places: &places, titles: &lx.titles, times: &time_spans };
             for c in &s.clauses {
                 let pack: Vec<&Hit> = s.hits.iter().filter(|h| c.contains(h.span.start) && matches!(h.tag, Tag::Entity(i) if lx.entity_kinds[i] == EntityKind::Event)).collect();
                 for h in &pack {
@@ -240,8 +253,7 @@ impl<'r> Extractor<'r> {
         let doc_quotes = text::quotes(text, doc.body_start);
         let mut last_person_speaker: Option<String> = None;
         for s in &sents {
-            let stoks = &tokens[s.t0..s.t1];
-            let speakers = attribution(text, s, stoks, &persons, &mut last_person_speaker);
+            let speakers = attribution(text, s, &persons, &lx.clause_breaks, &mut last_person_speaker);
             for c in &s.clauses {
                 self.claims_in_clause(text, doc, s, *c, &mentions, &speakers, &mut out.claims);
             }
@@ -445,7 +457,7 @@ struct Speaker {
 }
 
 /// Attribution in one sentence: "X said", "said X", "according to X".
-fn attribution(text: &str, s: &Sent, toks: &[Token], persons: &HashSet<String>, last_person: &mut Option<String>) -> Vec<Speaker> {
+fn attribution(text: &str, s: &Sent, persons: &HashSet<String>, clause_breaks: &HashSet<String>, last_person: &mut Option<String>) -> Vec<Speaker> {
     let mut out = Vec::new();
     for h in s.hits.iter().filter(|h| matches!(h.tag, Tag::Speech | Tag::Attribution)) {
         let mut name: Option<(String, bool)> = None;
@@ -474,11 +486,12 @@ fn attribution(text: &str, s: &Sent, toks: &[Token], persons: &HashSet<String>, 
                 // A speaker is a noun phrase, not a prepositional phrase or a
                 // pronoun that names no one ("with no new date announced", "it").
                 let first = np.split_whitespace().next().unwrap_or("").to_lowercase();
-                let starts_np = !matches!(
-                    first.as_str(),
-                    "with" | "in" | "on" | "at" | "for" | "from" | "by" | "to" | "of" | "as" | "that" | "which" | "who" | "if" | "when"
-                        | "it" | "they" | "we" | "i" | "you" | "this" | "there" | "not" | "no"
-                );
+                let starts_np = !clause_breaks.contains(&first)
+                    && !matches!(
+                        first.as_str(),
+                        "with" | "in" | "on" | "at" | "for" | "from" | "by" | "to" | "of" | "as" | "that" | "which" | "who" | "if"
+                            | "it" | "they" | "we" | "i" | "you" | "this" | "there" | "not" | "no" | "hours" | "days" | "weeks"
+                    );
                 if matches!(first.as_str(), "he" | "she") && words == 1 {
                     name = last_person.clone().map(|p| (p, true));
                 } else if (1..=6).contains(&words) && starts_np && !np.contains('\u{201d}') && !np.contains('"') {
@@ -507,7 +520,6 @@ fn attribution(text: &str, s: &Sent, toks: &[Token], persons: &HashSet<String>, 
             let gap_before = m.end <= h.span.start && h.span.start - m.end <= 2;
             gap_after || gap_before
         });
-        let _ = toks;
         out.push(Speaker {
             name,
             person,
@@ -528,10 +540,14 @@ fn person_name(n: &NameRun, persons: &HashSet<String>) -> (String, bool) {
 fn noun_phrase(s: &str) -> String {
     let t = s.trim().trim_matches(|c: char| !c.is_alphanumeric());
     let mut words: Vec<&str> = t.split_whitespace().collect();
-    while words.first().is_some_and(|w| {
-        matches!(w.to_lowercase().as_str(), "a" | "an" | "the" | "that" | "while" | "whereas" | "and" | "but" | "though" | "although")
-    }) {
+    while words.first().is_some_and(|w| matches!(w.to_lowercase().as_str(), "a" | "an" | "the" | "that" | "and")) {
         words.remove(0);
+    }
+    // "Norvik has said", "officials have also said": the auxiliary is not the speaker.
+    while words.last().is_some_and(|w| {
+        matches!(w.to_lowercase().as_str(), "has" | "have" | "had" | "was" | "were" | "is" | "are" | "also" | "later" | "reportedly" | "previously" | "earlier" | "then" | "once" | "repeatedly")
+    }) {
+        words.pop();
     }
     words.join(" ")
 }

@@ -55,7 +55,14 @@ pub fn name_runs(text: &str, tokens: &[Token], lx: &Lexicon) -> Vec<NameRun> {
         }
         // A role word just before the run ("spokesperson Dmitry Peskov"); a
         // modifier alone ("senior White House officials") is no role.
-        let mut titled = start > 0 && tokens[start - 1].word().is_some_and(|w| lx.titles.contains(w) && !lx.title_modifiers.contains(w));
+        // "chief executive Ingrid Solberg" is a role of two modifiers.
+        let word_before = |d: usize| start.checked_sub(d).and_then(|i| tokens.get(i)).and_then(|t| t.word());
+        let role = |w: &str| lx.titles.contains(w) && !lx.title_modifiers.contains(w);
+        let mut titled = match word_before(1) {
+            Some(w) if role(w) => true,
+            Some(w) if lx.title_modifiers.contains(w) => word_before(2).is_some_and(|v| lx.titles.contains(v)),
+            _ => false,
+        };
         if let Some(last_title) = (k..lower.len()).rev().find(|&n| lx.titles.contains(&lower[n])) {
             titled = true;
             k = last_title + 1;

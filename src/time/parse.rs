@@ -716,7 +716,7 @@ impl<'a> Parser<'a> {
             }
             _ => (None, i),
         };
-        let (mut j, weekday, full) = self.weekday(start)?;
+        let (j, weekday, full) = self.weekday(start)?;
         if self.strict && !full && pre.is_none() {
             // "Sat" and "Sun" are words; an abbreviation needs a date after it.
             let k = self.opt_punct(j, ',');
@@ -759,9 +759,7 @@ impl<'a> Parser<'a> {
         if let Some((k, s)) = shift {
             return Some((k, Expr::Weekday { weekday, shift: s }));
         }
-        // "Jul 18, Fri" is handled by month_first + trailing weekday below.
-        j = self.opt_punct(j, '.');
-        Some((j.min(self.t.len()), Expr::Weekday { weekday, shift: WeekShift::Bare }))
+        Some((j, Expr::Weekday { weekday, shift: WeekShift::Bare }))
     }
 
     /// today, tonight, yesterday, tomorrow, the day after tomorrow.
