@@ -282,7 +282,7 @@ pub fn resolve_anaphora(mentions: &mut [EventMention]) {
             .iter()
             .rev()
             .find(|m| m.resolved && !m.verb && m.head == head)
-            .or_else(|| prior.iter().rev().find(|m| m.resolved && m.sig.class == class))
+            .or_else(|| prior.iter().rev().find(|m| m.resolved && !m.verb && m.sig.class == class))
             .map(|m| (m.sig.clone(), m.label.clone()));
         if let Some((sig, label)) = pick {
             mentions[i].sig = sig;

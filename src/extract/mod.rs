@@ -229,8 +229,29 @@ impl<'r> Extractor<'r> {
                 for h in &pack {
                     if let Tag::Entity(i) = h.tag {
                         let e = &self.rules.entities[i];
-                        let sig = EventSig { class: e.class.clone().unwrap_or_else(|| "event".into()), participants: BTreeSet::new(), place: None, pack_id: Some(e.id.clone()) };
-                        mentions.push(EventMention { span: h.span, head: e.id.clone(), sig, definite: true, verb: false, resolved: true, label: e.names[0].clone() });
+                        let class = e.class.clone().unwrap_or_else(|| "event".into());
+                        // Read the event noun inside the name like any other
+                        // mention, so the pack id also claims the generic
+                        // signature ("Trump-Putin summit in Budapest").
+                        let noun = s.hits.iter().find(|n| h.span.start <= n.span.start && n.span.end <= h.span.end && matches!(n.tag, Tag::EventNoun { .. }));
+                        let mut m = match noun {
+                            Some(n) => events::noun_mention(&cx, n.span, &text[n.span.start..n.span.end], &class, *c),
+                            None => EventMention {
+                                span: h.span,
+                                head: class.clone(),
+                                sig: EventSig { class: class.clone(), participants: BTreeSet::new(), place: None, pack_id: None },
+                                definite: true,
+                                verb: false,
+                                resolved: true,
+                                label: String::new(),
+                            },
+                        };
+                        m.span = h.span;
+                        m.sig.pack_id = Some(e.id.clone());
+                        m.resolved = true;
+                        m.definite = true;
+                        m.label = e.names[0].clone();
+                        mentions.push(m);
                     }
                 }
                 for h in s.hits.iter().filter(|h| c.contains(h.span.start) && h.span.end <= c.end) {

@@ -42,7 +42,7 @@ pub fn resolve(docs: &[DocExtraction]) -> Vec<Vec<Fact>> {
     let mut heads: HashMap<String, BTreeMap<String, usize>> = HashMap::new();
     let resolved: Vec<Vec<Option<(String, EventSig)>>> = docs
         .iter()
-        .map(|d| d.claims.iter().map(|c| resolver.resolve(&c.subject).map(|s| (event_id(s), s.clone()))).collect())
+        .map(|d| d.claims.iter().map(|c| resolver.resolve(&c.subject).map(|s| (event_id(&s), s))).collect())
         .collect();
     for (d, r) in docs.iter().zip(&resolved) {
         for (c, id) in d.claims.iter().zip(r) {
@@ -135,24 +135,29 @@ fn display_name(s: &EventSig, head: &str, c: &RawClaim) -> String {
 }
 
 /// Signature to its most specific extension, with inverted indexes so that
-/// only signatures sharing a participant or place are compared.
+/// only signatures sharing a participant or place are compared. Pack events
+/// claim the generic signatures their names carry: once "Trump-Putin summit"
+/// is a pack name, "the summit in Budapest" resolves to the pack's id too.
 pub struct EventResolver {
     sigs: Vec<EventSig>,
     by_participant: HashMap<(String, String), Vec<usize>>,
     by_place: HashMap<(String, String), Vec<usize>>,
+    /// Generic signature -> pack id (only where one pack id claims it).
+    packs: HashMap<EventSig, Option<String>>,
+}
+
+fn generic(s: &EventSig) -> EventSig {
+    EventSig { pack_id: None, ..s.clone() }
 }
 
 impl EventResolver {
     pub fn new(all: &[&EventSig]) -> EventResolver {
-        let mut sigs: Vec<EventSig> = all.iter().filter(|s| s.informative()).map(|s| (*s).clone()).collect();
+        let mut sigs: Vec<EventSig> = all.iter().map(|s| generic(s)).filter(|s| s.informative()).collect();
         sigs.sort();
         sigs.dedup();
         let mut by_participant: HashMap<(String, String), Vec<usize>> = HashMap::new();
         let mut by_place: HashMap<(String, String), Vec<usize>> = HashMap::new();
         for (i, s) in sigs.iter().enumerate() {
-            if s.pack_id.is_some() {
-                continue;
-            }
             for p in &s.participants {
                 by_participant.entry((s.class.clone(), p.clone())).or_default().push(i);
             }
@@ -160,7 +165,23 @@ impl EventResolver {
                 by_place.entry((s.class.clone(), pl.clone())).or_default().push(i);
             }
         }
-        EventResolver { sigs, by_participant, by_place }
+        let mut r = EventResolver { sigs, by_participant, by_place, packs: HashMap::new() };
+        let mut packs: HashMap<EventSig, Option<String>> = HashMap::new();
+        for s in all.iter().filter(|s| s.pack_id.is_some()) {
+            let g = generic(s);
+            let mut keys = vec![g.clone()];
+            if let Some(m) = r.resolve_generic(&g) {
+                keys.push(m);
+            }
+            for k in keys.into_iter().filter(|k| k.informative()) {
+                let slot = packs.entry(k).or_insert_with(|| s.pack_id.clone());
+                if *slot != s.pack_id {
+                    *slot = None; // two packs claim it: no one does
+                }
+            }
+        }
+        r.packs = packs;
+        r
     }
 
     /// Signatures that strictly extend `s`.
@@ -183,21 +204,35 @@ impl EventResolver {
             .collect()
     }
 
-    pub fn resolve<'a>(&'a self, s: &'a EventSig) -> Option<&'a EventSig> {
+    fn resolve_generic(&self, s: &EventSig) -> Option<EventSig> {
         if !s.informative() {
             return None;
         }
-        if s.pack_id.is_some() {
-            return Some(s);
-        }
         let ext = self.extenders(s);
         if ext.is_empty() {
-            return Some(s);
+            return Some(s.clone());
         }
         let maximal: Vec<usize> = ext.into_iter().filter(|&i| self.extenders(&self.sigs[i]).is_empty()).collect();
         match maximal.as_slice() {
-            [one] => Some(&self.sigs[*one]),
+            [one] => Some(self.sigs[*one].clone()),
             _ => None,
+        }
+    }
+
+    /// The signature `s` stands for, or `None` when it is ambiguous.
+    pub fn resolve(&self, s: &EventSig) -> Option<EventSig> {
+        if let Some(id) = &s.pack_id {
+            return Some(EventSig { pack_id: Some(id.clone()), ..generic(s) });
+        }
+        let g = generic(s);
+        let pack_of = |k: &EventSig| self.packs.get(k).cloned().flatten();
+        if let Some(id) = pack_of(&g) {
+            return Some(EventSig { pack_id: Some(id), ..g });
+        }
+        let r = self.resolve_generic(&g)?;
+        match pack_of(&r) {
+            Some(id) => Some(EventSig { pack_id: Some(id), ..r }),
+            None => Some(r),
         }
     }
 }
@@ -224,9 +259,19 @@ mod tests {
         let people_only = sig(&["putin", "trump"], None);
         let all = [&full, &other, &place_only, &people_only];
         let r = EventResolver::new(&all);
-        assert_eq!(r.resolve(&place_only), Some(&full));
-        assert_eq!(r.resolve(&full), Some(&full));
+        assert_eq!(r.resolve(&place_only), Some(full.clone()));
+        assert_eq!(r.resolve(&full), Some(full.clone()));
         // Two meetings of the same pair: ambiguous, no guess.
         assert_eq!(r.resolve(&people_only), None);
+    }
+
+    #[test]
+    fn pack_names_claim_generic_signatures() {
+        let mut pack = sig(&["putin", "trump"], Some("budapest"));
+        pack.pack_id = Some("budapest-summit".into());
+        let place_only = sig(&[], Some("budapest"));
+        let all = [&pack, &place_only];
+        let r = EventResolver::new(&all);
+        assert_eq!(r.resolve(&place_only).and_then(|s| s.pack_id), Some("budapest-summit".to_string()));
     }
 }
