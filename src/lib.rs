@@ -1,10 +1,10 @@
 //! factlint: finds claims that cannot all be true.
-pub mod time;
-pub mod rules;
+pub mod check;
 pub mod corpus;
-pub mod text;
 pub mod extract;
 pub mod facts;
-pub mod check;
 pub mod pipeline;
 pub mod report;
+pub mod rules;
+pub mod text;
+pub mod time;

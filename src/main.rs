@@ -101,6 +101,10 @@ enum FailOn {
 }
 
 fn main() -> ExitCode {
+    // Errors go to logs and CI as often as to terminals: wrap them late.
+    let _ = miette::set_hook(Box::new(|_| {
+        Box::new(miette::MietteHandlerOpts::new().width(160).color(color_ok(std::io::stderr().is_terminal())).build())
+    }));
     let cli = Cli::parse();
     match run(cli) {
         Ok(code) => ExitCode::from(code),
@@ -123,9 +127,12 @@ fn load_rules(c: &Common) -> miette::Result<RuleSet> {
 fn parse_dates(c: &Common) -> miette::Result<BTreeMap<String, chrono::NaiveDate>> {
     let mut out = BTreeMap::new();
     for d in &c.dates {
-        let (file, date) = d.rsplit_once('=').ok_or_else(|| miette::miette!(help = "write --date FILE=YYYY-MM-DD", "cannot read --date {d}"))?;
-        let date = chrono::NaiveDate::parse_from_str(date, "%Y-%m-%d")
-            .map_err(|_| miette::miette!(help = "write the date as YYYY-MM-DD", "cannot read the date in --date {d}"))?;
+        let (file, date) = d
+            .rsplit_once('=')
+            .ok_or_else(|| miette::miette!(help = "write --date FILE=YYYY-MM-DD", "cannot read --date {d}"))?;
+        let date = chrono::NaiveDate::parse_from_str(date, "%Y-%m-%d").map_err(|_| {
+            miette::miette!(help = "write the date as YYYY-MM-DD", "cannot read the date in --date {d}")
+        })?;
         out.insert(file.to_string(), date);
     }
     Ok(out)
@@ -155,7 +162,9 @@ fn run(cli: Cli) -> miette::Result<u8> {
                 eprint!("{}", report::human::render_problem(p, err_color));
             }
             match format {
-                Format::Human => print(&report::human::render(&a.docs, &a.findings, color_ok(std::io::stdout().is_terminal()))),
+                Format::Human => {
+                    print(&report::human::render(&a.docs, &a.findings, color_ok(std::io::stdout().is_terminal())))
+                }
                 Format::Json => print(&report::json::render(&a.docs, &a.findings)),
             }
             if a.problems.iter().any(|p| p.severity == ProblemSeverity::Error) {
@@ -188,12 +197,17 @@ fn run(cli: Cli) -> miette::Result<u8> {
             Ok(if a.problems.iter().any(|p| p.severity == ProblemSeverity::Error) { 2 } else { 0 })
         }
         Command::Time { text, reference, bias, all, format } => {
-            let bias = Bias::parse(&bias).ok_or_else(|| miette::miette!(help = "use past, future or nearest", "unknown bias {bias}"))?;
+            let bias = Bias::parse(&bias)
+                .ok_or_else(|| miette::miette!(help = "use past, future or nearest", "unknown bias {bias}"))?;
             let reference = match reference {
                 Some(r) => {
                     let day = r.get(..10).unwrap_or(&r);
-                    chrono::NaiveDate::parse_from_str(day, "%Y-%m-%d")
-                        .map_err(|_| miette::miette!(help = "write it as YYYY-MM-DD or YYYY-MM-DDTHH:MM", "cannot read --reference {r}"))?
+                    chrono::NaiveDate::parse_from_str(day, "%Y-%m-%d").map_err(|_| {
+                        miette::miette!(
+                            help = "write it as YYYY-MM-DD or YYYY-MM-DDTHH:MM",
+                            "cannot read --reference {r}"
+                        )
+                    })?
                 }
                 None => chrono::Local::now().date_naive(),
             };
@@ -203,7 +217,14 @@ fn run(cli: Cli) -> miette::Result<u8> {
             let rules = load_rules(&common)?;
             let mut s = String::new();
             for c in &rules.conflicts {
-                s.push_str(&format!("{:<24} {:<16} {:<8} {:<12} {}\n", c.id, c.kind.as_str(), c.severity.as_str(), c.pack, c.description));
+                s.push_str(&format!(
+                    "{:<24} {:<16} {:<8} {:<12} {}\n",
+                    c.id,
+                    c.kind.as_str(),
+                    c.severity.as_str(),
+                    c.pack,
+                    c.description
+                ));
             }
             print(&s);
             Ok(0)
@@ -211,7 +232,13 @@ fn run(cli: Cli) -> miette::Result<u8> {
     }
 }
 
-fn time_command(text: &str, reference: chrono::NaiveDate, bias: Bias, all: bool, format: TimeFormat) -> miette::Result<u8> {
+fn time_command(
+    text: &str,
+    reference: chrono::NaiveDate,
+    bias: Bias,
+    all: bool,
+    format: TimeFormat,
+) -> miette::Result<u8> {
     let day = |d: chrono::NaiveDate| d.to_string();
     if all {
         let rules = rules::load(&[]).map_err(|e| miette::Report::new(*e))?;

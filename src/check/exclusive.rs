@@ -36,9 +36,16 @@ pub fn check(rule: &Conflict, input: &Input, out: &mut Vec<Finding>) {
                 continue;
             }
             for group in cluster_overlapping(&a, &b, rule.tolerance.days) {
-                let members: Vec<&Fact> = group.iter().map(|&i| if i < a.len() { a[i] } else { b[i - a.len()] }).collect();
+                let members: Vec<&Fact> =
+                    group.iter().map(|&i| if i < a.len() { a[i] } else { b[i - a.len()] }).collect();
                 let name = &members[0].subject_name;
-                let days: Vec<String> = members.iter().filter_map(|f| f.valid.as_ref()).map(describe_span).collect::<std::collections::BTreeSet<_>>().into_iter().collect();
+                let days: Vec<String> = members
+                    .iter()
+                    .filter_map(|f| f.valid.as_ref())
+                    .map(describe_span)
+                    .collect::<std::collections::BTreeSet<_>>()
+                    .into_iter()
+                    .collect();
                 out.push(Finding {
                     rule: rule.id.clone(),
                     kind: rule.kind,

@@ -141,7 +141,8 @@ pub fn run(rules: &RuleSet, input: &Input) -> Vec<Finding> {
     }
     out.retain(|f| f.claims.len() >= 2 || f.kind == ConflictKind::Weekday);
     out.sort_by(|a, b| {
-        let key = |f: &Finding| (input.docs[f.claims[0].doc].path.clone(), f.claims[0].span, f.rule.clone(), f.claims.len());
+        let key =
+            |f: &Finding| (input.docs[f.claims[0].doc].path.clone(), f.claims[0].span, f.rule.clone(), f.claims.len());
         key(a).cmp(&key(b))
     });
     out
@@ -191,8 +192,8 @@ impl Clusters {
     /// Groups of linked items (each of size >= 2), in order of their first item.
     pub fn groups(&mut self, linked: &[bool]) -> Vec<Vec<usize>> {
         let mut by_root: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
-        for i in 0..self.parent.len() {
-            if linked[i] {
+        for (i, &l) in linked.iter().enumerate() {
+            if l {
                 let r = self.find(i);
                 by_root.entry(r).or_default().push(i);
             }

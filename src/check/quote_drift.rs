@@ -38,7 +38,11 @@ fn normalise(text: &str, span: Span) -> Vec<(String, Span)> {
     let mut out = Vec::new();
     let mut start: Option<usize> = None;
     let flush = |a: usize, b: usize, out: &mut Vec<(String, Span)>| {
-        let w: String = s[a..b].chars().map(|c| if c == '\u{2019}' || c == '\u{2018}' { '\'' } else { c }).flat_map(char::to_lowercase).collect();
+        let w: String = s[a..b]
+            .chars()
+            .map(|c| if c == '\u{2019}' || c == '\u{2018}' { '\'' } else { c })
+            .flat_map(char::to_lowercase)
+            .collect();
         let w = w.trim_matches('\'').to_string();
         if !w.is_empty() {
             out.push((w, Span::new(span.start + a, span.start + b)));
@@ -106,7 +110,11 @@ pub fn check(rule: &Conflict, input: &Input, out: &mut Vec<Finding>) {
     }
     let mut seen: BTreeSet<(usize, Span, usize, Span)> = BTreeSet::new();
     for (i, j) in pairs {
-        let (s, l) = if quotes[i].words.len() <= quotes[j].words.len() { (&quotes[i], &quotes[j]) } else { (&quotes[j], &quotes[i]) };
+        let (s, l) = if quotes[i].words.len() <= quotes[j].words.len() {
+            (&quotes[i], &quotes[j])
+        } else {
+            (&quotes[j], &quotes[i])
+        };
         if s.person && l.person && s.speaker.is_some() && l.speaker.is_some() && s.speaker != l.speaker {
             continue;
         }
@@ -161,7 +169,9 @@ pub fn check(rule: &Conflict, input: &Input, out: &mut Vec<Finding>) {
             severity: rule.severity,
             message: render_message(rule, "", st, lt, ""),
             subject: l.speaker.clone().or_else(|| s.speaker.clone()).unwrap_or_else(|| "quote".into()),
-            help: format!("{d} of {m} words differ between two renderings of one quotation; at most one can be what was said"),
+            help: format!(
+                "{d} of {m} words differ between two renderings of one quotation; at most one can be what was said"
+            ),
             claims: vec![claim(s.doc, s_span, &s.speaker, st), claim(l.doc, l_span, &l.speaker, lt)],
         });
     }

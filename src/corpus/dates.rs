@@ -30,10 +30,12 @@ impl DateSource {
 }
 
 static HEADER: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\s*date:?\s+(\d{4}-\d{2}-\d{2})\b").unwrap());
-static FRONT_DATE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r#"(?m)^date:\s*["']?(\d{4}-\d{2}-\d{2})"#).unwrap());
+static FRONT_DATE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r#"(?m)^date:\s*["']?(\d{4}-\d{2}-\d{2})"#).unwrap());
 static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?mi)^.{0,80}?\b(?:updated|published|posted|first published|last updated)\s*:?\s*(\d{4}-\d{2}-\d{2})\b").unwrap()
+    Regex::new(
+        r"(?mi)^.{0,80}?\b(?:updated|published|posted|first published|last updated)\s*:?\s*(\d{4}-\d{2}-\d{2})\b",
+    )
+    .unwrap()
 });
 
 /// The date, where it came from, and where the body starts.

@@ -75,7 +75,9 @@ pub fn discover(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<Problem>) {
                     path: p.display().to_string(),
                     severity: ProblemSeverity::Error,
                     message: "no documents in this folder".into(),
-                    help: "factlint reads .txt and .md files; point it at a folder that has some, or name files directly".into(),
+                    help:
+                        "factlint reads .txt and .md files; point it at a folder that has some, or name files directly"
+                            .into(),
                     offset: None,
                 });
             }

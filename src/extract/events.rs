@@ -43,12 +43,30 @@ pub struct EventMention {
     pub label: String,
 }
 
-const DETERMINERS: [&str; 16] =
-    ["the", "a", "an", "that", "this", "these", "those", "any", "another", "some", "his", "her", "their", "its", "my", "our"];
+const DETERMINERS: [&str; 16] = [
+    "the", "a", "an", "that", "this", "these", "those", "any", "another", "some", "his", "her", "their", "its", "my",
+    "our",
+];
 const DEFINITE: [&str; 11] = ["the", "that", "this", "these", "those", "his", "her", "their", "its", "my", "our"];
 const STOP_BACK: [&str; 18] = [
-    "for", "of", "in", "on", "at", "to", "with", "between", "towards", "toward", "about", "after", "before", "following",
-    "from", "by", "and", "or",
+    "for",
+    "of",
+    "in",
+    "on",
+    "at",
+    "to",
+    "with",
+    "between",
+    "towards",
+    "toward",
+    "about",
+    "after",
+    "before",
+    "following",
+    "from",
+    "by",
+    "and",
+    "or",
 ];
 
 /// Context the mention finder needs about the sentence.
@@ -187,7 +205,9 @@ pub fn noun_mention(cx: &Ctx, head: Span, head_text: &str, class: &str, clause: 
                 continue;
             }
             let ok = match &t.kind {
-                Kind::Word { text: w, cap } => *cap || matches!(w.as_str(), "and" | "of" | "the" | "s") || cx.titles.contains(w),
+                Kind::Word { text: w, cap } => {
+                    *cap || matches!(w.as_str(), "and" | "of" | "the" | "s") || cx.titles.contains(w)
+                }
                 Kind::Punct('\'' | '-' | '.') => true,
                 _ => false,
             };
@@ -212,7 +232,15 @@ pub fn noun_mention(cx: &Ctx, head: Span, head_text: &str, class: &str, clause: 
     }
     let sig = EventSig { class: class.to_string(), participants, place, pack_id: None };
     let resolved = sig.informative();
-    EventMention { span: head, head: head_text.to_lowercase(), sig, definite, verb: false, resolved, label: labels.join(" ") }
+    EventMention {
+        span: head,
+        head: head_text.to_lowercase(),
+        sig,
+        definite,
+        verb: false,
+        resolved,
+        label: labels.join(" "),
+    }
 }
 
 /// A verb mention ("Trump and Putin met in Alaska", "met with X"):
@@ -242,7 +270,8 @@ pub fn verb_mention(cx: &Ctx, verb: Span, verb_text: &str, class: &str, clause: 
             break;
         }
         match cx.tokens[j].word() {
-            Some(w) if cx.titles.contains(w) || cx.tokens[j].capitalised() || w == "the" || w == "its" || w == "their" => {}
+            Some(w)
+                if cx.titles.contains(w) || cx.tokens[j].capitalised() || w == "the" || w == "its" || w == "their" => {}
             _ => break,
         }
         j += 1;
@@ -266,7 +295,15 @@ pub fn verb_mention(cx: &Ctx, verb: Span, verb_text: &str, class: &str, clause: 
     }
     let sig = EventSig { class: class.to_string(), participants, place, pack_id: None };
     let resolved = sig.informative();
-    EventMention { span: verb, head: verb_text.to_lowercase(), sig, definite: false, verb: true, resolved, label: labels.join(" ") }
+    EventMention {
+        span: verb,
+        head: verb_text.to_lowercase(),
+        sig,
+        definite: false,
+        verb: true,
+        resolved,
+        label: labels.join(" "),
+    }
 }
 
 /// Give definite, uninformative mentions the signature of the last resolved

@@ -13,9 +13,16 @@ use std::collections::HashSet;
 pub enum Tag {
     /// A predicate value cue: predicate name and value label (for scales,
     /// "positive" / "negative"; for dates, "date").
-    Cue { predicate: String, value: String },
-    EventNoun { class: String },
-    EventVerb { class: String },
+    Cue {
+        predicate: String,
+        value: String,
+    },
+    EventNoun {
+        class: String,
+    },
+    EventVerb {
+        class: String,
+    },
     /// A pack entity's name: index into `RuleSet::entities`.
     Entity(usize),
     Negation,
@@ -179,7 +186,11 @@ impl Lexicon {
         }
         // Longest leftmost within a category.
         raw.sort_by(|a, b| {
-            (a.tag.category(), a.span.start, std::cmp::Reverse(a.span.end)).cmp(&(b.tag.category(), b.span.start, std::cmp::Reverse(b.span.end)))
+            (a.tag.category(), a.span.start, std::cmp::Reverse(a.span.end)).cmp(&(
+                b.tag.category(),
+                b.span.start,
+                std::cmp::Reverse(b.span.end),
+            ))
         });
         let mut out: Vec<Hit> = Vec::with_capacity(raw.len());
         let mut last: Option<(u8, usize)> = None;
@@ -208,12 +219,14 @@ mod tests {
         let lx = Lexicon::new(&rules);
         let t = "Preparations were put on hold; the cancellations didn't happen, it is not cancelled.";
         let hits = lx.scan(t, 0);
-        let cues: Vec<&str> = hits.iter().filter(|h| matches!(h.tag, Tag::Cue { .. })).map(|h| &t[h.span.start..h.span.end]).collect();
+        let cues: Vec<&str> =
+            hits.iter().filter(|h| matches!(h.tag, Tag::Cue { .. })).map(|h| &t[h.span.start..h.span.end]).collect();
         assert!(cues.contains(&"put on hold"));
         assert!(!cues.contains(&"on hold"));
         assert!(cues.contains(&"cancelled"));
-        assert!(!cues.iter().any(|c| *c == "cancellation"), "{cues:?}");
-        let neg: Vec<&str> = hits.iter().filter(|h| h.tag == Tag::Negation).map(|h| &t[h.span.start..h.span.end]).collect();
+        assert!(!cues.contains(&"cancellation"), "{cues:?}");
+        let neg: Vec<&str> =
+            hits.iter().filter(|h| h.tag == Tag::Negation).map(|h| &t[h.span.start..h.span.end]).collect();
         assert_eq!(neg, ["n't", "not"]);
     }
 }

@@ -183,7 +183,11 @@ impl<'r> Extractor<'r> {
         }
         for s in &sents {
             for n in &s.names {
-                let speaks = s.hits.iter().any(|h| h.tag == Tag::Speech && h.span.start >= n.span.end && text[n.span.end..h.span.start].trim_matches([' ', ',']).is_empty());
+                let speaks = s.hits.iter().any(|h| {
+                    h.tag == Tag::Speech
+                        && h.span.start >= n.span.end
+                        && text[n.span.end..h.span.start].trim_matches([' ', ',']).is_empty()
+                });
                 if n.words.len() >= 2 && (n.titled || speaks) {
                     persons.insert(n.surname());
                 }
@@ -203,7 +207,8 @@ impl<'r> Extractor<'r> {
                 let k = n.first_token + s.t0;
                 let before = |d: usize| k.checked_sub(d).and_then(|i| tokens.get(i)).and_then(|t| t.word());
                 let prep = |w: Option<&str>| matches!(w, Some("in" | "at"));
-                if !persons.contains(&n.surname()) && (prep(before(1)) || (before(1) == Some("the") && prep(before(2)))) {
+                if !persons.contains(&n.surname()) && (prep(before(1)) || (before(1) == Some("the") && prep(before(2))))
+                {
                     places.insert(n.full().to_lowercase());
                 }
             }
@@ -223,9 +228,24 @@ impl<'r> Extractor<'r> {
         let mut mentions: Vec<EventMention> = Vec::new();
         for s in &sents {
             let time_spans: Vec<Span> = s.times.iter().map(|m| Span::new(m.start, m.end)).collect();
-            let cx = events::Ctx { text, tokens: &tokens[s.t0..s.t1], names: &s.names, persons: &persons, places: &places, titles: &lx.titles, times: &time_spans };
+            let cx = events::Ctx {
+                text,
+                tokens: &tokens[s.t0..s.t1],
+                names: &s.names,
+                persons: &persons,
+                places: &places,
+                titles: &lx.titles,
+                times: &time_spans,
+            };
             for c in &s.clauses {
-                let pack: Vec<&Hit> = s.hits.iter().filter(|h| c.contains(h.span.start) && matches!(h.tag, Tag::Entity(i) if lx.entity_kinds[i] == EntityKind::Event)).collect();
+                let pack: Vec<&Hit> = s
+                    .hits
+                    .iter()
+                    .filter(|h| {
+                        c.contains(h.span.start)
+                            && matches!(h.tag, Tag::Entity(i) if lx.entity_kinds[i] == EntityKind::Event)
+                    })
+                    .collect();
                 for h in &pack {
                     if let Tag::Entity(i) = h.tag {
                         let e = &self.rules.entities[i];
@@ -233,13 +253,22 @@ impl<'r> Extractor<'r> {
                         // Read the event noun inside the name like any other
                         // mention, so the pack id also claims the generic
                         // signature ("Trump-Putin summit in Budapest").
-                        let noun = s.hits.iter().find(|n| h.span.start <= n.span.start && n.span.end <= h.span.end && matches!(n.tag, Tag::EventNoun { .. }));
+                        let noun = s.hits.iter().find(|n| {
+                            h.span.start <= n.span.start
+                                && n.span.end <= h.span.end
+                                && matches!(n.tag, Tag::EventNoun { .. })
+                        });
                         let mut m = match noun {
                             Some(n) => events::noun_mention(&cx, n.span, &text[n.span.start..n.span.end], &class, *c),
                             None => EventMention {
                                 span: h.span,
                                 head: class.clone(),
-                                sig: EventSig { class: class.clone(), participants: BTreeSet::new(), place: None, pack_id: None },
+                                sig: EventSig {
+                                    class: class.clone(),
+                                    participants: BTreeSet::new(),
+                                    place: None,
+                                    pack_id: None,
+                                },
                                 definite: true,
                                 verb: false,
                                 resolved: true,
@@ -274,7 +303,7 @@ impl<'r> Extractor<'r> {
         let doc_quotes = text::quotes(text, doc.body_start);
         let mut last_person_speaker: Option<String> = None;
         for s in &sents {
-            let speakers = attribution(text, s, &persons, &lx.clause_breaks, &mut last_person_speaker);
+            let speakers = attribution(text, s, &persons, lx, &mut last_person_speaker);
             for c in &s.clauses {
                 self.claims_in_clause(text, doc, s, *c, &mentions, &speakers, &mut out.claims);
             }
@@ -318,7 +347,8 @@ impl<'r> Extractor<'r> {
             })
             .collect();
         let mixed = poles.len() > 1;
-        let clause_mentions: Vec<&EventMention> = mentions.iter().filter(|m| c.contains(m.span.start) && m.span.end <= c.end).collect();
+        let clause_mentions: Vec<&EventMention> =
+            mentions.iter().filter(|m| c.contains(m.span.start) && m.span.end <= c.end).collect();
         for cue in cues {
             let Tag::Cue { predicate, value } = &cue.tag else { continue };
             let Some(pd) = self.rules.predicates.get(predicate) else { continue };
@@ -327,18 +357,33 @@ impl<'r> Extractor<'r> {
             }
             // The subject: the nearest event mention before the cue, else after;
             // a verb mention may be the cue itself ("met").
-            let before = clause_mentions.iter().filter(|m| m.span.end <= cue.span.start || (m.verb && m.span.overlaps(&cue.span))).max_by_key(|m| m.span.end);
+            let before = clause_mentions
+                .iter()
+                .filter(|m| m.span.end <= cue.span.start || (m.verb && m.span.overlaps(&cue.span)))
+                .max_by_key(|m| m.span.end);
             let after = clause_mentions.iter().filter(|m| m.span.start >= cue.span.end).min_by_key(|m| m.span.start);
             let Some(subject) = before.or(after).filter(|m| m.resolved) else { continue };
             // Negation: an odd number of negators between subject and cue,
             // at most four words before the cue.
             let from = if subject.span.end <= cue.span.start { subject.span.end } else { c.start };
             let window_start = nth_word_back(text, cue.span.start, 4).max(from);
-            let negs = s.hits.iter().filter(|h| h.tag == Tag::Negation && h.span.start >= window_start && h.span.end <= cue.span.start).count();
+            let negs = s
+                .hits
+                .iter()
+                .filter(|h| h.tag == Tag::Negation && h.span.start >= window_start && h.span.end <= cue.span.start)
+                .count();
             let polarity = if negs % 2 == 1 { Polarity::Negative } else { Polarity::Positive };
-            let modality = if s.hits.iter().any(|h| h.tag == Tag::Hedge && c.contains(h.span.start) && h.span.start < cue.span.start) {
+            let modality = if s
+                .hits
+                .iter()
+                .any(|h| h.tag == Tag::Hedge && c.contains(h.span.start) && h.span.start < cue.span.start)
+            {
                 Modality::Hedged
-            } else if s.hits.iter().any(|h| h.tag == Tag::Future && c.contains(h.span.start) && h.span.start < cue.span.start) {
+            } else if s
+                .hits
+                .iter()
+                .any(|h| h.tag == Tag::Future && c.contains(h.span.start) && h.span.start < cue.span.start)
+            {
                 Modality::Forecast
             } else {
                 Modality::Asserted
@@ -347,7 +392,9 @@ impl<'r> Extractor<'r> {
             let clause_time = s
                 .times
                 .iter()
-                .filter(|m| c.contains(m.start) && !speakers.iter().any(|sp| sp.time_span == Some(Span::new(m.start, m.end))))
+                .filter(|m| {
+                    c.contains(m.start) && !speakers.iter().any(|sp| sp.time_span == Some(Span::new(m.start, m.end)))
+                })
                 .min_by_key(|m| (m.start as i64 - cue.span.start as i64).abs());
             let speaker = speakers.iter().min_by_key(|sp| (sp.verb.start as i64 - cue.span.start as i64).abs());
             let speech_time = speaker.and_then(|sp| sp.time.clone());
@@ -478,14 +525,22 @@ struct Speaker {
 }
 
 /// Attribution in one sentence: "X said", "said X", "according to X".
-fn attribution(text: &str, s: &Sent, persons: &HashSet<String>, clause_breaks: &HashSet<String>, last_person: &mut Option<String>) -> Vec<Speaker> {
+fn attribution(
+    text: &str,
+    s: &Sent,
+    persons: &HashSet<String>,
+    lx: &Lexicon,
+    last_person: &mut Option<String>,
+) -> Vec<Speaker> {
     let mut out = Vec::new();
     for h in s.hits.iter().filter(|h| matches!(h.tag, Tag::Speech | Tag::Attribution)) {
         let mut name: Option<(String, bool)> = None;
         if h.tag == Tag::Attribution {
             // "according to a senior White House official": up to the clause end.
             let end = s.clauses.iter().find(|c| c.contains(h.span.start)).map(|c| c.end).unwrap_or(s.span.end);
-            if let Some(n) = s.names.iter().find(|n| n.span.start >= h.span.end && n.span.end <= end && n.words.len() >= 2 && persons.contains(&n.surname())) {
+            if let Some(n) = s.names.iter().find(|n| {
+                n.span.start >= h.span.end && n.span.end <= end && n.words.len() >= 2 && persons.contains(&n.surname())
+            }) {
                 name = Some((n.full(), true));
             } else {
                 let np = noun_phrase(&text[h.span.end..end]);
@@ -497,21 +552,60 @@ fn attribution(text: &str, s: &Sent, persons: &HashSet<String>, clause_breaks: &
             // The nearest name ending just before the verb ("Peskov said",
             // "Kirill Dmitriev, said"), else the words before it, else the
             // name just after it ("said Trump").
-            let before = s.names.iter().filter(|n| n.span.end <= h.span.start && text[n.span.end..h.span.start].trim_matches([' ', ',']).chars().count() <= 1).max_by_key(|n| n.span.end);
+            let before = s
+                .names
+                .iter()
+                .filter(|n| {
+                    n.span.end <= h.span.start
+                        && text[n.span.end..h.span.start].trim_matches([' ', ',']).chars().count() <= 1
+                })
+                .max_by_key(|n| n.span.end);
             if let Some(n) = before {
                 name = Some(person_name(n, persons));
             } else {
                 let clause = s.clauses.iter().find(|c| c.contains(h.span.start)).copied().unwrap_or(s.span);
-                let np = noun_phrase(&text[clause.start..h.span.start]);
+                // "while Russian media claimed": the clause word is not the speaker.
+                let raw = noun_phrase(&text[clause.start..h.span.start]);
+                let np = raw
+                    .split_whitespace()
+                    .skip_while(|w| lx.clause_breaks.contains(&w.to_lowercase()))
+                    .collect::<Vec<_>>()
+                    .join(" ");
+                let np = noun_phrase(&np);
                 let words = np.split_whitespace().count();
                 // A speaker is a noun phrase, not a prepositional phrase or a
                 // pronoun that names no one ("with no new date announced", "it").
                 let first = np.split_whitespace().next().unwrap_or("").to_lowercase();
-                let starts_np = !clause_breaks.contains(&first)
+                let lone_stopword = words == 1 && lx.stopwords.contains(&first);
+                let starts_np = !lone_stopword
                     && !matches!(
                         first.as_str(),
-                        "with" | "in" | "on" | "at" | "for" | "from" | "by" | "to" | "of" | "as" | "that" | "which" | "who" | "if"
-                            | "it" | "they" | "we" | "i" | "you" | "this" | "there" | "not" | "no" | "hours" | "days" | "weeks"
+                        "with"
+                            | "in"
+                            | "on"
+                            | "at"
+                            | "for"
+                            | "from"
+                            | "by"
+                            | "to"
+                            | "of"
+                            | "as"
+                            | "that"
+                            | "which"
+                            | "who"
+                            | "if"
+                            | "it"
+                            | "they"
+                            | "we"
+                            | "i"
+                            | "you"
+                            | "this"
+                            | "there"
+                            | "not"
+                            | "no"
+                            | "hours"
+                            | "days"
+                            | "weeks"
                     );
                 if matches!(first.as_str(), "he" | "she") && words == 1 {
                     name = last_person.clone().map(|p| (p, true));
@@ -522,7 +616,14 @@ fn attribution(text: &str, s: &Sent, persons: &HashSet<String>, clause_breaks: &
                     // words between the verb and the name.
                     let after = s.names.iter().find(|n| {
                         n.span.start >= h.span.end
-                            && text[h.span.end..n.span.start].split_whitespace().all(|w| w.chars().next().is_some_and(|c| c.is_uppercase()) || w.len() <= 2 || w.ends_with("person") || w.ends_with("man") || w.ends_with("woman") || w == "aide")
+                            && text[h.span.end..n.span.start].split_whitespace().all(|w| {
+                                w.chars().next().is_some_and(|c| c.is_uppercase())
+                                    || w.len() <= 2
+                                    || w.ends_with("person")
+                                    || w.ends_with("man")
+                                    || w.ends_with("woman")
+                                    || w == "aide"
+                            })
                             && text[h.span.end..n.span.start].split_whitespace().count() <= 4
                     });
                     if let Some(n) = after {
@@ -537,7 +638,9 @@ fn attribution(text: &str, s: &Sent, persons: &HashSet<String>, clause_breaks: &
         }
         // The speech time: an expression just after the verb, or just before it.
         let t = s.times.iter().find(|m| {
-            let gap_after = m.start >= h.span.end && m.start - h.span.end <= 24 && text[h.span.end..m.start].split_whitespace().count() <= 3;
+            let gap_after = m.start >= h.span.end
+                && m.start - h.span.end <= 24
+                && text[h.span.end..m.start].split_whitespace().count() <= 3;
             let gap_before = m.end <= h.span.start && h.span.start - m.end <= 2;
             gap_after || gap_before
         });
@@ -566,7 +669,24 @@ fn noun_phrase(s: &str) -> String {
     }
     // "Norvik has said", "officials have also said": the auxiliary is not the speaker.
     while words.last().is_some_and(|w| {
-        matches!(w.to_lowercase().as_str(), "has" | "have" | "had" | "was" | "were" | "is" | "are" | "also" | "later" | "reportedly" | "previously" | "earlier" | "then" | "once" | "repeatedly")
+        matches!(
+            w.to_lowercase().as_str(),
+            "has"
+                | "have"
+                | "had"
+                | "was"
+                | "were"
+                | "is"
+                | "are"
+                | "also"
+                | "later"
+                | "reportedly"
+                | "previously"
+                | "earlier"
+                | "then"
+                | "once"
+                | "repeatedly"
+        )
     }) {
         words.pop();
     }
@@ -578,12 +698,19 @@ fn noun_phrase(s: &str) -> String {
 fn clause_bias(at: usize, clauses: &[Span], hits: &[Hit], text: &str) -> Bias {
     let Some(c) = clauses.iter().find(|c| c.contains(at)) else { return Bias::Past };
     let near_speech = hits.iter().any(|h| {
-        h.tag == Tag::Speech && ((h.span.end <= at && text[h.span.end..at].split_whitespace().count() <= 2) || (h.span.start >= at && h.span.start - at <= 24))
+        h.tag == Tag::Speech
+            && ((h.span.end <= at && text[h.span.end..at].split_whitespace().count() <= 2)
+                || (h.span.start >= at && h.span.start - at <= 24))
     });
     if near_speech {
         return Bias::Past;
     }
-    let forward = hits.iter().any(|h| c.contains(h.span.start) && matches!(h.tag, Tag::Future) || (c.contains(h.span.start) && h.tag == Tag::Hedge && text[h.span.start..h.span.end].eq_ignore_ascii_case("could")));
+    let forward = hits.iter().any(|h| {
+        c.contains(h.span.start) && matches!(h.tag, Tag::Future)
+            || (c.contains(h.span.start)
+                && h.tag == Tag::Hedge
+                && text[h.span.start..h.span.end].eq_ignore_ascii_case("could"))
+    });
     if forward {
         Bias::Future
     } else {

@@ -60,7 +60,10 @@ pub fn resolve(docs: &[DocExtraction]) -> Vec<Vec<Fact>> {
                 .zip(r)
                 .filter_map(|(c, id)| {
                     let (id, sig) = id?;
-                    let head = heads.get(&id).and_then(|h| h.iter().max_by_key(|(k, n)| (**n, std::cmp::Reverse((*k).clone())))).map(|(k, _)| k.clone());
+                    let head = heads
+                        .get(&id)
+                        .and_then(|h| h.iter().max_by_key(|(k, n)| (**n, std::cmp::Reverse((*k).clone()))))
+                        .map(|(k, _)| k.clone());
                     let name = display_name(&sig, head.as_deref().unwrap_or(&sig.class), c);
                     Some(to_fact(doc, c, id, name))
                 })

@@ -71,7 +71,11 @@ pub fn render_table(docs: &[Document], facts: &[Vec<Fact>]) -> String {
     let mut s = String::new();
     for r in rows(docs, facts) {
         let neg = if r.polarity == "negative" { "NOT " } else { "" };
-        let value = r.date_value.as_deref().map(|d| format!("{} = {d}", r.object)).unwrap_or_else(|| format!("{neg}{}", r.object));
+        let value = r
+            .date_value
+            .as_deref()
+            .map(|d| format!("{} = {d}", r.object))
+            .unwrap_or_else(|| format!("{neg}{}", r.object));
         s.push_str(&format!(
             "{}:{}:{}  {}  {}={}  [{}]  valid: {} ({})  said by: {}\n    \"{}\"\n",
             r.file,

@@ -8,8 +8,41 @@ use crate::check::{describe_span, Claim, Finding};
 use crate::corpus::{Document, Problem, ProblemSeverity};
 use crate::extract::Polarity;
 use crate::rules::Severity;
-use miette::{Diagnostic, GraphicalReportHandler, GraphicalTheme, LabeledSpan, NamedSource, SourceCode};
+use miette::{
+    Diagnostic, GraphicalReportHandler, GraphicalTheme, LabeledSpan, MietteError, MietteSpanContents, SourceCode,
+    SourceSpan, SpanContents,
+};
 use std::fmt;
+use std::sync::Arc;
+
+/// A document as miette source, with the column in the header counted in
+/// characters (as in the JSON contract) rather than bytes.
+#[derive(Debug, Clone)]
+struct DocSource {
+    name: String,
+    text: Arc<str>,
+}
+
+impl SourceCode for DocSource {
+    fn read_span<'a>(
+        &'a self,
+        span: &SourceSpan,
+        before: usize,
+        after: usize,
+    ) -> Result<Box<dyn SpanContents<'a> + 'a>, MietteError> {
+        let inner = self.text.read_span(span, before, after)?;
+        let line_start = self.text[..span.offset().min(self.text.len())].rfind('\n').map(|i| i + 1).unwrap_or(0);
+        let column = self.text.get(line_start..span.offset()).map(|t| t.chars().count()).unwrap_or(inner.column());
+        Ok(Box::new(MietteSpanContents::new_named(
+            self.name.clone(),
+            inner.data(),
+            *inner.span(),
+            inner.line(),
+            if before == 0 { column } else { inner.column() },
+            inner.line_count(),
+        )))
+    }
+}
 
 #[derive(Debug)]
 struct FindingDiag {
@@ -17,7 +50,7 @@ struct FindingDiag {
     code: String,
     severity: miette::Severity,
     help: String,
-    src: NamedSource<String>,
+    src: DocSource,
     label: LabeledSpan,
     related: Vec<ClaimDiag>,
 }
@@ -25,7 +58,7 @@ struct FindingDiag {
 #[derive(Debug)]
 struct ClaimDiag {
     message: String,
-    src: NamedSource<String>,
+    src: DocSource,
     label: LabeledSpan,
 }
 
@@ -76,18 +109,23 @@ impl Diagnostic for ClaimDiag {
     }
 }
 
+/// What a claim says, by whom, and when it holds:
 /// "on_hold · said by X · holds 2025-10-22 (dateline)".
 fn claim_label(c: &Claim) -> String {
     let mut parts = Vec::new();
     let neg = if c.polarity == Polarity::Negative { "not " } else { "" };
-    parts.push(format!("{neg}{}", c.object));
+    match c.predicate.as_str() {
+        "date" => parts.push(format!("took place {}", c.valid.as_ref().map(describe_span).unwrap_or_default())),
+        "name" => parts.push(format!("spelled \"{}\"", c.object)),
+        "quote" => parts.push("worded so".to_string()),
+        "weekday" => parts.push(format!("written {}", c.object)),
+        _ => parts.push(format!("{neg}{}", c.object)),
+    }
     if let Some(s) = &c.said_by {
         parts.push(format!("said by {s}"));
     }
     if let Some(v) = &c.valid {
-        if c.predicate == "date" {
-            parts.push(format!("date {}", describe_span(v)));
-        } else {
+        if !matches!(c.predicate.as_str(), "date" | "weekday") {
             parts.push(format!("holds {} ({})", describe_span(v), c.valid_origin));
         }
     }
@@ -111,8 +149,9 @@ fn handler(color: bool) -> GraphicalReportHandler {
 pub fn render(docs: &[Document], findings: &[Finding], color: bool) -> String {
     let h = handler(color);
     let mut out = String::new();
+    let texts: Vec<Arc<str>> = docs.iter().map(|d| Arc::from(d.text.as_str())).collect();
     for f in findings {
-        let src = |c: &Claim| NamedSource::new(docs[c.doc].path.clone(), docs[c.doc].text.clone());
+        let src = |c: &Claim| DocSource { name: docs[c.doc].path.clone(), text: texts[c.doc].clone() };
         let first = &f.claims[0];
         let diag = FindingDiag {
             message: f.message.clone(),
@@ -120,13 +159,19 @@ pub fn render(docs: &[Document], findings: &[Finding], color: bool) -> String {
             severity: severity(f.severity),
             help: f.help.clone(),
             src: src(first),
-            label: LabeledSpan::new_primary_with_span(Some(claim_label(first)), (first.span.start, first.span.end - first.span.start)),
+            label: LabeledSpan::new_primary_with_span(
+                Some(claim_label(first)),
+                (first.span.start, first.span.end - first.span.start),
+            ),
             related: f.claims[1..]
                 .iter()
                 .map(|c| ClaimDiag {
                     message: format!("\"{}\"", passage(&docs[c.doc], c.span)),
                     src: src(c),
-                    label: LabeledSpan::new_primary_with_span(Some(claim_label(c)), (c.span.start, c.span.end - c.span.start)),
+                    label: LabeledSpan::new_primary_with_span(
+                        Some(claim_label(c)),
+                        (c.span.start, c.span.end - c.span.start),
+                    ),
                 })
                 .collect(),
         };
@@ -183,7 +228,11 @@ pub fn render_problem(p: &Problem, color: bool) -> String {
         path: p.path.clone(),
         message: p.message.clone(),
         help: p.help.clone(),
-        severity: if p.severity == ProblemSeverity::Error { miette::Severity::Error } else { miette::Severity::Warning },
+        severity: if p.severity == ProblemSeverity::Error {
+            miette::Severity::Error
+        } else {
+            miette::Severity::Warning
+        },
     };
     let mut s = String::new();
     let _ = handler(color).render_report(&mut s, &d);

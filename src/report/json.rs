@@ -69,7 +69,11 @@ pub fn report<'a>(docs: &'a [Document], findings: &'a [Finding]) -> Report<'a> {
         version: 1,
         documents: docs
             .iter()
-            .map(|d| DocumentOut { file: &d.path, date: d.date.map(|x| x.to_string()), date_source: d.date_source.as_str() })
+            .map(|d| DocumentOut {
+                file: &d.path,
+                date: d.date.map(|x| x.to_string()),
+                date_source: d.date_source.as_str(),
+            })
             .collect(),
         findings: findings
             .iter()
@@ -96,7 +100,11 @@ pub fn report<'a>(docs: &'a [Document], findings: &'a [Finding]) -> Report<'a> {
                             object: &c.object,
                             polarity: c.polarity.as_str(),
                             modality: c.modality.as_str(),
-                            valid: c.valid.map(|v| ValidOut { start: v.start.to_string(), end: v.end.to_string(), grain: v.grain.as_str() }),
+                            valid: c.valid.map(|v| ValidOut {
+                                start: v.start.to_string(),
+                                end: v.end.to_string(),
+                                grain: v.grain.as_str(),
+                            }),
                             said_by: c.said_by.as_deref(),
                         }
                     })
@@ -107,7 +115,8 @@ pub fn report<'a>(docs: &'a [Document], findings: &'a [Finding]) -> Report<'a> {
 }
 
 pub fn render(docs: &[Document], findings: &[Finding]) -> String {
-    let mut s = serde_json::to_string_pretty(&report(docs, findings)).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"));
+    let mut s =
+        serde_json::to_string_pretty(&report(docs, findings)).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"));
     s.push('\n');
     s
 }

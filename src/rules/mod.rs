@@ -147,7 +147,11 @@ impl RuleSet {
             let check_list = |path: &str, list: &[String]| -> Result<(), Box<RuleError>> {
                 for (i, w) in list.iter().enumerate() {
                     if w.trim().is_empty() {
-                        return Err(err(&format!("{path}.{i}"), "empty pattern".into(), "remove it, or write the words it should match"));
+                        return Err(err(
+                            &format!("{path}.{i}"),
+                            "empty pattern".into(),
+                            "remove it, or write the words it should match",
+                        ));
                     }
                 }
                 Ok(())
@@ -169,25 +173,45 @@ impl RuleSet {
             }
             for (i, re) in l.boilerplate.iter().enumerate() {
                 let r = Regex::new(re).map_err(|e| {
-                    err(&format!("language.boilerplate.{i}"), format!("regex does not compile: {}", first_line(&e.to_string())), "fix the regular expression (Rust regex syntax)")
+                    err(
+                        &format!("language.boilerplate.{i}"),
+                        format!("regex does not compile: {}", first_line(&e.to_string())),
+                        "fix the regular expression (Rust regex syntax)",
+                    )
                 })?;
                 rs.boilerplate.push(r);
             }
             rs.language.extend(l);
             for (i, e) in p.entities.iter().enumerate() {
                 if e.id.trim().is_empty() {
-                    return Err(err(&format!("entities.{i}.id"), "empty entity id".into(), "give the entity an id such as `acme-launch`"));
+                    return Err(err(
+                        &format!("entities.{i}.id"),
+                        "empty entity id".into(),
+                        "give the entity an id such as `acme-launch`",
+                    ));
                 }
                 if !entity_ids.insert(e.id.clone()) {
-                    return Err(err(&format!("entities.{i}.id"), format!("entity `{}` is defined twice", e.id), "give each entity one definition"));
+                    return Err(err(
+                        &format!("entities.{i}.id"),
+                        format!("entity `{}` is defined twice", e.id),
+                        "give each entity one definition",
+                    ));
                 }
                 if e.names.is_empty() {
-                    return Err(err(&format!("entities.{i}"), format!("entity `{}` has no names", e.id), "list the names it goes by under `names:`"));
+                    return Err(err(
+                        &format!("entities.{i}"),
+                        format!("entity `{}` has no names", e.id),
+                        "list the names it goes by under `names:`",
+                    ));
                 }
                 check_list(&format!("entities.{i}.names"), &e.names)?;
                 if let Some(c) = &e.class {
                     if !rs.events.contains_key(c) && !p.events.contains_key(c) {
-                        return Err(err(&format!("entities.{i}.class"), format!("unknown event class `{c}`"), &format!("known classes: {}", keys(&rs.events, &p.events))));
+                        return Err(err(
+                            &format!("entities.{i}.class"),
+                            format!("unknown event class `{c}`"),
+                            &format!("known classes: {}", keys(&rs.events, &p.events)),
+                        ));
                     }
                 }
                 rs.entities.push(e.clone());
@@ -220,30 +244,66 @@ impl RuleSet {
                 if c.id.trim().is_empty() {
                     return Err(err(&at("id"), "empty rule id".into(), "give the rule an id such as `status-clash`"));
                 }
-                let needs_predicate = matches!(c.kind, ConflictKind::Exclusive | ConflictKind::Negation | ConflictKind::Functional | ConflictKind::Characterisation);
+                let needs_predicate = matches!(
+                    c.kind,
+                    ConflictKind::Exclusive
+                        | ConflictKind::Negation
+                        | ConflictKind::Functional
+                        | ConflictKind::Characterisation
+                );
                 let predicate = match (&c.predicate, needs_predicate) {
                     (Some(pname), _) => {
                         let Some(pd) = rs.predicates.get(pname) else {
-                            return Err(err(&at("predicate"), format!("rule `{}` names unknown predicate `{pname}`", c.id), &format!("known predicates: {}", rs.predicates.keys().cloned().collect::<Vec<_>>().join(", "))));
+                            return Err(err(
+                                &at("predicate"),
+                                format!("rule `{}` names unknown predicate `{pname}`", c.id),
+                                &format!(
+                                    "known predicates: {}",
+                                    rs.predicates.keys().cloned().collect::<Vec<_>>().join(", ")
+                                ),
+                            ));
                         };
                         for (j, pair) in c.pairs.iter().enumerate() {
                             for (k, v) in pair.iter().enumerate() {
                                 if !pd.values.contains_key(v) {
-                                    return Err(err(&format!("conflicts.{i}.pairs.{j}.{k}"), format!("predicate `{pname}` has no value `{v}`"), &format!("its values: {}", pd.values.keys().cloned().collect::<Vec<_>>().join(", "))));
+                                    return Err(err(
+                                        &format!("conflicts.{i}.pairs.{j}.{k}"),
+                                        format!("predicate `{pname}` has no value `{v}`"),
+                                        &format!(
+                                            "its values: {}",
+                                            pd.values.keys().cloned().collect::<Vec<_>>().join(", ")
+                                        ),
+                                    ));
                                 }
                             }
                         }
                         Some(pname.clone())
                     }
-                    (None, true) => return Err(err(&format!("conflicts.{i}"), format!("rule `{}` of kind {} needs a `predicate:`", c.id, c.kind.as_str()), "name the predicate the rule compares")),
+                    (None, true) => {
+                        return Err(err(
+                            &format!("conflicts.{i}"),
+                            format!("rule `{}` of kind {} needs a `predicate:`", c.id, c.kind.as_str()),
+                            "name the predicate the rule compares",
+                        ))
+                    }
                     (None, false) => None,
                 };
                 if c.kind == ConflictKind::Exclusive && c.pairs.is_empty() {
-                    return Err(err(&at("kind"), format!("exclusive rule `{}` lists no `pairs:`", c.id), "list the pairs of values that cannot hold together, e.g. [[on_hold, ongoing]]"));
+                    return Err(err(
+                        &at("kind"),
+                        format!("exclusive rule `{}` lists no `pairs:`", c.id),
+                        "list the pairs of values that cannot hold together, e.g. [[on_hold, ongoing]]",
+                    ));
                 }
                 let tolerance = match &c.tolerance {
                     None => Tolerance::default(),
-                    Some(t) => Tolerance::parse(t).ok_or_else(|| err(&at("tolerance"), format!("cannot read tolerance `{t}`"), "write days as `1d`, a ratio as `5%`, or `0`"))?,
+                    Some(t) => Tolerance::parse(t).ok_or_else(|| {
+                        err(
+                            &at("tolerance"),
+                            format!("cannot read tolerance `{t}`"),
+                            "write days as `1d`, a ratio as `5%`, or `0`",
+                        )
+                    })?,
                 };
                 let compiled = Conflict {
                     id: c.id.clone(),

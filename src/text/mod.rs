@@ -90,7 +90,8 @@ fn split_line(text: &str, start: usize, end: usize, out: &mut Vec<Span>) {
                 n += 1;
             }
             let next_opens = n < chars.len() && is_opener(chars[n].1);
-            let boundary = (j == chars.len()) || (followed_by_space && next_opens && !(c == '.' && abbreviation_before(line, i)));
+            let boundary =
+                (j == chars.len()) || (followed_by_space && next_opens && !(c == '.' && abbreviation_before(line, i)));
             if boundary {
                 let e = if j < chars.len() { start + chars[j].0 } else { end };
                 push_trimmed(text, s, e, out);
@@ -118,7 +119,8 @@ fn push_trimmed(text: &str, s: usize, e: usize, out: &mut Vec<Span>) {
 /// Whether the period at byte `i` of `line` ends an abbreviation or an initial.
 fn abbreviation_before(line: &str, i: usize) -> bool {
     let before = &line[..i];
-    let word: String = before.chars().rev().take_while(|c| c.is_alphabetic()).collect::<Vec<_>>().into_iter().rev().collect();
+    let word: String =
+        before.chars().rev().take_while(|c| c.is_alphabetic()).collect::<Vec<_>>().into_iter().rev().collect();
     if word.chars().count() == 1 {
         // An initial or a letter of "U.S." / "a.m.".
         return true;
@@ -175,7 +177,9 @@ pub fn clauses(text: &str, sentence: Span, breaks: &dyn Fn(&str) -> bool) -> Vec
     for (k, t) in toks.iter().enumerate() {
         let cut_at = match &t.kind {
             tokens::Kind::Punct(',' | ';' | ':' | '(' | ')') => Some((t.start, t.end)),
-            tokens::Kind::Punct('-') if s[t.start..t.end].chars().next().is_some_and(|c| c != '-') => Some((t.start, t.end)),
+            tokens::Kind::Punct('-') if s[t.start..t.end].chars().next().is_some_and(|c| c != '-') => {
+                Some((t.start, t.end))
+            }
             tokens::Kind::Word { text: w, .. } if k > 0 && breaks(w) => Some((t.start, t.start)),
             _ => None,
         };

@@ -174,11 +174,7 @@ pub fn resolve_phrase(phrase: &str, reference: NaiveDate, bias: Bias) -> Option<
 
 /// Find every temporal expression in `text`. `bias_at` chooses the bias for
 /// an expression from its byte offset (the extractor looks at its clause).
-pub fn find_all(
-    text: &str,
-    reference: Option<NaiveDate>,
-    bias_at: &dyn Fn(usize) -> Bias,
-) -> Vec<TimeMention> {
+pub fn find_all(text: &str, reference: Option<NaiveDate>, bias_at: &dyn Fn(usize) -> Bias) -> Vec<TimeMention> {
     let tokens = crate::text::tokens::tokenize(text);
     let mut out = Vec::new();
     let mut i = 0;

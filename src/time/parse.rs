@@ -7,8 +7,8 @@
 //! weekday abbreviations need a date after them, and a bare year needs a
 //! preposition ("in 1995"), so "37 missiles", "may" and "sat" stay words.
 
-use crate::text::tokens::{Kind, Token};
 use super::{Grain, Open};
+use crate::text::tokens::{Kind, Token};
 use chrono::Weekday;
 
 /// Which part of a period: "early March", "the end of the year".
@@ -71,41 +71,92 @@ pub enum Holiday {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Expr {
     /// A calendar day; a missing year is chosen by the bias.
-    Date { year: Option<i32>, month: u32, day: u32 },
+    Date {
+        year: Option<i32>,
+        month: u32,
+        day: u32,
+    },
     /// "on the 15th": a day of an unnamed month.
     DayOfMonth(u32),
-    Month { year: Option<i32>, month: u32 },
+    Month {
+        year: Option<i32>,
+        month: u32,
+    },
     Year(i32),
-    Quarter { year: Option<i32>, quarter: u32 },
-    Weekday { weekday: Weekday, shift: WeekShift },
+    Quarter {
+        year: Option<i32>,
+        quarter: u32,
+    },
+    Weekday {
+        weekday: Weekday,
+        shift: WeekShift,
+    },
     /// "Tuesday, March 4": a date with the weekday the writer gave it.
-    WeekdayDate { weekday: Weekday, date: Box<Expr> },
+    WeekdayDate {
+        weekday: Weekday,
+        date: Box<Expr>,
+    },
     /// today (0), yesterday (-1), tomorrow (1).
     DayOffset(i64),
     /// this (0) / last (-1) / next (1) week, month, quarter, year.
-    Relative { unit: Grain, offset: i64 },
-    Weekend { offset: i64 },
+    Relative {
+        unit: Grain,
+        offset: i64,
+    },
+    Weekend {
+        offset: i64,
+    },
     /// "two weeks ago" (negative), "in three days", "a week hence".
-    Shifted { n: i64, unit: Grain },
+    Shifted {
+        n: i64,
+        unit: Grain,
+    },
     /// "3 Fridays from now", "2 Thursdays ago".
-    WeekdayCount { n: i64, weekday: Weekday },
+    WeekdayCount {
+        n: i64,
+        weekday: Weekday,
+    },
     /// "the past two weeks" (n < 0), "within ten days", "the next 3 months".
     /// `within` windows start at the reference day itself.
-    Window { n: i64, unit: Grain, within: bool },
-    Part { part: Part, of: Box<Expr> },
+    Window {
+        n: i64,
+        unit: Grain,
+        within: bool,
+    },
+    Part {
+        part: Part,
+        of: Box<Expr>,
+    },
     /// "earlier this week", "later this month", "rest of the week".
-    RestOf { unit: Grain, which: Rest },
+    RestOf {
+        unit: Grain,
+        which: Rest,
+    },
     /// "March after next": the March after the coming one.
     MonthAfterNext(u32),
-    Open { open: Open, of: Box<Expr>, at_end: bool },
+    Open {
+        open: Open,
+        of: Box<Expr>,
+        at_end: bool,
+    },
     Range(Box<Expr>, Box<Expr>),
-    Holiday { holiday: Holiday, year: Option<i32> },
+    Holiday {
+        holiday: Holiday,
+        year: Option<i32>,
+    },
     /// "the first Tuesday of October", "last Friday in March" (n = -1).
-    NthWeekdayOf { n: i64, weekday: Weekday, of: Box<Expr> },
+    NthWeekdayOf {
+        n: i64,
+        weekday: Weekday,
+        of: Box<Expr>,
+    },
     /// "the week of October 6th".
     WeekOf(Box<Expr>),
     /// "the last day of October", "third day of October" (n < 0 counts back).
-    NthDayOf { n: i64, of: Box<Expr> },
+    NthDayOf {
+        n: i64,
+        of: Box<Expr>,
+    },
 }
 
 /// Parse a whole phrase; every token must belong to the expression.
@@ -254,8 +305,8 @@ const FILLERS: [&str; 9] = ["on", "in", "at", "during", "around", "about", "for"
 
 /// Words after which a bare month name or year is a date in running text.
 const DATE_PREPS: [&str; 18] = [
-    "in", "on", "since", "by", "until", "till", "during", "of", "before", "after", "from", "through",
-    "early", "mid", "late", "to", "and", "between",
+    "in", "on", "since", "by", "until", "till", "during", "of", "before", "after", "from", "through", "early", "mid",
+    "late", "to", "and", "between",
 ];
 
 impl<'a> Parser<'a> {
@@ -489,9 +540,7 @@ impl<'a> Parser<'a> {
         // [from] X (-|to|through|thru|until) Y
         let start = if self.is(i, "from") { self.opt(i + 1, "the") } else { i };
         let (j, a) = self.range_side(start)?;
-        let sep = if self.punct(j, '-') {
-            j + 1
-        } else if ["to", "through", "thru", "till", "until"].iter().any(|w| self.is(j, w)) {
+        let sep = if self.punct(j, '-') || ["to", "through", "thru", "till", "until"].iter().any(|w| self.is(j, w)) {
             j + 1
         } else {
             return None;
@@ -640,7 +689,9 @@ impl<'a> Parser<'a> {
             return Some((l, Expr::Month { year: Some(year), month }));
         }
         // A bare month name needs a preposition before it in running text.
-        if self.strict && !self.prev_word(i).is_some_and(|w| DATE_PREPS.contains(&w) || matches!(w, "last" | "next" | "this")) {
+        if self.strict
+            && !self.prev_word(i).is_some_and(|w| DATE_PREPS.contains(&w) || matches!(w, "last" | "next" | "this"))
+        {
             return None;
         }
         // "March in a year", "March after next"
@@ -693,7 +744,8 @@ impl<'a> Parser<'a> {
         if self.strict {
             let prev_ok = self.prev_word(i).is_some_and(|w| DATE_PREPS.contains(&w) || w == "year");
             // No count noun after it: "in 2000 cases" is not a year.
-            let next_is_word = self.word(i + 1).is_some_and(|w| !matches!(w, "and" | "or" | "to" | "when" | "after" | "before"));
+            let next_is_word =
+                self.word(i + 1).is_some_and(|w| !matches!(w, "and" | "or" | "to" | "when" | "after" | "before"));
             if !prev_ok || next_is_word {
                 return None;
             }
@@ -944,7 +996,11 @@ impl<'a> Parser<'a> {
                 return Some((l, Expr::Part { part, of: Box::new(Expr::Relative { unit, offset: 0 }) }));
             }
         }
-        let (l, of) = self.relative(k).or_else(|| self.weekday_expr(k)).or_else(|| self.month_first_lenient(k)).or_else(|| self.year_plain(k))?;
+        let (l, of) = self
+            .relative(k)
+            .or_else(|| self.weekday_expr(k))
+            .or_else(|| self.month_first_lenient(k))
+            .or_else(|| self.year_plain(k))?;
         if let Expr::Weekday { .. } = of {
             // "late Tuesday" is the Tuesday.
             return Some((l, of));
@@ -1131,7 +1187,7 @@ impl<'a> Parser<'a> {
         if self.strict && !(on && has_the && is_ord) {
             return None;
         }
-        if !self.strict && !(has_the || on) {
+        if !(self.strict || has_the || on) {
             return None;
         }
         if !is_ord && !self.strict && !has_the {
@@ -1143,8 +1199,8 @@ impl<'a> Parser<'a> {
 
 #[cfg(test)]
 mod tests {
-    use crate::text::tokens::tokenize;
     use super::*;
+    use crate::text::tokens::tokenize;
 
     fn all(s: &str) -> Option<Expr> {
         parse_all(&tokenize(s))

@@ -99,7 +99,8 @@ pub fn resolve(e: &Expr, r: NaiveDate, bias: Bias) -> Option<TimeSpan> {
         Expr::Range(a, b) => {
             let a = resolve(a, r, bias)?;
             // The end of a range comes after its start.
-            let b = resolve(b, a.start, Bias::Future).filter(|b| b.end > a.start)
+            let b = resolve(b, a.start, Bias::Future)
+                .filter(|b| b.end > a.start)
                 .or_else(|| resolve(b, a.start, Bias::Nearest))?;
             if b.end <= a.start {
                 return None;
@@ -179,7 +180,11 @@ fn day_of_month(d: u32, r: NaiveDate, bias: Bias) -> Option<NaiveDate> {
     let this = NaiveDate::from_ymd_opt(r.year(), r.month(), d);
     let first = NaiveDate::from_ymd_opt(r.year(), r.month(), 1)?;
     let try_month = |k: i32| -> Option<NaiveDate> {
-        let m = if k >= 0 { first.checked_add_months(Months::new(k as u32))? } else { first.checked_sub_months(Months::new((-k) as u32))? };
+        let m = if k >= 0 {
+            first.checked_add_months(Months::new(k as u32))?
+        } else {
+            first.checked_sub_months(Months::new((-k) as u32))?
+        };
         NaiveDate::from_ymd_opt(m.year(), m.month(), d)
     };
     match bias {
@@ -280,7 +285,11 @@ fn weekday_date(wd: Weekday, d: &Expr, r: NaiveDate, bias: Bias) -> Option<Naive
             let step: i32 = if bias == Bias::Past { -1 } else { 1 };
             (0..28).find_map(|k| {
                 let k = k * step;
-                let m = if k >= 0 { first.checked_add_months(Months::new(k as u32))? } else { first.checked_sub_months(Months::new((-k) as u32))? };
+                let m = if k >= 0 {
+                    first.checked_add_months(Months::new(k as u32))?
+                } else {
+                    first.checked_sub_months(Months::new((-k) as u32))?
+                };
                 let c = NaiveDate::from_ymd_opt(m.year(), m.month(), day)?;
                 let in_direction = if step > 0 { c >= r } else { c <= r };
                 (c.weekday() == wd && in_direction).then_some(c)

@@ -1,0 +1,119 @@
+//! Bad input: each gives one clear message naming the file (and line and
+//! column for YAML), the other documents are still checked, and nothing
+//! panics (a panic would exit 101).
+
+mod common;
+use common::*;
+use std::fs;
+
+fn corpus_with(name: &str, bytes: &[u8]) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    for f in fs::read_dir(root().join("tests/fixtures/launch")).unwrap() {
+        let f = f.unwrap().path();
+        fs::copy(&f, dir.path().join(f.file_name().unwrap())).unwrap();
+    }
+    fs::write(dir.path().join(name), bytes).unwrap();
+    dir
+}
+
+fn check_dir(dir: &std::path::Path, extra: &[&str]) -> std::process::Output {
+    let mut args = vec!["check", dir.to_str().unwrap(), "--no-local-rules", "--format", "json"];
+    args.extend_from_slice(extra);
+    run(&args)
+}
+
+fn findings(o: &std::process::Output) -> usize {
+    let v: serde_json::Value = serde_json::from_str(&stdout(o)).expect("JSON on stdout even with bad input");
+    v["findings"].as_array().unwrap().len()
+}
+
+#[test]
+fn non_utf8_file_is_named_and_skipped() {
+    let dir = corpus_with("latin1.txt", b"Caf\xe9 au lait. The launch was a success.\n");
+    let o = check_dir(dir.path(), &[]);
+    assert_eq!(o.status.code(), Some(2));
+    let err = stderr(&o);
+    assert!(err.contains("latin1.txt: not valid UTF-8 (first bad byte at offset 3)"), "{err}");
+    assert!(err.contains("iconv"), "{err}");
+    assert!(findings(&o) >= 7, "the other documents were still checked");
+}
+
+#[test]
+fn binary_file_is_named_and_skipped() {
+    let dir = corpus_with("blob.txt", b"\x00\x01\x02binary");
+    let o = check_dir(dir.path(), &[]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("blob.txt: binary file"), "{}", stderr(&o));
+    assert!(findings(&o) >= 7);
+}
+
+#[test]
+fn empty_file_is_a_warning() {
+    let dir = corpus_with("empty.md", b"");
+    let o = check_dir(dir.path(), &[]);
+    assert_eq!(o.status.code(), Some(1), "findings at error, the empty file only warns");
+    assert!(stderr(&o).contains("empty.md: empty document: nothing to check"), "{}", stderr(&o));
+    assert!(findings(&o) >= 7);
+}
+
+#[test]
+fn folder_with_no_documents() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(dir.path().join("notes.pdf"), b"%PDF").unwrap();
+    let o = run(&["check", dir.path().to_str().unwrap(), "--format", "json"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("no documents in this folder"), "{}", stderr(&o));
+}
+
+#[test]
+fn missing_path() {
+    let o = run(&["check", "no/such/place", "tests/fixtures/launch", "--no-local-rules", "--format", "json"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("no/such/place: no such file or folder"));
+    assert!(findings(&o) >= 7);
+}
+
+fn rules_error(yaml: &str) -> (i32, String) {
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path().join("pack.yaml");
+    fs::write(&p, yaml).unwrap();
+    let o = run(&["check", "tests/fixtures/launch", "--no-local-rules", "--rules", p.to_str().unwrap()]);
+    (o.status.code().unwrap_or(-1), stderr(&o))
+}
+
+#[test]
+fn yaml_key_typo_points_at_line_and_column() {
+    let (code, err) = rules_error("pack: typo\nconflicts:\n  - id: x\n    kind: exclusive\n    severty: error\n");
+    assert_eq!(code, 2);
+    assert!(err.contains("unknown field `severty`"), "{err}");
+    assert!(err.contains("pack.yaml:5:5"), "{err}");
+    assert!(err.contains("check the spelling of the key"), "{err}");
+}
+
+#[test]
+fn rule_naming_unknown_predicate_points_at_it() {
+    let (code, err) = rules_error("pack: bad\nconflicts:\n  - id: x\n    kind: exclusive\n    severity: error\n    predicate: staus\n    pairs: [[a, b]]\n");
+    assert_eq!(code, 2);
+    assert!(err.contains("rule `x` names unknown predicate `staus`"), "{err}");
+    assert!(err.contains("pack.yaml:6:16"), "{err}");
+    assert!(err.contains("known predicates: characterisation, date, status"), "{err}");
+}
+
+#[test]
+fn bad_regex_and_empty_pattern_point_at_them() {
+    let (code, err) = rules_error("pack: re\nlanguage:\n  boilerplate: [\"(unclosed\"]\n");
+    assert_eq!(code, 2);
+    assert!(err.contains("regex does not compile"), "{err}");
+    assert!(err.contains("pack.yaml:3:17"), "{err}");
+    let (code, err) = rules_error("pack: e\npredicates:\n  status:\n    values:\n      on_hold: [\"\"]\n");
+    assert_eq!(code, 2);
+    assert!(err.contains("empty pattern"), "{err}");
+    assert!(err.contains("pack.yaml:5:17"), "{err}");
+}
+
+#[test]
+fn no_paths_is_a_usage_error() {
+    let o = run(&["check"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("give at least one file or folder"));
+}
