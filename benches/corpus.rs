@@ -1,1 +1,64 @@
-fn main() {}
+//! Benchmark of `check` end to end on a generated news corpus.
+//!
+//! `cargo bench --bench corpus` generates 1,000 and 10,000 articles
+//! (benches/common/synth.rs, a fixed seed), then for each size runs, in a
+//! fresh process so that peak memory is its own: read from disk, extract,
+//! resolve, check, render JSON. It prints articles/s, MB/s, facts, findings
+//! and peak RSS (VmHWM). `cargo bench --bench corpus -- 500 2000` picks sizes.
+
+#[path = "common/synth.rs"]
+mod synth;
+
+use std::time::Instant;
+
+fn peak_rss_mb() -> f64 {
+    std::fs::read_to_string("/proc/self/status")
+        .ok()
+        .and_then(|s| s.lines().find(|l| l.starts_with("VmHWM:")).map(|l| l.to_string()))
+        .and_then(|l| l.split_whitespace().nth(1).and_then(|k| k.parse::<f64>().ok()))
+        .map(|kb| kb / 1024.0)
+        .unwrap_or(f64::NAN)
+}
+
+fn one(n: usize) {
+    let dir = tempfile::tempdir().unwrap();
+    let (bytes, _planted) = synth::write_corpus(dir.path(), n, 42);
+    let rules = factlint::rules::load(&[]).unwrap();
+    let start = Instant::now();
+    let (docs, problems) = factlint::pipeline::load_documents(&[dir.path().to_path_buf()], &Default::default());
+    let a = factlint::pipeline::analyse(docs, problems, &rules);
+    let json = factlint::report::json::render(&a.docs, &a.findings);
+    let secs = start.elapsed().as_secs_f64();
+    let facts: usize = a.facts.iter().map(Vec::len).sum();
+    println!(
+        "{n:>7} articles  {:>6.1} MB  {:>7.3} s  {:>9.0} articles/s  {:>6.1} MB/s  {:>7} facts  {:>5} findings  peak RSS {:>7.1} MB  ({} bytes JSON)",
+        bytes as f64 / 1e6,
+        secs,
+        n as f64 / secs,
+        bytes as f64 / 1e6 / secs,
+        facts,
+        a.findings.len(),
+        peak_rss_mb(),
+        json.len()
+    );
+}
+
+fn main() {
+    let args: Vec<String> = std::env::args().skip(1).filter(|a| !a.starts_with('-')).collect();
+    if let Some(pos) = std::env::args().position(|a| a == "--one") {
+        let n = std::env::args().nth(pos + 1).and_then(|s| s.parse().ok()).unwrap_or(1000);
+        one(n);
+        return;
+    }
+    let sizes: Vec<usize> =
+        if args.is_empty() { vec![1_000, 10_000] } else { args.iter().filter_map(|s| s.parse().ok()).collect() };
+    println!("threads: {}", rayon::current_num_threads());
+    for n in sizes {
+        // A fresh process per size: its peak RSS is its own.
+        let status =
+            std::process::Command::new(std::env::current_exe().unwrap()).args(["--one", &n.to_string()]).status();
+        if !status.is_ok_and(|s| s.success()) {
+            eprintln!("size {n} failed");
+        }
+    }
+}
