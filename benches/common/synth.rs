@@ -21,8 +21,8 @@ impl Rng {
     pub fn below(&mut self, n: usize) -> usize {
         (self.next() % n as u64) as usize
     }
-    pub fn pick<'a, T>(&mut self, xs: &'a [T]) -> &'a T {
-        &xs[self.below(xs.len())]
+    pub fn pick<T: Clone>(&mut self, xs: &[T]) -> T {
+        xs[self.below(xs.len())].clone()
     }
 }
 
@@ -34,15 +34,15 @@ const ENDINGS: [&str; 8] = ["ov", "sen", "ard", "ini", "berg", "ez", "ic", "wood
 fn word(rng: &mut Rng, syllables: usize) -> String {
     let mut s = String::new();
     for i in 0..syllables {
-        let onset = *rng.pick(&ONSETS);
+        let onset = rng.pick(&ONSETS);
         if i == 0 {
             s.push_str(onset);
         } else {
             s.push_str(&onset.to_lowercase());
         }
-        s.push_str(*rng.pick(&VOWELS));
+        s.push_str(rng.pick(&VOWELS));
         if rng.below(2) == 0 {
-            s.push_str(*rng.pick(&CODAS));
+            s.push_str(rng.pick(&CODAS));
         }
     }
     s
@@ -87,14 +87,13 @@ impl World {
         let people: Vec<Person> = (0..people)
             .map(|_| Person {
                 first: word(rng, 2),
-                last: format!("{}{}", word(rng, 1), (*rng.pick(&ENDINGS))),
-                role: (*rng.pick(&ROLES)),
+                last: format!("{}{}", word(rng, 1), rng.pick(&ENDINGS)),
+                role: rng.pick(&ROLES),
             })
             .collect();
         let places: Vec<String> = (0..(events / 4).max(8)).map(|_| word(rng, 3)).collect();
-        let orgs: Vec<String> = (0..64)
-            .map(|_| format!("{} {}", word(rng, 2), (*rng.pick(&["Group", "Labs", "Union", "Media"]))))
-            .collect();
+        let orgs: Vec<String> =
+            (0..64).map(|_| format!("{} {}", word(rng, 2), rng.pick(&["Group", "Labs", "Union", "Media"]))).collect();
         let events = (0..events)
             .map(|_| {
                 let a = rng.below(people.len());
@@ -102,7 +101,7 @@ impl World {
                 if b == a {
                     b = (a + 1) % people.len();
                 }
-                Event { noun: (*rng.pick(&NOUNS)), a, b, place: rng.pick(&places).clone() }
+                Event { noun: rng.pick(&NOUNS), a, b, place: rng.pick(&places).clone() }
             })
             .collect();
         World { people, places, orgs, events }
@@ -152,15 +151,15 @@ pub fn article(rng: &mut Rng, world: &World, i: usize, conflict_every: usize) ->
     let b = &world.people[ev.b];
     let speaker = &world.people[rng.below(world.people.len())];
     let org = rng.pick(&world.orgs);
-    let planted = i % 2 == 1 && (pair % conflict_every.max(1)) == 0;
-    let on_hold = if i % 2 == 0 {
-        pair % 3 == 0
+    let planted = i % 2 == 1 && pair.is_multiple_of(conflict_every.max(1));
+    let on_hold = if i.is_multiple_of(2) {
+        pair.is_multiple_of(3)
     } else if planted {
-        pair % 3 != 0
+        !pair.is_multiple_of(3)
     } else {
-        pair % 3 == 0
+        pair.is_multiple_of(3)
     };
-    let status = if on_hold { (*rng.pick(&ON_HOLD)).to_string() } else { (*rng.pick(&ONGOING)).to_string() };
+    let status = if on_hold { rng.pick(&ON_HOLD).to_string() } else { rng.pick(&ONGOING).to_string() };
     let subject = if on_hold {
         format!("The {} between {} {} and {} {} in {}", ev.noun, a.first, a.last, b.first, b.last, ev.place)
     } else {
@@ -178,14 +177,14 @@ pub fn article(rng: &mut Rng, world: &World, i: usize, conflict_every: usize) ->
         "{subject} {status}, {} {} {} {} said on {weekday}.\n\n",
         org, speaker.role, speaker.first, speaker.last
     ));
-    let good = i % 5 != 0 || pair % 2 == 0;
+    let good = !i.is_multiple_of(5) || pair.is_multiple_of(2);
     t.push_str(&format!(
         "{} {} described the phone call with {} {} as “{}”, according to {}.\n\n",
         a.role,
         a.last,
         b.first,
         b.last,
-        if good { *rng.pick(&GOOD) } else { *rng.pick(&BAD) },
+        if good { rng.pick(&GOOD) } else { rng.pick(&BAD) },
         org
     ));
     let quote_words = [
@@ -205,7 +204,7 @@ pub fn article(rng: &mut Rng, world: &World, i: usize, conflict_every: usize) ->
         MONTHS[(pair + 2) % 12]
     ));
     for _ in 0..(3 + rng.below(4)) {
-        t.push_str((*rng.pick(&FILLER)));
+        t.push_str(rng.pick(&FILLER));
         t.push(' ');
     }
     t.push_str(&format!(
