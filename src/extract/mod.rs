@@ -694,9 +694,13 @@ fn noun_phrase(s: &str) -> String {
 }
 
 /// The bias of a time expression at `at`: past next to a speech verb
-/// ("said Friday"); future in a clause that plans or forecasts; else past.
+/// ("said Friday"); future after a plan or forecast word in its clause
+/// ("will leave on Thursday", "as soon as Tuesday"), or in the clause after a
+/// clause that is only the time ("On Tuesday, the league plans to ...");
+/// else past, the voice of news.
 fn clause_bias(at: usize, clauses: &[Span], hits: &[Hit], text: &str) -> Bias {
-    let Some(c) = clauses.iter().find(|c| c.contains(at)) else { return Bias::Past };
+    let Some(ci) = clauses.iter().position(|c| c.contains(at)) else { return Bias::Past };
+    let c = clauses[ci];
     let near_speech = hits.iter().any(|h| {
         h.tag == Tag::Speech
             && ((h.span.end <= at && text[h.span.end..at].split_whitespace().count() <= 2)
@@ -705,15 +709,15 @@ fn clause_bias(at: usize, clauses: &[Span], hits: &[Hit], text: &str) -> Bias {
     if near_speech {
         return Bias::Past;
     }
-    let forward = hits.iter().any(|h| {
-        c.contains(h.span.start) && matches!(h.tag, Tag::Future)
-            || (c.contains(h.span.start)
-                && h.tag == Tag::Hedge
-                && text[h.span.start..h.span.end].eq_ignore_ascii_case("could"))
-    });
-    if forward {
-        Bias::Future
-    } else {
-        Bias::Past
+    let forward_in = |c: &Span, before: usize| {
+        hits.iter().any(|h| h.tag == Tag::Future && c.contains(h.span.start) && h.span.start < before)
+    };
+    if forward_in(&c, at) {
+        return Bias::Future;
     }
+    let only_time = text[c.start..c.end].split_whitespace().count() <= 3;
+    if only_time && clauses.get(ci + 1).is_some_and(|n| forward_in(n, n.end)) {
+        return Bias::Future;
+    }
+    Bias::Past
 }

@@ -12,6 +12,8 @@
 pub mod parse;
 pub mod resolve;
 
+use parse::Expr;
+
 use chrono::{Datelike, NaiveDate, Weekday};
 
 /// How coarse a resolved span is.
@@ -163,6 +165,11 @@ pub struct TimeMention {
     /// For "Tuesday, March 4": the weekday named, when the date it names
     /// falls on another weekday.
     pub weekday_mismatch: Option<(Weekday, NaiveDate)>,
+    /// The dates inside a range or open interval ("1997" in "between 1994
+    /// and 1997", "Jan. 14" in "by Jan. 14"), each with its own span.
+    pub parts: Vec<TimeMention>,
+    /// The TIMEX3 value (see [`resolve::timex`]).
+    pub timex: Option<String>,
 }
 
 /// Resolve one phrase (the whole of `phrase` must be a time expression).
@@ -176,22 +183,61 @@ pub fn resolve_phrase(phrase: &str, reference: NaiveDate, bias: Bias) -> Option<
 /// an expression from its byte offset (the extractor looks at its clause).
 pub fn find_all(text: &str, reference: Option<NaiveDate>, bias_at: &dyn Fn(usize) -> Bias) -> Vec<TimeMention> {
     let tokens = crate::text::tokens::tokenize(text);
+    scan(&tokens, 0, tokens.len(), reference, bias_at, true)
+}
+
+fn scan(
+    tokens: &[crate::text::tokens::Token],
+    from: usize,
+    to: usize,
+    reference: Option<NaiveDate>,
+    bias_at: &dyn Fn(usize) -> Bias,
+    outer: bool,
+) -> Vec<TimeMention> {
     let mut out = Vec::new();
-    let mut i = 0;
-    while i < tokens.len() {
-        match parse::parse_at(&tokens, i) {
+    let mut i = from;
+    while i < to {
+        match parse::parse_at(&tokens[..to], i) {
             Some((n, expr)) if n > 0 => {
                 let start = tokens[i].start;
                 let end = tokens[i + n - 1].end;
                 let bias = bias_at(start);
                 let span = reference.and_then(|r| resolve::resolve(&expr, r, bias));
                 let weekday_mismatch = reference.and_then(|r| resolve::weekday_mismatch(&expr, r, bias));
-                out.push(TimeMention { start, end, expr, bias, span, weekday_mismatch });
+                let timex = reference.and_then(|r| resolve::timex(&expr, r, bias));
+                // The dates inside a range or an open interval, for readers
+                // (and TIMEX3) that value them one by one.
+                let parts = match &expr {
+                    Expr::Open { at_end, .. } if outer => {
+                        let inner_bias = if *at_end { Bias::Nearest } else { bias };
+                        scan(tokens, i + 1, i + n, reference, &|_| inner_bias, false)
+                    }
+                    Expr::Range(..) if outer => {
+                        // Split at the separator whose two sides both hold a date.
+                        let separator = |t: &crate::text::tokens::Token| {
+                            t.is_punct('-')
+                                || ["to", "and", "through", "thru", "until", "till"].iter().any(|w| t.is_word(w))
+                        };
+                        (i + 1..i + n)
+                            .filter(|&k| separator(&tokens[k]))
+                            .map(|k| {
+                                let left = scan(tokens, i, k, reference, bias_at, false);
+                                let right = scan(tokens, k + 1, i + n, reference, bias_at, false);
+                                (left, right)
+                            })
+                            .find(|(l, r)| !l.is_empty() && !r.is_empty())
+                            .map(|(l, r)| l.into_iter().chain(r).collect())
+                            .unwrap_or_default()
+                    }
+                    _ => Vec::new(),
+                };
+                out.push(TimeMention { start, end, expr, bias, span, weekday_mismatch, parts, timex });
                 i += n;
             }
             _ => i += 1,
         }
     }
+    out.sort_by_key(|m| (m.start, m.end));
     out
 }
 

@@ -28,8 +28,10 @@ pub enum WeekShift {
     Bare,
     /// "this Thursday", "Thursday of this week".
     ThisWeek,
-    /// "next Thursday": the first one after the reference, past bias or not.
+    /// "next Thursday": the Thursday of next week.
     Next,
+    /// "coming Thursday": the first one after the reference.
+    Coming,
     /// "last Thursday": the most recent one strictly before the reference.
     Last,
     /// "Thursday of next week", "Thursday after next".
@@ -106,10 +108,12 @@ pub enum Expr {
     Weekend {
         offset: i64,
     },
-    /// "two weeks ago" (negative), "in three days", "a week hence".
+    /// "two weeks ago" (negative), "in three days", "a week hence";
+    /// `exact` for "from today"/"from now", which name a day.
     Shifted {
         n: i64,
         unit: Grain,
+        exact: bool,
     },
     /// "3 Fridays from now", "2 Thursdays ago".
     WeekdayCount {
@@ -134,6 +138,29 @@ pub enum Expr {
     },
     /// "March after next": the March after the coming one.
     MonthAfterNext(u32),
+    /// "next March" (1), "last October" (-1), "this April" (0).
+    MonthShift {
+        month: u32,
+        dir: i64,
+    },
+    /// "the first week of October 2014", "the third last week of 2018":
+    /// whole Monday-to-Sunday weeks inside a period (n < 0 counts back).
+    NthWeekOf {
+        n: i64,
+        of: Box<Expr>,
+    },
+    /// "three days after Easter", "a year from Christmas".
+    ShiftFrom {
+        n: i64,
+        unit: Grain,
+        base: Box<Expr>,
+    },
+    /// "this summer", "last season": astronomical seasons (0 spring,
+    /// 1 summer, 2 autumn, 3 winter; `None` for "season", the current one).
+    Season {
+        season: Option<u8>,
+        offset: i64,
+    },
     Open {
         open: Open,
         of: Box<Expr>,
@@ -162,18 +189,27 @@ pub enum Expr {
 /// Parse a whole phrase; every token must belong to the expression.
 pub fn parse_all(tokens: &[Token]) -> Option<Expr> {
     let p = Parser { t: tokens, strict: false };
+    let whole = |i: usize| -> Option<Expr> {
+        let (mut j, e) = p.expr(i)?;
+        // Trailing period of an abbreviation ("thu.") or sentence.
+        while j < tokens.len() && (tokens[j].is_punct('.') || tokens[j].is_punct(',')) {
+            j += 1;
+        }
+        (j == tokens.len()).then_some(e)
+    };
+    // "in a week" means something; "in March" means March. Try the phrase as
+    // it is, then without each leading filler ("at the EOM", "around next tuesday").
+    if let Some(e) = whole(0) {
+        return Some(e);
+    }
     let mut i = 0;
-    // Leading fillers: "at the EOM", "around next tuesday", "anytime after".
     while i < tokens.len() && p.filler(i) {
         i += 1;
+        if let Some(e) = whole(i) {
+            return Some(e);
+        }
     }
-    let (j, e) = p.expr(i)?;
-    let mut j = j;
-    // Trailing period of an abbreviation ("thu.") or sentence.
-    while j < tokens.len() && (tokens[j].is_punct('.') || tokens[j].is_punct(',')) {
-        j += 1;
-    }
-    (j == tokens.len()).then_some(e)
+    None
 }
 
 /// Parse the longest expression starting at token `i` of running text.
@@ -586,7 +622,10 @@ impl<'a> Parser<'a> {
 
     /// The longest atom at `i`.
     fn atom(&self, i: usize) -> Option<(usize, Expr)> {
-        let parsers: [&dyn Fn(usize) -> Option<(usize, Expr)>; 16] = [
+        let parsers: [&dyn Fn(usize) -> Option<(usize, Expr)>; 19] = [
+            &|i| self.month_shift(i),
+            &|i| self.nth_week(i),
+            &|i| self.season(i),
             &|i| self.numeric_date(i),
             &|i| self.month_first(i),
             &|i| self.day_first(i),
@@ -669,6 +708,23 @@ impl<'a> Parser<'a> {
         None
     }
 
+    /// "next March", "last October", "this April": the month relative to the
+    /// reference's month.
+    fn month_shift(&self, i: usize) -> Option<(usize, Expr)> {
+        let dir = match self.word(i)? {
+            "next" | "coming" => 1,
+            "last" | "past" | "previous" => -1,
+            "this" => 0,
+            _ => return None,
+        };
+        let (j, month) = self.month(i + 1)?;
+        // "last March 3" is a date: leave it to the date parsers.
+        if self.day_num(j, false).is_some() {
+            return None;
+        }
+        Some((j, Expr::MonthShift { month, dir }))
+    }
+
     /// "October 16", "Oct. 16th, 2025", "February the 15th", "march first",
     /// "October 2014", "March".
     fn month_first(&self, i: usize) -> Option<(usize, Expr)> {
@@ -677,21 +733,26 @@ impl<'a> Parser<'a> {
         if let Some((k, day)) = self.day_num(k, !self.strict) {
             // "March 5, 1946", "march 3 2015"
             let y = self.opt_punct(k, ',');
-            if let Some((l, year)) = self.year_after_date(y) {
-                // Not "Aug 8 - Aug 12" mistaken for a year: years are 4 digits.
-                return Some((l, Expr::Date { year: Some(year), month, day }));
+            let (end, date) = match self.year_after_date(y) {
+                Some((l, year)) => (l, Expr::Date { year: Some(year), month, day }),
+                None => (k, Expr::Date { year: None, month, day }),
+            };
+            // "Jul 18, Fri": a weekday after the date.
+            let w = self.opt_punct(end, ',');
+            if w > end {
+                if let Some((m, weekday, _)) = self.weekday(w) {
+                    return Some((m, Expr::WeekdayDate { weekday, date: Box::new(date) }));
+                }
             }
-            // Guard against "May 2,000 people": a comma then digits is no date.
-            return Some((k, Expr::Date { year: None, month, day }));
+            return Some((end, date));
         }
         let y = self.opt_punct(j, ',');
         if let Some((l, year)) = self.year4(y) {
             return Some((l, Expr::Month { year: Some(year), month }));
         }
-        // A bare month name needs a preposition before it in running text.
-        if self.strict
-            && !self.prev_word(i).is_some_and(|w| DATE_PREPS.contains(&w) || matches!(w, "last" | "next" | "this"))
-        {
+        // A bare month name needs a preposition (or "the", as in "the October
+        // slaying") before it in running text.
+        if self.strict && !self.prev_word(i).is_some_and(|w| DATE_PREPS.contains(&w) || w == "the") {
             return None;
         }
         // "March in a year", "March after next"
@@ -742,11 +803,31 @@ impl<'a> Parser<'a> {
             return None;
         }
         if self.strict {
-            let prev_ok = self.prev_word(i).is_some_and(|w| DATE_PREPS.contains(&w) || w == "year");
-            // No count noun after it: "in 2000 cases" is not a year.
-            let next_is_word =
-                self.word(i + 1).is_some_and(|w| !matches!(w, "and" | "or" | "to" | "when" | "after" | "before"));
-            if !prev_ok || next_is_word {
+            // "since 1990", "the 1996 Olympic bombing", "in 1995." are years;
+            // "2000 cases", "1995 people", "$2000" are counts.
+            let prev = self.prev_word(i);
+            let prev_ok =
+                prev.is_some_and(|w| DATE_PREPS.contains(&w) || matches!(w, "year" | "the" | "a" | "an" | "s"));
+            let next = self.word(i + 1);
+            let count_after = next.is_some_and(|w| {
+                (w.ends_with('s') && !matches!(w, "is" | "was" | "has" | "as" | "this" | "its" | "his"))
+                    || matches!(
+                        w,
+                        "people"
+                            | "percent"
+                            | "per"
+                            | "million"
+                            | "billion"
+                            | "thousand"
+                            | "men"
+                            | "women"
+                            | "children"
+                    )
+            });
+            let currency_before = i > 0 && matches!(self.t[i - 1].kind, Kind::Punct('$' | '£' | '€'));
+            let punct_after =
+                self.tok(i + 1).is_none_or(|t| matches!(t.kind, Kind::Punct(',' | '.' | ';' | ')' | ':')));
+            if count_after || currency_before || !(prev_ok || (punct_after && prev.is_some())) {
                 return None;
             }
         }
@@ -757,7 +838,8 @@ impl<'a> Parser<'a> {
     fn weekday_expr(&self, i: usize) -> Option<(usize, Expr)> {
         // "this/next/last Thursday", "last week's Sunday"
         let (pre, start) = match self.word(i) {
-            Some("this") | Some("coming") => (Some(WeekShift::ThisWeek), i + 1),
+            Some("this") => (Some(WeekShift::Bare), i + 1),
+            Some("coming") => (Some(WeekShift::Coming), i + 1),
             Some("next") => (Some(WeekShift::Next), i + 1),
             Some("last") | Some("past") | Some("previous") => {
                 if self.is(i + 1, "week") && self.punct(i + 2, '\'') && self.is(i + 3, "s") {
@@ -851,11 +933,16 @@ impl<'a> Parser<'a> {
             return Some((j + 1, Expr::Weekend { offset }));
         }
         let (k, unit) = self.unit(j)?;
-        // "next weeks" is a window, not a unit; "last week's sunday" is a weekday.
+        // "next weeks" is a window, not a unit.
         if unit == Grain::Day || self.word(j).is_some_and(|w| w.ends_with('s')) {
             return None;
         }
+        // "last year's": the possessive belongs to the expression, unless a
+        // weekday follows ("last week's Sunday" is a weekday expression).
         if self.punct(k, '\'') {
+            if self.is(k + 1, "s") && self.weekday(k + 2).is_none() {
+                return Some((k + 2, Expr::Relative { unit, offset }));
+            }
             return None;
         }
         Some((k, Expr::Relative { unit, offset }))
@@ -888,15 +975,22 @@ impl<'a> Parser<'a> {
         }
         let (k, unit) = self.unit(j)?;
         if forward_in {
-            return Some((k, Expr::Shifted { n, unit }));
+            return Some((k, Expr::Shifted { n, unit, exact: false }));
         }
-        let (end, sign) = match (self.word(k), self.word(k + 1)) {
-            (Some("ago"), _) | (Some("back"), _) | (Some("earlier"), _) => (k + 1, -1),
-            (Some("hence"), _) | (Some("later"), _) => (k + 1, 1),
-            (Some("from"), Some("now" | "today")) => (k + 2, 1),
+        let (end, sign, exact) = match (self.word(k), self.word(k + 1)) {
+            (Some("ago"), _) | (Some("back"), _) | (Some("earlier"), _) => (k + 1, -1, false),
+            (Some("hence"), _) | (Some("later"), _) => (k + 1, 1, false),
+            (Some("from"), Some("now" | "today")) => (k + 2, 1, true),
+            (Some("after" | "from" | "before"), _) => {
+                // "three days after Easter", "a year from Christmas".
+                let sign = if self.is(k, "before") { -1 } else { 1 };
+                let (m, base) =
+                    self.holiday(k + 1).or_else(|| self.month_first(k + 1)).or_else(|| self.day_first(k + 1))?;
+                return Some((m, Expr::ShiftFrom { n: n * sign, unit, base: Box::new(base) }));
+            }
             _ => return None,
         };
-        Some((end, Expr::Shifted { n: n * sign, unit }))
+        Some((end, Expr::Shifted { n: n * sign, unit, exact }))
     }
 
     fn weekday_plural(&self, i: usize) -> Option<(usize, Weekday, bool)> {
@@ -990,6 +1084,7 @@ impl<'a> Parser<'a> {
             j = self.opt(j, "in");
         }
         let k = self.opt(j, "the");
+        let k = self.opt(k, "around");
         // "end of the month", "end of month", "the end of the year"
         if let Some((l, unit)) = self.unit(k) {
             if unit != Grain::Day {
@@ -1166,6 +1261,32 @@ impl<'a> Parser<'a> {
         }
         let (k, e) = self.month_first(j + 2).or_else(|| self.day_first(j + 2))?;
         Some((k, Expr::WeekOf(Box::new(e))))
+    }
+
+    /// "the first week of October 2014", "the 3rd last week of 2018".
+    fn nth_week(&self, i: usize) -> Option<(usize, Expr)> {
+        let j = self.opt(i, "the");
+        let (k, n) = self.ordinal(j)?;
+        if !(self.is(k, "week") && (self.is(k + 1, "of") || self.is(k + 1, "in"))) {
+            return None;
+        }
+        let m = k + 2;
+        let (end, of) = self.month_first_lenient(m).or_else(|| self.year_plain(m))?;
+        Some((end, Expr::NthWeekOf { n, of: Box::new(of) }))
+    }
+
+    /// "this summer", "last winter", "next season", "current seasons".
+    fn season(&self, i: usize) -> Option<(usize, Expr)> {
+        let (j, offset) = self.rel_word(i)?;
+        let season = match self.word(j)? {
+            "spring" => Some(0),
+            "summer" => Some(1),
+            "autumn" | "fall" => Some(2),
+            "winter" => Some(3),
+            "season" | "seasons" => None,
+            _ => return None,
+        };
+        Some((j + 1, Expr::Season { season, offset }))
     }
 
     /// "on the 15th", "the 1st" (lenient), "20th of next month".

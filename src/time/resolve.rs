@@ -54,13 +54,44 @@ pub fn resolve(e: &Expr, r: NaiveDate, bias: Bias) -> Option<TimeSpan> {
             let sat = add_units(monday, Grain::Week, *offset)? + Days::new(5);
             Some(TimeSpan::new(sat, sat + Days::new(2), Grain::Day))
         }
-        Expr::Shifted { n, unit } => {
+        Expr::Shifted { n, unit, exact } => {
             let d = add_units(r, *unit, *n)?;
             Some(match unit {
-                Grain::Year => year_span(d.year())?,
+                // "four years ago" names a year; "3 years from today" a day.
+                Grain::Year if !exact => year_span(d.year())?,
                 _ => TimeSpan::day(d),
             })
         }
+        Expr::ShiftFrom { n, unit, base } => {
+            let b = resolve(base, r, bias)?;
+            Some(TimeSpan::day(add_units(b.start, *unit, *n)?))
+        }
+        Expr::MonthShift { month, dir } => {
+            let here = r.year() * 12 + r.month() as i32 - 1;
+            let this = r.year() * 12 + *month as i32 - 1;
+            let idx = match dir {
+                1 if this > here => this,
+                1 => this + 12,
+                -1 if this < here => this,
+                -1 => this - 12,
+                _ => this,
+            };
+            month_span(idx.div_euclid(12), idx.rem_euclid(12) as u32 + 1)
+        }
+        Expr::NthWeekOf { n, of } => {
+            let span = resolve(of, r, bias)?;
+            // Whole Monday-to-Sunday weeks inside the period.
+            let back = (7 - span.start.weekday().num_days_from_monday()) % 7;
+            let first = span.start + Days::new(back as u64);
+            let count = ((span.end - first).num_days() / 7).max(0);
+            let k = if *n > 0 { n - 1 } else { count + n };
+            if k < 0 || k >= count {
+                return None;
+            }
+            let s = first + Days::new(7 * k as u64);
+            Some(TimeSpan::new(s, s + Days::new(7), Grain::Week))
+        }
+        Expr::Season { season, offset } => season_span(*season, *offset, r),
         Expr::WeekdayCount { n, weekday } => {
             let mut d = r;
             let step: i64 = if *n > 0 { 1 } else { -1 };
@@ -92,7 +123,9 @@ pub fn resolve(e: &Expr, r: NaiveDate, bias: Bias) -> Option<TimeSpan> {
             Some(TimeSpan::new(a, b, Grain::Day))
         }
         Expr::Open { open, of, at_end } => {
-            let span = resolve(of, r, bias)?;
+            // "by Jan. 14", "until Thursday": a deadline or an end, nearest
+            // to the reference whichever way the clause looks.
+            let span = resolve(of, r, if *at_end { Bias::Nearest } else { bias })?;
             let boundary = if *at_end { span.end } else { span.start };
             Some(TimeSpan { start: boundary, end: boundary + Days::new(1), grain: span.grain, open: Some(*open) })
         }
@@ -139,6 +172,21 @@ pub fn resolve(e: &Expr, r: NaiveDate, bias: Bias) -> Option<TimeSpan> {
     }
 }
 
+/// The TIMEX3 value of an expression: the span's own, except that a part of
+/// a period ("late November", "early 1997") is valued as the period (TIMEX3
+/// marks the part with a modifier), and "six weeks ago" is a week, "two
+/// months ago" a month.
+pub fn timex(e: &Expr, r: NaiveDate, bias: Bias) -> Option<String> {
+    match e {
+        Expr::Part { of, .. } if !matches!(**of, Expr::Weekday { .. }) => resolve(of, r, bias).map(|s| s.timex()),
+        Expr::Shifted { unit: unit @ (Grain::Week | Grain::Month), exact: false, .. } => {
+            let s = resolve(e, r, bias)?;
+            Some(TimeSpan { grain: *unit, ..s }.timex())
+        }
+        _ => resolve(e, r, bias).map(|s| s.timex()),
+    }
+}
+
 /// For "Tuesday, March 4": the weekday written and the date it names, when
 /// they disagree.
 pub fn weekday_mismatch(e: &Expr, r: NaiveDate, bias: Bias) -> Option<(Weekday, NaiveDate)> {
@@ -158,9 +206,12 @@ fn date(year: Option<i32>, month: u32, day: u32, r: NaiveDate, bias: Bias) -> Op
     }
 }
 
-/// Choose the year of a yearless date or month by the bias: past takes the
-/// latest one on or before the reference, future the earliest on or after it
-/// (for a month: the reference's month counts as both), nearest the closest.
+/// Choose the year of a yearless date or month by the bias. Future takes the
+/// earliest one on or after the reference (for a month: the reference's
+/// month counts). Past follows news usage: the one in the ten months up to
+/// the reference or the two after it ("on March 12" in a February story is
+/// next month, "in January" in an October story is this year's). Nearest
+/// takes the closest.
 fn pick_year(r: NaiveDate, bias: Bias, make: impl Fn(i32) -> Option<NaiveDate>, grain: Grain) -> Option<i32> {
     let key = |d: NaiveDate| match grain {
         Grain::Month => NaiveDate::from_ymd_opt(d.year(), d.month(), 1),
@@ -170,7 +221,19 @@ fn pick_year(r: NaiveDate, bias: Bias, make: impl Fn(i32) -> Option<NaiveDate>, 
     let candidates: Vec<(i32, NaiveDate)> =
         (r.year() - 1..=r.year() + 1).filter_map(|y| make(y).and_then(key).map(|d| (y, d))).collect();
     match bias {
-        Bias::Past => candidates.iter().rev().find(|(_, d)| *d <= rk).map(|c| c.0),
+        Bias::Past => {
+            let months = |d: NaiveDate| d.year() * 12 + d.month() as i32;
+            let (lo, hi) = (months(rk) - 10, months(rk) + 2);
+            let in_window = |d: NaiveDate| {
+                let m = months(d);
+                (lo < m || (lo == m && d.day() > rk.day())) && (m < hi || (m == hi && d.day() <= rk.day()))
+            };
+            candidates
+                .iter()
+                .find(|(_, d)| in_window(*d))
+                .or_else(|| candidates.iter().rev().find(|(_, d)| *d <= rk))
+                .map(|c| c.0)
+        }
         Bias::Future => candidates.iter().find(|(_, d)| *d >= rk).map(|c| c.0),
         Bias::Nearest => candidates.iter().min_by_key(|(_, d)| (*d - rk).num_days().abs()).map(|c| c.0),
     }
@@ -196,6 +259,46 @@ fn day_of_month(d: u32, r: NaiveDate, bias: Bias) -> Option<NaiveDate> {
             Some(if (r - past).num_days() <= (fut - r).num_days() { past } else { fut })
         }
     }
+}
+
+/// Astronomical seasons as news and the Duckling corpus use them: spring
+/// from March 20, summer from June 21, autumn from September 23, winter from
+/// December 21 (to March 21).
+fn season_bounds(year: i32, idx: u8) -> Option<(NaiveDate, NaiveDate)> {
+    let d = |y, m, dd| NaiveDate::from_ymd_opt(y, m, dd);
+    Some(match idx {
+        0 => (d(year, 3, 20)?, d(year, 6, 21)?),
+        1 => (d(year, 6, 21)?, d(year, 9, 24)?),
+        2 => (d(year, 9, 23)?, d(year, 12, 21)?),
+        _ => (d(year, 12, 21)?, d(year + 1, 3, 21)?),
+    })
+}
+
+fn season_span(season: Option<u8>, offset: i64, r: NaiveDate) -> Option<TimeSpan> {
+    // Seasons in order, as (year, index) -> a running number.
+    let number = |y: i32, i: u8| y as i64 * 4 + i as i64;
+    let from_number = |k: i64| ((k.div_euclid(4)) as i32, k.rem_euclid(4) as u8);
+    let current = (r.year() - 1..=r.year())
+        .flat_map(|y| (0..4u8).map(move |i| (y, i)))
+        .filter(|&(y, i)| season_bounds(y, i).is_some_and(|(s, e)| s <= r && r < e))
+        .map(|(y, i)| number(y, i))
+        .max()?;
+    let k = match season {
+        None => current + offset,
+        Some(i) => {
+            // The named season of the current cycle: this one, or the next.
+            let mut k = (current..current + 4).find(|k| from_number(*k).1 == i)?;
+            if offset < 0 {
+                k = (current - 4..current).rev().find(|k| from_number(*k).1 == i)?;
+            } else if offset > 0 {
+                k += 4 * offset;
+            }
+            k
+        }
+    };
+    let (y, i) = from_number(k);
+    let (s, e) = season_bounds(y, i)?;
+    Some(TimeSpan::new(s, e, Grain::Day))
 }
 
 fn month_span(y: i32, m: u32) -> Option<TimeSpan> {
@@ -257,6 +360,7 @@ fn weekday_day(wd: Weekday, shift: WeekShift, r: NaiveDate, bias: Bias) -> Optio
             }
         },
         WeekShift::ThisWeek => in_week(monday),
+        WeekShift::Coming => future,
         WeekShift::Next | WeekShift::NextWeek | WeekShift::AfterNext => in_week(monday + Days::new(7)),
         WeekShift::Last | WeekShift::LastWeek => in_week(monday - Days::new(7)),
     })
