@@ -215,12 +215,114 @@ pub fn parse_all(tokens: &[Token]) -> Option<Expr> {
 /// Parse the longest expression starting at token `i` of running text.
 /// Returns the number of tokens consumed.
 pub fn parse_at(tokens: &[Token], i: usize) -> Option<(usize, Expr)> {
+    // Most words begin no time expression: skip them before any parser runs.
+    if !may_start(tokens.get(i)?) {
+        return None;
+    }
     let p = Parser { t: tokens, strict: true };
     if p.filler(i) && !p.is_open_word(i) {
         return None;
     }
     let (j, e) = p.expr(i)?;
     Some((j - i, e))
+}
+
+/// Words that can begin a time expression in running text.
+const STARTERS: [&str; 78] = [
+    "a",
+    "an",
+    "the",
+    "this",
+    "current",
+    "last",
+    "past",
+    "previous",
+    "preceding",
+    "next",
+    "coming",
+    "upcoming",
+    "following",
+    "since",
+    "after",
+    "before",
+    "through",
+    "thru",
+    "by",
+    "until",
+    "till",
+    "anytime",
+    "sometimes",
+    "sometime",
+    "between",
+    "from",
+    "within",
+    "in",
+    "over",
+    "on",
+    "at",
+    "early",
+    "mid",
+    "late",
+    "beginning",
+    "start",
+    "end",
+    "middle",
+    "eom",
+    "bom",
+    "eoy",
+    "boy",
+    "earlier",
+    "later",
+    "rest",
+    "q",
+    "today",
+    "tonight",
+    "yesterday",
+    "tomorrow",
+    "tomorrows",
+    "christmas",
+    "xmas",
+    "new",
+    "easter",
+    "good",
+    "thanksgiving",
+    "halloween",
+    "valentine",
+    "independence",
+    "labor",
+    "labour",
+    "memorial",
+    "almost",
+    "about",
+    "nearly",
+    "some",
+    "roughly",
+    "around",
+    "more",
+    "just",
+    "spring",
+    "summer",
+    "autumn",
+    "fall",
+    "winter",
+    "season",
+    "seasons",
+];
+
+fn may_start(t: &Token) -> bool {
+    match &t.kind {
+        Kind::Num { .. } => true,
+        Kind::Word { text, .. } => {
+            STARTERS.contains(&text.as_str())
+                || MONTHS.iter().any(|(m, _)| m == text)
+                || WEEKDAYS.iter().any(|(w, _, _)| w == text)
+                || SMALL.iter().any(|(w, _)| w == text)
+                || ORDINALS.iter().any(|(w, _)| w == text)
+                || text == "twenty"
+                || text == "thirty"
+        }
+        Kind::Punct(_) => false,
+    }
 }
 
 struct Parser<'a> {

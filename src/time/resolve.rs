@@ -91,7 +91,7 @@ pub fn resolve(e: &Expr, r: NaiveDate, bias: Bias) -> Option<TimeSpan> {
             let s = first + Days::new(7 * k as u64);
             Some(TimeSpan::new(s, s + Days::new(7), Grain::Week))
         }
-        Expr::Season { season, offset } => season_span(*season, *offset, r),
+        Expr::Season { season, offset } => season_span(*season, *offset, r, bias),
         Expr::WeekdayCount { n, weekday } => {
             let mut d = r;
             let step: i64 = if *n > 0 { 1 } else { -1 };
@@ -208,8 +208,8 @@ fn date(year: Option<i32>, month: u32, day: u32, r: NaiveDate, bias: Bias) -> Op
 
 /// Choose the year of a yearless date or month by the bias. Future takes the
 /// earliest one on or after the reference (for a month: the reference's
-/// month counts). Past follows news usage: the one in the ten months up to
-/// the reference or the two after it ("on March 12" in a February story is
+/// month counts). Past follows news usage: the one from nine months before
+/// the reference's month to two after it ("on March 12" in a February story is
 /// next month, "in January" in an October story is this year's). Nearest
 /// takes the closest.
 fn pick_year(r: NaiveDate, bias: Bias, make: impl Fn(i32) -> Option<NaiveDate>, grain: Grain) -> Option<i32> {
@@ -222,12 +222,10 @@ fn pick_year(r: NaiveDate, bias: Bias, make: impl Fn(i32) -> Option<NaiveDate>, 
         (r.year() - 1..=r.year() + 1).filter_map(|y| make(y).and_then(key).map(|d| (y, d))).collect();
     match bias {
         Bias::Past => {
+            // Whole months: nine before the reference's month to two after.
             let months = |d: NaiveDate| d.year() * 12 + d.month() as i32;
-            let (lo, hi) = (months(rk) - 10, months(rk) + 2);
-            let in_window = |d: NaiveDate| {
-                let m = months(d);
-                (lo < m || (lo == m && d.day() > rk.day())) && (m < hi || (m == hi && d.day() <= rk.day()))
-            };
+            let (lo, hi) = (months(rk) - 9, months(rk) + 2);
+            let in_window = |d: NaiveDate| (lo..=hi).contains(&months(d));
             candidates
                 .iter()
                 .find(|(_, d)| in_window(*d))
@@ -235,7 +233,14 @@ fn pick_year(r: NaiveDate, bias: Bias, make: impl Fn(i32) -> Option<NaiveDate>, 
                 .map(|c| c.0)
         }
         Bias::Future => candidates.iter().find(|(_, d)| *d >= rk).map(|c| c.0),
-        Bias::Nearest => candidates.iter().min_by_key(|(_, d)| (*d - rk).num_days().abs()).map(|c| c.0),
+        Bias::Nearest => {
+            // The closest month, ties to the past, so that a day and its month
+            // always land in the same year.
+            let months = |d: NaiveDate| d.year() * 12 + d.month() as i32;
+            let key =
+                |d: NaiveDate| ((months(d) - months(rk)).abs(), months(d) > months(rk), (d - rk).num_days().abs());
+            candidates.iter().min_by_key(|(_, d)| key(*d)).map(|c| c.0)
+        }
     }
 }
 
@@ -274,7 +279,7 @@ fn season_bounds(year: i32, idx: u8) -> Option<(NaiveDate, NaiveDate)> {
     })
 }
 
-fn season_span(season: Option<u8>, offset: i64, r: NaiveDate) -> Option<TimeSpan> {
+fn season_span(season: Option<u8>, offset: i64, r: NaiveDate, bias: Bias) -> Option<TimeSpan> {
     // Seasons in order, as (year, index) -> a running number.
     let number = |y: i32, i: u8| y as i64 * 4 + i as i64;
     let from_number = |k: i64| ((k.div_euclid(4)) as i32, k.rem_euclid(4) as u8);
@@ -286,14 +291,16 @@ fn season_span(season: Option<u8>, offset: i64, r: NaiveDate) -> Option<TimeSpan
     let k = match season {
         None => current + offset,
         Some(i) => {
-            // The named season of the current cycle: this one, or the next.
-            let mut k = (current..current + 4).find(|k| from_number(*k).1 == i)?;
-            if offset < 0 {
-                k = (current - 4..current).rev().find(|k| from_number(*k).1 == i)?;
-            } else if offset > 0 {
-                k += 4 * offset;
+            let next = (current..current + 4).find(|k| from_number(*k).1 == i)?;
+            let last = (current - 3..=current).rev().find(|k| from_number(*k).1 == i)?;
+            match offset {
+                // "this summer": the one under way, else the coming one, or
+                // under past bias the one just gone.
+                0 if next == current || bias != Bias::Past => next,
+                0 => last,
+                o if o < 0 => (current - 4..current).rev().find(|k| from_number(*k).1 == i)? + 4 * (o + 1),
+                o => next + 4 * (o - 1) + if next == current { 4 } else { 0 },
             }
-            k
         }
     };
     let (y, i) = from_number(k);
