@@ -240,3 +240,47 @@ pub fn describe_span(t: &TimeSpan) -> String {
         None => format!("{} to {}", t.start, last),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::TimeOrigin;
+
+    fn fact(doc: usize, object: &str) -> Fact {
+        Fact {
+            doc,
+            subject: "e".into(),
+            subject_name: "the event".into(),
+            predicate: "status".into(),
+            object: object.into(),
+            date_value: None,
+            polarity: Polarity::Positive,
+            modality: Modality::Asserted,
+            valid: None,
+            valid_origin: TimeOrigin::Dateline,
+            said_by: None,
+            span: Span::new(0, 1),
+            cue: Span::new(0, 1),
+            state: true,
+        }
+    }
+
+    #[test]
+    fn replacing_a_document_keeps_the_others() {
+        let mut ix = FactIndex::new(vec![vec![fact(0, "on_hold")], vec![fact(1, "ongoing"), fact(1, "ongoing")]]);
+        assert_eq!(ix.len(), 3);
+        ix.replace_document(1, vec![fact(1, "cancelled")]);
+        let objects: Vec<&str> = ix.keys_of("status").flat_map(|(_, v)| v.iter().map(|f| f.object.as_str())).collect();
+        assert_eq!(objects, ["on_hold", "cancelled"]);
+        ix.replace_document(0, Vec::new());
+        assert_eq!(ix.len(), 1);
+    }
+
+    #[test]
+    fn clusters_group_linked_items() {
+        let mut c = Clusters::new(5);
+        c.union(0, 3);
+        c.union(3, 4);
+        assert_eq!(c.groups(&[true, false, false, true, true]), vec![vec![0, 3, 4]]);
+    }
+}
