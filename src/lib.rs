@@ -1,8 +1,10 @@
 //! factlint: finds claims that cannot all be true.
 pub mod check;
+pub mod config;
 pub mod corpus;
 pub mod extract;
 pub mod facts;
+pub mod gate;
 pub mod pipeline;
 pub mod report;
 pub mod rules;

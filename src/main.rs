@@ -3,13 +3,16 @@
 //! 1 findings at or above it, 2 the run could not be done.
 
 use clap::{Parser, Subcommand, ValueEnum};
-use factlint::corpus::ProblemSeverity;
+use factlint::check::Finding;
+use factlint::config::{self, Config};
+use factlint::corpus::{Document, ProblemSeverity};
+use factlint::gate::{self, baseline, suppress, FailPolicy};
 use factlint::report;
 use factlint::rules::{self, RuleSet, Severity};
 use factlint::time::{self, Bias};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::io::{IsTerminal, Write};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 #[derive(Parser)]
@@ -22,17 +25,7 @@ struct Cli {
 #[derive(Subcommand)]
 enum Command {
     /// Check documents for contradictions.
-    Check {
-        /// Files and folders (.txt, .md, searched recursively).
-        paths: Vec<PathBuf>,
-        #[command(flatten)]
-        common: Common,
-        #[arg(long, value_enum, default_value_t = Format::Human)]
-        format: Format,
-        /// The lowest severity that makes the exit status 1.
-        #[arg(long, value_enum, default_value_t = FailOn::Error)]
-        fail_on: FailOn,
-    },
+    Check(CheckArgs),
     /// Print the facts extracted from documents.
     Facts {
         paths: Vec<PathBuf>,
@@ -59,11 +52,57 @@ enum Command {
         #[command(flatten)]
         common: Common,
     },
+    /// Print a rule's documentation, with an example.
+    Explain {
+        rule: String,
+        #[command(flatten)]
+        common: Common,
+    },
+}
+
+#[derive(clap::Args)]
+struct CheckArgs {
+    /// Files and folders (.txt, .md, searched recursively).
+    paths: Vec<PathBuf>,
+    /// Check PATHS as drafts against this archive: report only findings
+    /// that involve a draft.
+    #[arg(long, value_name = "PATH")]
+    against: Vec<PathBuf>,
+    /// With --against, report archive-only findings too.
+    #[arg(long)]
+    all: bool,
+    #[command(flatten)]
+    common: Common,
+    /// Output format, repeatable; FORMAT:PATH writes to a file.
+    /// Formats: human, json, sarif, github, concise.
+    #[arg(long = "format", value_name = "FORMAT[:PATH]")]
+    formats: Vec<String>,
+    /// Print a count per rule instead of the findings.
+    #[arg(long)]
+    statistics: bool,
+    /// The lowest severity that makes the exit status 1.
+    #[arg(long, value_enum, default_value_t = FailOn::Error)]
+    fail_on: FailOn,
+    /// Fail (exit 1) when there are more warnings than this.
+    #[arg(long, value_name = "N")]
+    max_warnings: Option<usize>,
+    /// Report only findings not in this baseline file.
+    #[arg(long, value_name = "FILE")]
+    baseline: Option<PathBuf>,
+    /// Record the current findings in a baseline file.
+    #[arg(long, value_name = "FILE")]
+    write_baseline: Option<PathBuf>,
+    /// With --baseline: drop the entries that no longer match.
+    #[arg(long)]
+    prune_baseline: bool,
+    /// A suppression comment without a reason (`-- why`) is an error.
+    #[arg(long)]
+    require_reason: bool,
 }
 
 #[derive(clap::Args)]
 struct Common {
-    /// Extra rule packs (YAML), after the built-in pack and ./rules/.
+    /// Extra rule packs (YAML), after the built-in pack, ./rules/ and the config's.
     #[arg(long = "rules", value_name = "PATH")]
     rules: Vec<PathBuf>,
     /// Do not load the packs in ./rules/.
@@ -72,12 +111,35 @@ struct Common {
     /// A document's date: --date FILE=YYYY-MM-DD.
     #[arg(long = "date", value_name = "FILE=DATE")]
     dates: Vec<String>,
+    /// The project config file (default: factlint.yaml or .factlint.yaml,
+    /// found walking up from the current directory).
+    #[arg(long, value_name = "PATH")]
+    config: Option<PathBuf>,
+    /// Ignore any project config file.
+    #[arg(long)]
+    no_config: bool,
 }
 
-#[derive(Clone, Copy, ValueEnum, PartialEq)]
+#[derive(Clone, Copy, PartialEq)]
 enum Format {
     Human,
     Json,
+    Sarif,
+    Github,
+    Concise,
+}
+
+impl Format {
+    fn parse(s: &str) -> Option<Format> {
+        Some(match s {
+            "human" => Format::Human,
+            "json" => Format::Json,
+            "sarif" => Format::Sarif,
+            "github" => Format::Github,
+            "concise" => Format::Concise,
+            _ => return None,
+        })
+    }
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -115,17 +177,44 @@ fn main() -> ExitCode {
     }
 }
 
-fn load_rules(c: &Common) -> miette::Result<RuleSet> {
-    let mut packs = Vec::new();
-    if !c.no_local_rules {
-        packs.extend(rules::packs_in_dir(std::path::Path::new("rules")));
+/// The project config: --config, else discovered, unless --no-config.
+fn load_config(c: &Common) -> miette::Result<Config> {
+    if c.no_config {
+        return Ok(Config::none());
     }
-    packs.extend(c.rules.iter().cloned());
-    rules::load(&packs).map_err(|e| miette::Report::new(*e))
+    let path = match &c.config {
+        Some(p) => Some(p.clone()),
+        None => std::env::current_dir().ok().and_then(|d| config::discover(&d)),
+    };
+    match path {
+        Some(p) => Config::load(&p).map_err(|e| miette::Report::new(*e)),
+        None => Ok(Config::none()),
+    }
 }
 
-fn parse_dates(c: &Common) -> miette::Result<BTreeMap<String, chrono::NaiveDate>> {
+fn load_rules(c: &Common, cfg: &Config) -> miette::Result<RuleSet> {
+    let mut packs = Vec::new();
+    if !c.no_local_rules && cfg.local_rules() {
+        packs.extend(rules::packs_in_dir(Path::new("rules")));
+    }
+    packs.extend(cfg.packs());
+    packs.extend(c.rules.iter().cloned());
+    let mut rs = rules::load(&packs).map_err(|e| miette::Report::new(*e))?;
+    cfg.apply(&mut rs).map_err(|e| miette::Report::new(*e))?;
+    Ok(rs)
+}
+
+/// Dates from the config and --date, the command line winning; keyed by
+/// the path as the corpus stage sees it.
+fn dates(c: &Common, cfg: &Config, files: &[PathBuf]) -> miette::Result<BTreeMap<String, chrono::NaiveDate>> {
     let mut out = BTreeMap::new();
+    let from_config = cfg.dates();
+    for f in files {
+        let canon = f.canonicalize().unwrap_or_else(|_| f.clone());
+        if let Some(d) = from_config.get(&canon) {
+            out.insert(f.display().to_string(), *d);
+        }
+    }
     for d in &c.dates {
         let (file, date) = d
             .rsplit_once('=')
@@ -147,44 +236,30 @@ fn color_ok(stream_is_tty: bool) -> bool {
     stream_is_tty && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
 }
 
+/// Read the documents under `paths`, less the config's ignored ones.
+fn documents(
+    paths: &[PathBuf],
+    common: &Common,
+    cfg: &Config,
+) -> miette::Result<(Vec<Document>, Vec<factlint::corpus::Problem>)> {
+    let (files, mut problems) = factlint::corpus::discover(paths);
+    let files: Vec<PathBuf> = files.into_iter().filter(|f| !cfg.ignored(f)).collect();
+    let dates = dates(common, cfg, &files)?;
+    let (docs, more) = factlint::pipeline::load_documents(&files, &dates);
+    problems.extend(more);
+    Ok((docs, problems))
+}
+
 fn run(cli: Cli) -> miette::Result<u8> {
     match cli.command {
-        Command::Check { paths, common, format, fail_on } => {
-            if paths.is_empty() {
-                miette::bail!(help = "e.g. factlint check seeds/", "give at least one file or folder to check");
-            }
-            let rules = load_rules(&common)?;
-            let dates = parse_dates(&common)?;
-            let (docs, problems) = factlint::pipeline::load_documents(&paths, &dates);
-            let a = factlint::pipeline::analyse(docs, problems, &rules);
-            let err_color = color_ok(std::io::stderr().is_terminal());
-            for p in &a.problems {
-                eprint!("{}", report::human::render_problem(p, err_color));
-            }
-            match format {
-                Format::Human => {
-                    print(&report::human::render(&a.docs, &a.findings, color_ok(std::io::stdout().is_terminal())))
-                }
-                Format::Json => print(&report::json::render(&a.docs, &a.findings)),
-            }
-            if a.problems.iter().any(|p| p.severity == ProblemSeverity::Error) {
-                return Ok(2);
-            }
-            let threshold = match fail_on {
-                FailOn::Error => Some(Severity::Error),
-                FailOn::Warning => Some(Severity::Warning),
-                FailOn::Never => None,
-            };
-            let failing = threshold.is_some_and(|t| a.findings.iter().any(|f| f.severity >= t));
-            Ok(u8::from(failing))
-        }
+        Command::Check(args) => check(args),
         Command::Facts { paths, common, format } => {
             if paths.is_empty() {
                 miette::bail!(help = "e.g. factlint facts seeds/", "give at least one file or folder");
             }
-            let rules = load_rules(&common)?;
-            let dates = parse_dates(&common)?;
-            let (docs, problems) = factlint::pipeline::load_documents(&paths, &dates);
+            let cfg = load_config(&common)?;
+            let rules = load_rules(&common, &cfg)?;
+            let (docs, problems) = documents(&paths, &common, &cfg)?;
             let a = factlint::pipeline::analyse(docs, problems, &rules);
             for p in &a.problems {
                 eprint!("{}", report::human::render_problem(p, color_ok(std::io::stderr().is_terminal())));
@@ -214,11 +289,12 @@ fn run(cli: Cli) -> miette::Result<u8> {
             time_command(&text, reference, bias, all, format)
         }
         Command::Rules { common } => {
-            let rules = load_rules(&common)?;
-            let mut s = String::new();
+            let cfg = load_config(&common)?;
+            let rules = load_rules(&common, &cfg)?;
+            let mut s = format!("{:<24} {:<17} {:<8} {:<12} {}\n", "RULE", "KIND", "SEVERITY", "PACK", "DESCRIPTION");
             for c in &rules.conflicts {
                 s.push_str(&format!(
-                    "{:<24} {:<16} {:<8} {:<12} {}\n",
+                    "{:<24} {:<17} {:<8} {:<12} {}\n",
                     c.id,
                     c.kind.as_str(),
                     c.severity.as_str(),
@@ -229,7 +305,157 @@ fn run(cli: Cli) -> miette::Result<u8> {
             print(&s);
             Ok(0)
         }
+        Command::Explain { rule, common } => {
+            let cfg = load_config(&common)?;
+            let rules = load_rules(&common, &cfg)?;
+            let text = match rules.conflict(&rule) {
+                Some(c) => {
+                    let mut s = format!("{} ({}, {}, pack {})\n\n", c.id, c.kind.as_str(), c.severity.as_str(), c.pack);
+                    if !c.description.is_empty() {
+                        s.push_str(&format!("{}\n\n", c.description));
+                    }
+                    if let Some(p) = &c.predicate {
+                        s.push_str(&format!("Predicate: {p}\n"));
+                    }
+                    for (a, b) in &c.pairs {
+                        s.push_str(&format!("Exclusive: {a} / {b}\n"));
+                    }
+                    if c.tolerance.days > 0 || c.tolerance.ratio > 0.0 {
+                        s.push_str(&format!("Tolerance: {} day(s)\n", c.tolerance.days));
+                    }
+                    s.push_str(&format!("Message: {}\n\n", c.message));
+                    s.push_str(factlint::check::kind_doc(c.kind));
+                    s
+                }
+                None if rule == suppress::UNUSED || rule == suppress::NO_REASON => {
+                    format!("{rule} (suppression)\n\n{}", suppress::DOC)
+                }
+                None => {
+                    let known: Vec<&str> = rules.conflicts.iter().map(|c| c.id.as_str()).collect();
+                    miette::bail!(help = format!("known rules: {}", known.join(", ")), "no rule named `{rule}`");
+                }
+            };
+            print(&text);
+            Ok(0)
+        }
     }
+}
+
+fn check(args: CheckArgs) -> miette::Result<u8> {
+    if args.paths.is_empty() {
+        miette::bail!(help = "e.g. factlint check seeds/", "give at least one file or folder to check");
+    }
+    // Outputs: FORMAT or FORMAT:PATH, repeatable; human on stdout by default.
+    let mut outputs: Vec<(Format, Option<PathBuf>)> = Vec::new();
+    for spec in &args.formats {
+        let (name, path) = match spec.split_once(':') {
+            Some((n, p)) => (n, Some(PathBuf::from(p))),
+            None => (spec.as_str(), None),
+        };
+        let f = Format::parse(name).ok_or_else(|| {
+            miette::miette!(
+                help = "formats: human, json, sarif, github, concise (FORMAT or FORMAT:PATH)",
+                "unknown format `{name}`"
+            )
+        })?;
+        outputs.push((f, path));
+    }
+    if outputs.is_empty() {
+        outputs.push((Format::Human, None));
+    }
+    let cfg = load_config(&args.common)?;
+    let rules = load_rules(&args.common, &cfg)?;
+    let mut all_paths = args.paths.clone();
+    all_paths.extend(args.against.iter().cloned());
+    let (docs, problems) = documents(&all_paths, &args.common, &cfg)?;
+
+    // A progress bar on a terminal, for runs longer than about a second,
+    // only when a person reads stderr and no machine format is on stdout.
+    let machine = outputs.iter().any(|(f, p)| p.is_none() && *f != Format::Human);
+    let show = std::io::stderr().is_terminal() && !machine && !args.statistics;
+    let bar =
+        indicatif::ProgressBar::with_draw_target(Some(docs.len() as u64), indicatif::ProgressDrawTarget::hidden());
+    let started = std::time::Instant::now();
+    let shown = std::sync::atomic::AtomicBool::new(false);
+    let tick = || {
+        bar.inc(1);
+        if show && !shown.load(std::sync::atomic::Ordering::Relaxed) && started.elapsed().as_millis() > 1000 {
+            shown.store(true, std::sync::atomic::Ordering::Relaxed);
+            bar.set_style(
+                indicatif::ProgressStyle::with_template("{bar:40} {pos}/{len} documents {elapsed}")
+                    .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+            );
+            bar.set_draw_target(indicatif::ProgressDrawTarget::stderr());
+        }
+    };
+    let a = factlint::pipeline::analyse_with_progress(docs, problems, &rules, &tick);
+    bar.finish_and_clear();
+
+    let err_color = color_ok(std::io::stderr().is_terminal());
+    for p in &a.problems {
+        eprint!("{}", report::human::render_problem(p, err_color));
+    }
+    let mut findings: Vec<Finding> = suppress::apply(&a.docs, a.findings.clone(), args.require_reason);
+    if !args.against.is_empty() && !args.all {
+        // Drafts: documents found under PATHS (a draft inside the archive folder is still a draft).
+        let (draft_files, _) = factlint::corpus::discover(&args.paths);
+        let drafts: BTreeSet<String> = draft_files.iter().map(|f| f.display().to_string()).collect();
+        let ids: BTreeSet<usize> =
+            a.docs.iter().enumerate().filter(|(_, d)| drafts.contains(&d.path)).map(|(i, _)| i).collect();
+        findings = gate::against(findings, &ids);
+    }
+    if let Some(path) = &args.baseline {
+        let b =
+            baseline::read(path).map_err(|m| miette::miette!(help = "write one with --write-baseline FILE", "{m}"))?;
+        let (kept, still) = baseline::filter(&a.docs, findings, &b);
+        if args.prune_baseline {
+            let pruned = baseline::Baseline { version: 1, findings: still };
+            baseline::write(path, &pruned)
+                .map_err(|e| miette::miette!("cannot write baseline {}: {e}", path.display()))?;
+            eprintln!("factlint: baseline {} pruned to {} finding(s)", path.display(), pruned.findings.len());
+        }
+        findings = kept;
+    }
+    if let Some(path) = &args.write_baseline {
+        baseline::write(path, &baseline::build(&a.docs, &findings))
+            .map_err(|e| miette::miette!("cannot write baseline {}: {e}", path.display()))?;
+        eprintln!("factlint: wrote {} finding(s) to baseline {}", findings.len(), path.display());
+    }
+
+    let cwd = std::env::current_dir().unwrap_or_else(|_| PathBuf::from("."));
+    for (format, path) in &outputs {
+        let text = if args.statistics && path.is_none() {
+            report::statistics::render(&findings)
+        } else {
+            match format {
+                Format::Human => report::human::render(
+                    &a.docs,
+                    &findings,
+                    path.is_none() && color_ok(std::io::stdout().is_terminal()),
+                ),
+                Format::Json => report::json::render(&a.docs, &findings),
+                Format::Sarif => report::sarif::render(&a.docs, &findings, &rules, &cwd),
+                Format::Github => report::github::render(&a.docs, &findings),
+                Format::Concise => report::concise::render(&a.docs, &findings),
+            }
+        };
+        match path {
+            Some(p) => std::fs::write(p, text).map_err(|e| miette::miette!("cannot write {}: {e}", p.display()))?,
+            None => print(&text),
+        }
+    }
+    if a.problems.iter().any(|p| p.severity == ProblemSeverity::Error) {
+        return Ok(2);
+    }
+    let policy = FailPolicy {
+        fail_on: match args.fail_on {
+            FailOn::Error => Some(Severity::Error),
+            FailOn::Warning => Some(Severity::Warning),
+            FailOn::Never => None,
+        },
+        max_warnings: args.max_warnings,
+    };
+    Ok(u8::from(policy.fails(&findings)))
 }
 
 fn time_command(

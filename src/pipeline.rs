@@ -48,8 +48,25 @@ pub fn load_documents(paths: &[PathBuf], dates: &BTreeMap<String, NaiveDate>) ->
 
 /// Extract, resolve and check documents already in memory.
 pub fn analyse(docs: Vec<Document>, problems: Vec<Problem>, rules: &RuleSet) -> Analysis {
+    analyse_with_progress(docs, problems, rules, &|| {})
+}
+
+/// As [`analyse`], calling `tick` once per document extracted.
+pub fn analyse_with_progress(
+    docs: Vec<Document>,
+    problems: Vec<Problem>,
+    rules: &RuleSet,
+    tick: &(dyn Fn() + Sync),
+) -> Analysis {
     let extractor = Extractor::new(rules);
-    let extractions: Vec<DocExtraction> = docs.par_iter().map(|d| extractor.extract(d)).collect();
+    let extractions: Vec<DocExtraction> = docs
+        .par_iter()
+        .map(|d| {
+            let e = extractor.extract(d);
+            tick();
+            e
+        })
+        .collect();
     let facts = facts::resolve(&extractions);
     let index = FactIndex::new(facts.clone());
     let findings = check::run(rules, &check::Input { docs: &docs, extractions: &extractions, facts: &index });

@@ -1,18 +1,4 @@
-//! Characterisation.
-//!
-//! **What it finds**: the same past event described on opposite ends of the
-//! rule's scale: a call "productive" in one report and one that "failed to
-//! produce progress" in another.
-//!
-//! **Why both cannot hold**: how an event went does not change after it
-//! happened, so the descriptions are compared whatever their report dates.
-//!
-//! **Example**: "the call between Rubio and Lavrov was productive" against
-//! "a phone call between Rubio and Lavrov failed to produce progress".
-//!
-//! **Not a conflict**: two different events, even of the same kind (the
-//! Trump-Putin call and the Rubio-Lavrov call); a mixed description in one
-//! clause ("constructive but inconclusive"); a hedged one.
+#![doc = include_str!("docs/characterisation.md")]
 
 use super::{render_message, Claim, Finding, Input};
 use crate::extract::{Modality, Polarity};
@@ -28,6 +14,10 @@ fn pole(f: &Fact) -> Option<bool> {
     };
     Some(positive == (f.polarity == Polarity::Positive))
 }
+
+/// What the rule finds, why, an example and what is not a conflict:
+/// shown by `factlint explain` and in SARIF rule descriptions.
+pub const DOC: &str = include_str!("docs/characterisation.md");
 
 pub fn check(rule: &Conflict, input: &Input, out: &mut Vec<Finding>) {
     let Some(pred) = rule.predicate.as_deref() else { return };

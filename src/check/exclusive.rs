@@ -1,26 +1,13 @@
-//! Exclusive values.
-//!
-//! **What it finds**: one subject given two values of a predicate that the
-//! rule declares exclusive, for overlapping days: an event "on hold" in one
-//! report and "still ongoing" in another.
-//!
-//! **Why both cannot hold**: the rule says an event cannot be in both states
-//! at once, and the claims' valid times share a day (within the rule's
-//! tolerance).
-//!
-//! **Example**: "planning towards that summit is on hold" against
-//! "preparations for the summit were still ongoing", both reported on
-//! 2025-10-22.
-//!
-//! **Not a conflict**: a status that changes between reports days apart
-//! (their valid times do not overlap); a hedged or forecast claim ("could
-//! be suspended", "will go ahead"); a negated one (that is the negation
-//! rule's business).
+#![doc = include_str!("docs/exclusive.md")]
 
 use super::{cluster_overlapping, describe_span, render_message, Claim, Finding, Input};
 use crate::extract::{Modality, Polarity};
 use crate::facts::Fact;
 use crate::rules::Conflict;
+
+/// What the rule finds, why, an example and what is not a conflict:
+/// shown by `factlint explain` and in SARIF rule descriptions.
+pub const DOC: &str = include_str!("docs/exclusive.md");
 
 pub fn check(rule: &Conflict, input: &Input, out: &mut Vec<Finding>) {
     let Some(pred) = rule.predicate.as_deref() else { return };

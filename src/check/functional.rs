@@ -1,18 +1,4 @@
-//! Functional values.
-//!
-//! **What it finds**: a past event given two dates that cannot both be
-//! right: "took place on March 3" against "took place on March 5".
-//!
-//! **Why both cannot hold**: an event that happened once has one date. Two
-//! dates agree when one contains the other or they share a day (August 15
-//! lies in August); they clash when they share no day.
-//!
-//! **Example**: "the two leaders met in Alaska on August 15" against "met in
-//! Alaska on August 18".
-//!
-//! **Not a conflict**: a precise date inside a coarse one ("on August 15"
-//! and "in August"); a planned date ("scheduled for October 23") against the
-//! actual one.
+#![doc = include_str!("docs/functional.md")]
 
 use super::{describe_span, render_message, Claim, Clusters, Finding, Input};
 use crate::extract::{Modality, Polarity};
@@ -20,6 +6,10 @@ use crate::facts::Fact;
 use crate::rules::Conflict;
 use crate::time::TimeSpan;
 use std::collections::BTreeMap;
+
+/// What the rule finds, why, an example and what is not a conflict:
+/// shown by `factlint explain` and in SARIF rule descriptions.
+pub const DOC: &str = include_str!("docs/functional.md");
 
 pub fn check(rule: &Conflict, input: &Input, out: &mut Vec<Finding>) {
     let Some(pred) = rule.predicate.as_deref() else { return };

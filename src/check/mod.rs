@@ -26,6 +26,20 @@ use crate::text::Span;
 use crate::time::TimeSpan;
 use std::collections::BTreeMap;
 
+/// The documentation of a conflict kind.
+pub fn kind_doc(kind: ConflictKind) -> &'static str {
+    match kind {
+        ConflictKind::Exclusive => exclusive::DOC,
+        ConflictKind::Negation => negation::DOC,
+        ConflictKind::Functional => functional::DOC,
+        ConflictKind::Characterisation => characterisation::DOC,
+        ConflictKind::QuoteDrift => quote_drift::DOC,
+        ConflictKind::Spelling => spelling::DOC,
+        ConflictKind::Weekday => weekday::DOC,
+        ConflictKind::Suppression => crate::gate::suppress::DOC,
+    }
+}
+
 /// One passage a finding points at.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Claim {
@@ -69,6 +83,48 @@ pub struct Finding {
     /// Why the claims cannot all hold.
     pub help: String,
     pub claims: Vec<Claim>,
+}
+
+impl Finding {
+    /// An identity that survives edits elsewhere in the files: the rule,
+    /// the subject and the normalised texts of the passages (no offsets,
+    /// lines or counts). Hex of the first 16 bytes of a SHA-256.
+    pub fn fingerprint(&self, docs: &[Document]) -> String {
+        use sha2::{Digest, Sha256};
+        let mut passages: Vec<String> = self
+            .claims
+            .iter()
+            .map(|c| normalise_passage(docs[c.doc].text.get(c.span.start..c.span.end).unwrap_or("")))
+            .collect();
+        passages.sort();
+        passages.dedup();
+        let mut h = Sha256::new();
+        h.update(self.rule.as_bytes());
+        h.update([0]);
+        h.update(self.subject.as_bytes());
+        for p in passages {
+            h.update([0]);
+            h.update(p.as_bytes());
+        }
+        h.finalize()[..16].iter().map(|b| format!("{b:02x}")).collect()
+    }
+}
+
+/// Lowercase, straight quotes, single spaces.
+pub fn normalise_passage(s: &str) -> String {
+    s.split_whitespace()
+        .map(|w| {
+            w.chars()
+                .map(|c| match c {
+                    '\u{2018}' | '\u{2019}' => '\'',
+                    '\u{201c}' | '\u{201d}' => '"',
+                    c => c,
+                })
+                .flat_map(char::to_lowercase)
+                .collect::<String>()
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// Facts per (subject, predicate), replaceable one document at a time.
@@ -133,13 +189,15 @@ pub fn run(rules: &RuleSet, input: &Input) -> Vec<Finding> {
             ConflictKind::QuoteDrift => quote_drift::check(rule, input, &mut out),
             ConflictKind::Spelling => spelling::check(rule, input, &mut out),
             ConflictKind::Weekday => weekday::check(rule, input, &mut out),
+            // Checked by the gate, after the findings exist.
+            ConflictKind::Suppression => {}
         }
     }
     for f in out.iter_mut() {
         f.claims.sort_by(|a, b| (&input.docs[a.doc].path, a.span).cmp(&(&input.docs[b.doc].path, b.span)));
         f.claims.dedup_by(|a, b| a.doc == b.doc && a.span == b.span);
     }
-    out.retain(|f| f.claims.len() >= 2 || f.kind == ConflictKind::Weekday);
+    out.retain(|f| f.claims.len() >= 2 || matches!(f.kind, ConflictKind::Weekday | ConflictKind::Suppression));
     out.sort_by(|a, b| {
         let key =
             |f: &Finding| (input.docs[f.claims[0].doc].path.clone(), f.claims[0].span, f.rule.clone(), f.claims.len());

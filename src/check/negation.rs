@@ -1,22 +1,14 @@
-//! Negation.
-//!
-//! **What it finds**: one subject said to have a value and said not to have
-//! it, for overlapping days: "has been cancelled" against "has not been
-//! cancelled".
-//!
-//! **Why both cannot hold**: a claim and its denial for the same days.
-//!
-//! **Example**: "the summit was cancelled last week" against "the summit
-//! has not been cancelled", reported the same day.
-//!
-//! **Not a conflict**: the two at times that do not overlap (a state can
-//! change); hedged or forecast claims.
+#![doc = include_str!("docs/negation.md")]
 
 use super::{cluster_overlapping, describe_span, render_message, Claim, Finding, Input};
 use crate::extract::{Modality, Polarity};
 use crate::facts::Fact;
 use crate::rules::Conflict;
 use std::collections::BTreeSet;
+
+/// What the rule finds, why, an example and what is not a conflict:
+/// shown by `factlint explain` and in SARIF rule descriptions.
+pub const DOC: &str = include_str!("docs/negation.md");
 
 pub fn check(rule: &Conflict, input: &Input, out: &mut Vec<Finding>) {
     let Some(pred) = rule.predicate.as_deref() else { return };

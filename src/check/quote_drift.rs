@@ -1,23 +1,4 @@
-//! Quote drift.
-//!
-//! **What it finds**: one quotation given with different words in different
-//! places: "extremely frank and confidential" against "extremely frank and
-//! trustful".
-//!
-//! **Why both cannot hold**: a quotation reproduces what someone said; two
-//! wordings of the same remark cannot both be exact.
-//!
-//! **Example**: a spokesman quoted as calling a call "extremely frank and
-//! confidential" in one article and "extremely frank and trustful" in another.
-//!
-//! **Not a conflict**: the same words with other quote marks or apostrophes
-//! ("today's" / "today’s"); a shorter excerpt of a longer quotation; two
-//! quotations from two different named people.
-//!
-//! Candidates share a word trigram (an inverted index, so a corpus is never
-//! compared pair by pair); the shorter quote is aligned with the closest
-//! window of the longer one and reported when at most a quarter of its
-//! words differ (the rule's `threshold` is the share that must agree).
+#![doc = include_str!("docs/quote_drift.md")]
 
 use super::{render_message, Claim, Finding, Input};
 use crate::extract::{Modality, Polarity};
@@ -80,6 +61,10 @@ fn edit_distance(a: &[&str], b: &[&str]) -> usize {
 /// Cap on how many quotes may share a trigram before it is too common to
 /// say anything ("one of the").
 const MAX_POSTING: usize = 64;
+
+/// What the rule finds, why, an example and what is not a conflict:
+/// shown by `factlint explain` and in SARIF rule descriptions.
+pub const DOC: &str = include_str!("docs/quote_drift.md");
 
 pub fn check(rule: &Conflict, input: &Input, out: &mut Vec<Finding>) {
     let mut quotes: Vec<QuoteWords> = Vec::new();

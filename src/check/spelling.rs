@@ -1,16 +1,4 @@
-//! Name spelling.
-//!
-//! **What it finds**: one person's name written two ways across the corpus:
-//! "Sergey Lavrov" and "Sergei Lavrov".
-//!
-//! **Why both cannot hold**: a name has one spelling in a publication's
-//! style; a variant is a transliteration slip or a typo.
-//!
-//! **Example**: "Sergey Lavrov" in three articles, "Sergei Lavrov" in two.
-//!
-//! **Not a conflict**: two people who share a first name ("Sergey Lavrov",
-//! "Sergey Ryabkov"): only names with the same surname and a similar first
-//! name, or the same first name and a similar surname, are compared.
+#![doc = include_str!("docs/spelling.md")]
 
 use super::{render_message, Claim, Clusters, Finding, Input};
 use crate::extract::{Modality, Polarity};
@@ -25,6 +13,10 @@ fn similar(a: &str, b: &str, threshold: f64) -> bool {
         && b.chars().count() >= 3
         && strsim::jaro_winkler(&a.to_lowercase(), &b.to_lowercase()) >= threshold
 }
+
+/// What the rule finds, why, an example and what is not a conflict:
+/// shown by `factlint explain` and in SARIF rule descriptions.
+pub const DOC: &str = include_str!("docs/spelling.md");
 
 pub fn check(rule: &Conflict, input: &Input, out: &mut Vec<Finding>) {
     // Distinct spellings and where each occurs.

@@ -1,15 +1,4 @@
-//! Weekday and date.
-//!
-//! **What it finds**: a date written with a weekday it does not fall on:
-//! "on Tuesday, March 4" in a year where March 4 is a Wednesday.
-//!
-//! **Why both cannot hold**: a calendar day has one weekday; one of the two
-//! is a typo, and readers cannot tell which.
-//!
-//! **Example**: "the vote on Tuesday, March 4, 2025" is fine (a Tuesday);
-//! "on Wednesday, March 4, 2025" is reported.
-//!
-//! **Not a conflict**: a bare weekday and a bare date in different clauses.
+#![doc = include_str!("docs/weekday.md")]
 
 use super::{render_message, Claim, Finding, Input};
 use crate::extract::{Modality, Polarity};
@@ -28,6 +17,10 @@ fn weekday_name(w: chrono::Weekday) -> &'static str {
         chrono::Weekday::Sun => "Sunday",
     }
 }
+
+/// What the rule finds, why, an example and what is not a conflict:
+/// shown by `factlint explain` and in SARIF rule descriptions.
+pub const DOC: &str = include_str!("docs/weekday.md");
 
 pub fn check(rule: &Conflict, input: &Input, out: &mut Vec<Finding>) {
     for (doc, ex) in input.extractions.iter().enumerate() {

@@ -1,9 +1,14 @@
 //! Rendering: findings and facts to text. The only stage that knows serde
 //! and miette's graphical output. One file per format.
 
+pub mod concise;
 pub mod facts;
+pub mod github;
 pub mod human;
 pub mod json;
+pub mod location;
+pub mod sarif;
+pub mod statistics;
 
 use crate::corpus::Document;
 use crate::text::Span;

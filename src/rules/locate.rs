@@ -9,7 +9,7 @@ use yaml_rust2::scanner::Marker;
 /// Byte offset and length of a node in the source.
 pub type Loc = (usize, usize);
 
-#[derive(Default)]
+#[derive(Debug, Default)]
 pub struct Locations {
     map: HashMap<String, Loc>,
 }

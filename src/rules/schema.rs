@@ -185,6 +185,8 @@ pub enum ConflictKind {
     QuoteDrift,
     Spelling,
     Weekday,
+    /// Findings about suppression comments themselves (unused, no reason).
+    Suppression,
 }
 
 impl ConflictKind {
@@ -198,6 +200,7 @@ impl ConflictKind {
             ConflictKind::QuoteDrift => "quote",
             ConflictKind::Spelling => "spelling",
             ConflictKind::Weekday => "weekday",
+            ConflictKind::Suppression => "suppression",
         }
     }
 
@@ -218,6 +221,7 @@ impl ConflictKind {
             ConflictKind::QuoteDrift => "the same quote is worded \"{a}\" in one report and \"{b}\" in another",
             ConflictKind::Spelling => "{subject} is spelled \"{a}\" in one report and \"{b}\" in another",
             ConflictKind::Weekday => "{a} is not a {b}",
+            ConflictKind::Suppression => "{a}",
         }
     }
 }

@@ -1,0 +1,132 @@
+//! `--format sarif`: SARIF 2.1.0 for code scanning. One result per finding:
+//! the first passage is the location, the others are related locations that
+//! the message links to (`[passage 2](1)`); every rule of the loaded packs is
+//! listed in `tool.driver.rules` with its description and its kind's
+//! documentation; `partialFingerprints` carry the baseline fingerprint;
+//! artifact URIs are relative to the working directory; columns count
+//! Unicode code points (`columnKind`).
+
+use super::{location, passage};
+use crate::check::{kind_doc, Claim, Finding};
+use crate::corpus::Document;
+use crate::rules::{RuleSet, Severity};
+use serde_json::{json, Value};
+use std::path::Path;
+
+fn level(s: Severity) -> &'static str {
+    match s {
+        Severity::Error => "error",
+        Severity::Warning => "warning",
+        Severity::Info => "note",
+    }
+}
+
+/// A path as a URI relative to `cwd` where it can be, else a file URI.
+fn uri(path: &str, cwd: &Path) -> String {
+    let p = Path::new(path);
+    let rel = if p.is_absolute() { p.strip_prefix(cwd).ok().map(|r| r.to_path_buf()) } else { Some(p.to_path_buf()) };
+    match rel {
+        Some(r) => {
+            let s = r.to_string_lossy().replace('\\', "/");
+            s.trim_start_matches("./").replace(' ', "%20")
+        }
+        None => format!("file://{}", p.to_string_lossy().replace(' ', "%20")),
+    }
+}
+
+fn physical(docs: &[Document], c: &Claim, cwd: &Path) -> Value {
+    let l = location::of(docs, c);
+    json!({
+        "artifactLocation": {"uri": uri(l.file, cwd)},
+        "region": {
+            "startLine": l.line,
+            "startColumn": l.column,
+            "endLine": l.end_line,
+            "endColumn": l.end_column,
+            "byteOffset": c.span.start,
+            "byteLength": c.span.end - c.span.start,
+            "snippet": {"text": passage(&docs[c.doc], c.span)},
+        }
+    })
+}
+
+pub fn render(docs: &[Document], findings: &[Finding], rules: &RuleSet, cwd: &Path) -> String {
+    let mut rule_ids: Vec<String> = rules.conflicts.iter().map(|c| c.id.clone()).collect();
+    let mut descriptors: Vec<Value> = rules
+        .conflicts
+        .iter()
+        .map(|c| {
+            json!({
+                "id": c.id,
+                "name": c.id,
+                "shortDescription": {"text": if c.description.is_empty() { c.kind.as_str().to_string() } else { c.description.clone() }},
+                "fullDescription": {"text": kind_doc(c.kind)},
+                "help": {"text": kind_doc(c.kind), "markdown": kind_doc(c.kind)},
+                "defaultConfiguration": {"level": level(c.severity)},
+                "properties": {"kind": c.kind.as_str(), "pack": c.pack},
+            })
+        })
+        .collect();
+    // Findings from rules outside the packs (suppression checks) are listed too.
+    for f in findings {
+        if !rule_ids.contains(&f.rule) {
+            rule_ids.push(f.rule.clone());
+            descriptors.push(json!({
+                "id": f.rule, "name": f.rule,
+                "shortDescription": {"text": kind_doc(f.kind).lines().next().unwrap_or("")},
+                "fullDescription": {"text": kind_doc(f.kind)},
+                "defaultConfiguration": {"level": level(f.severity)},
+            }));
+        }
+    }
+    let results: Vec<Value> = findings
+        .iter()
+        .map(|f| {
+            let related: Vec<Value> = f.claims[1..]
+                .iter()
+                .enumerate()
+                .map(|(i, c)| {
+                    let mut loc = json!({"id": i + 1, "physicalLocation": physical(docs, c, cwd)});
+                    let what = match &c.said_by {
+                        Some(s) => format!("{} (said by {s})", c.object),
+                        None => c.object.clone(),
+                    };
+                    loc["message"] = json!({"text": what});
+                    loc
+                })
+                .collect();
+            let links: Vec<String> = (1..f.claims.len()).map(|i| format!("[passage {}]({i})", i + 1)).collect();
+            let mut text = f.message.clone();
+            if !links.is_empty() {
+                text.push_str(&format!(". See {}.", links.join(", ")));
+            }
+            text.push_str(&format!(" {}", f.help));
+            json!({
+                "ruleId": f.rule,
+                "ruleIndex": rule_ids.iter().position(|r| *r == f.rule).unwrap_or(0),
+                "level": level(f.severity),
+                "message": {"text": text},
+                "locations": [{"physicalLocation": physical(docs, &f.claims[0], cwd)}],
+                "relatedLocations": related,
+                "partialFingerprints": {"factlint/v1": f.fingerprint(docs)},
+                "properties": {"subject": f.subject, "kind": f.kind.as_str()},
+            })
+        })
+        .collect();
+    let sarif = json!({
+        "$schema": "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json",
+        "version": "2.1.0",
+        "runs": [{
+            "tool": {"driver": {
+                "name": "factlint",
+                "version": env!("CARGO_PKG_VERSION"),
+                "rules": descriptors,
+            }},
+            "columnKind": "unicodeCodePoints",
+            "results": results,
+        }]
+    });
+    let mut s = serde_json::to_string_pretty(&sarif).unwrap_or_default();
+    s.push('\n');
+    s
+}
