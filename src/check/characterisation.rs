@@ -7,12 +7,12 @@ use crate::rules::Conflict;
 
 /// The pole a fact puts its subject on, after negation ("not productive").
 fn pole(f: &Fact) -> Option<bool> {
-    let positive = match f.object.as_str() {
+    let positive = match f.claim.object.as_str() {
         "positive" => true,
         "negative" => false,
         _ => return None,
     };
-    Some(positive == (f.polarity == Polarity::Positive))
+    Some(positive == (f.claim.polarity == Polarity::Positive))
 }
 
 /// What the rule finds, why, an example and what is not a conflict:
@@ -22,14 +22,14 @@ pub const DOC: &str = include_str!("docs/characterisation.md");
 pub fn check(rule: &Conflict, input: &Input, out: &mut Vec<Finding>) {
     let Some(pred) = rule.predicate.as_deref() else { return };
     for (subject, facts) in input.facts.keys_of(pred) {
-        let usable: Vec<&Fact> = facts.iter().filter(|f| f.modality == Modality::Asserted).collect();
+        let usable: Vec<&Fact> = facts.iter().filter(|f| f.claim.modality == Modality::Asserted).collect();
         let pos: Vec<&Fact> = usable.iter().copied().filter(|f| pole(f) == Some(true)).collect();
         let neg: Vec<&Fact> = usable.iter().copied().filter(|f| pole(f) == Some(false)).collect();
         if pos.is_empty() || neg.is_empty() {
             continue;
         }
         let name = &pos[0].subject_name;
-        let word = |f: &Fact| input.docs[f.doc].text[f.cue.start..f.cue.end].to_string();
+        let word = |f: &Fact| input.docs[f.doc].text[f.claim.cue.start..f.claim.cue.end].to_string();
         out.push(Finding {
             rule: rule.id.clone(),
             kind: rule.kind,

@@ -14,11 +14,15 @@ pub fn check(rule: &Conflict, input: &Input, out: &mut Vec<Finding>) {
     for (subject, facts) in input.facts.keys_of(pred) {
         let usable: Vec<&Fact> = facts
             .iter()
-            .filter(|f| f.modality == Modality::Asserted && f.polarity == Polarity::Positive && f.valid.is_some())
+            .filter(|f| {
+                f.claim.modality == Modality::Asserted
+                    && f.claim.polarity == Polarity::Positive
+                    && f.claim.valid.is_some()
+            })
             .collect();
         for (va, vb) in &rule.pairs {
-            let a: Vec<&Fact> = usable.iter().copied().filter(|f| &f.object == va).collect();
-            let b: Vec<&Fact> = usable.iter().copied().filter(|f| &f.object == vb).collect();
+            let a: Vec<&Fact> = usable.iter().copied().filter(|f| &f.claim.object == va).collect();
+            let b: Vec<&Fact> = usable.iter().copied().filter(|f| &f.claim.object == vb).collect();
             if a.is_empty() || b.is_empty() {
                 continue;
             }
@@ -28,7 +32,7 @@ pub fn check(rule: &Conflict, input: &Input, out: &mut Vec<Finding>) {
                 let name = &members[0].subject_name;
                 let days: Vec<String> = members
                     .iter()
-                    .filter_map(|f| f.valid.as_ref())
+                    .filter_map(|f| f.claim.valid.as_ref())
                     .map(describe_span)
                     .collect::<std::collections::BTreeSet<_>>()
                     .into_iter()

@@ -16,12 +16,16 @@ pub fn check(rule: &Conflict, input: &Input, out: &mut Vec<Finding>) {
     for (subject, facts) in input.facts.keys_of(pred) {
         let usable: Vec<&Fact> = facts
             .iter()
-            .filter(|f| f.modality == Modality::Asserted && f.polarity == Polarity::Positive && f.date_value.is_some())
+            .filter(|f| {
+                f.claim.modality == Modality::Asserted
+                    && f.claim.polarity == Polarity::Positive
+                    && f.claim.date_value.is_some()
+            })
             .collect();
         // Distinct values are few; compare those, not the facts.
         let mut values: BTreeMap<TimeSpan, Vec<&Fact>> = BTreeMap::new();
         for f in &usable {
-            if let Some(v) = f.date_value {
+            if let Some(v) = f.claim.date_value {
                 values.entry(v).or_default().push(f);
             }
         }

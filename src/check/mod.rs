@@ -59,14 +59,14 @@ impl Claim {
     pub fn from_fact(f: &Fact) -> Claim {
         Claim {
             doc: f.doc,
-            span: f.span,
-            predicate: f.predicate.clone(),
-            object: f.object.clone(),
-            polarity: f.polarity,
-            modality: f.modality,
-            valid: f.date_value.or(f.valid),
-            valid_origin: f.valid_origin.describe(),
-            said_by: f.said_by.clone(),
+            span: f.claim.span,
+            predicate: f.claim.predicate.clone(),
+            object: f.claim.object.clone(),
+            polarity: f.claim.polarity,
+            modality: f.claim.modality,
+            valid: f.claim.date_value.or(f.claim.valid),
+            valid_origin: f.claim.valid_origin.describe(),
+            said_by: f.claim.said_by.clone(),
         }
     }
 }
@@ -144,7 +144,7 @@ impl FactIndex {
 
     pub fn insert(&mut self, facts: Vec<Fact>) {
         for f in facts {
-            self.by_key.entry((f.subject.clone(), f.predicate.clone())).or_default().push(f);
+            self.by_key.entry((f.subject.clone(), f.claim.predicate.clone())).or_default().push(f);
         }
     }
 
@@ -268,16 +268,17 @@ pub fn cluster_overlapping(a: &[&Fact], b: &[&Fact], tolerance_days: u64) -> Vec
     let mut uf = Clusters::new(n);
     let mut linked = vec![false; n];
     let mut order: Vec<usize> = (0..b.len()).collect();
-    order.sort_by_key(|&j| b[j].valid.map(|v| v.bounds().0));
-    let starts: Vec<Option<chrono::NaiveDate>> = order.iter().map(|&j| b[j].valid.map(|v| v.bounds().0)).collect();
+    order.sort_by_key(|&j| b[j].claim.valid.map(|v| v.bounds().0));
+    let starts: Vec<Option<chrono::NaiveDate>> =
+        order.iter().map(|&j| b[j].claim.valid.map(|v| v.bounds().0)).collect();
     for (i, x) in a.iter().enumerate() {
-        let Some(xv) = x.valid else { continue };
+        let Some(xv) = x.claim.valid else { continue };
         let (_, xend) = xv.bounds();
         let limit = xend.checked_add_days(chrono::Days::new(tolerance_days)).unwrap_or(chrono::NaiveDate::MAX);
         // Only b's that start before x ends (plus tolerance) can overlap.
         let upto = starts.partition_point(|s| s.is_none_or(|s| s < limit));
         for &j in &order[..upto] {
-            let Some(yv) = b[j].valid else { continue };
+            let Some(yv) = b[j].claim.valid else { continue };
             if xv.overlaps(&yv, tolerance_days) {
                 uf.union(i, a.len() + j);
                 linked[i] = true;
@@ -305,10 +306,15 @@ mod tests {
     use crate::extract::TimeOrigin;
 
     fn fact(doc: usize, object: &str) -> Fact {
-        Fact {
-            doc,
-            subject: "e".into(),
-            subject_name: "the event".into(),
+        let claim = crate::extract::RawClaim {
+            subject: crate::extract::events::EventSig {
+                class: "meeting".into(),
+                participants: Default::default(),
+                place: Some("oslo".into()),
+                pack_id: None,
+            },
+            subject_label: String::new(),
+            subject_head: "meeting".into(),
             predicate: "status".into(),
             object: object.into(),
             date_value: None,
@@ -320,7 +326,8 @@ mod tests {
             span: Span::new(0, 1),
             cue: Span::new(0, 1),
             state: true,
-        }
+        };
+        Fact { doc, subject: "e".into(), subject_name: "the event".into(), claim }
     }
 
     #[test]
@@ -328,7 +335,8 @@ mod tests {
         let mut ix = FactIndex::new(vec![vec![fact(0, "on_hold")], vec![fact(1, "ongoing"), fact(1, "ongoing")]]);
         assert_eq!(ix.len(), 3);
         ix.replace_document(1, vec![fact(1, "cancelled")]);
-        let objects: Vec<&str> = ix.keys_of("status").flat_map(|(_, v)| v.iter().map(|f| f.object.as_str())).collect();
+        let objects: Vec<&str> =
+            ix.keys_of("status").flat_map(|(_, v)| v.iter().map(|f| f.claim.object.as_str())).collect();
         assert_eq!(objects, ["on_hold", "cancelled"]);
         ix.replace_document(0, Vec::new());
         assert_eq!(ix.len(), 1);

@@ -14,13 +14,19 @@ pub fn check(rule: &Conflict, input: &Input, out: &mut Vec<Finding>) {
     let Some(pred) = rule.predicate.as_deref() else { return };
     for (subject, facts) in input.facts.keys_of(pred) {
         let usable: Vec<&Fact> =
-            facts.iter().filter(|f| f.modality == Modality::Asserted && f.valid.is_some()).collect();
-        let values: BTreeSet<&str> = usable.iter().map(|f| f.object.as_str()).collect();
+            facts.iter().filter(|f| f.claim.modality == Modality::Asserted && f.claim.valid.is_some()).collect();
+        let values: BTreeSet<&str> = usable.iter().map(|f| f.claim.object.as_str()).collect();
         for v in values {
-            let pos: Vec<&Fact> =
-                usable.iter().copied().filter(|f| f.object == v && f.polarity == Polarity::Positive).collect();
-            let neg: Vec<&Fact> =
-                usable.iter().copied().filter(|f| f.object == v && f.polarity == Polarity::Negative).collect();
+            let pos: Vec<&Fact> = usable
+                .iter()
+                .copied()
+                .filter(|f| f.claim.object == v && f.claim.polarity == Polarity::Positive)
+                .collect();
+            let neg: Vec<&Fact> = usable
+                .iter()
+                .copied()
+                .filter(|f| f.claim.object == v && f.claim.polarity == Polarity::Negative)
+                .collect();
             if pos.is_empty() || neg.is_empty() {
                 continue;
             }
@@ -29,7 +35,7 @@ pub fn check(rule: &Conflict, input: &Input, out: &mut Vec<Finding>) {
                     group.iter().map(|&i| if i < pos.len() { pos[i] } else { neg[i - pos.len()] }).collect();
                 let name = &members[0].subject_name;
                 let days: BTreeSet<String> =
-                    members.iter().filter_map(|f| f.valid.as_ref()).map(describe_span).collect();
+                    members.iter().filter_map(|f| f.claim.valid.as_ref()).map(describe_span).collect();
                 out.push(Finding {
                     rule: rule.id.clone(),
                     kind: rule.kind,

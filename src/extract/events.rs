@@ -118,6 +118,16 @@ impl Ctx<'_> {
             || self.name_at_token(next).is_some_and(|m| self.is_person(m))
     }
 
+    /// The place named by "in X" / "at (the) X" starting at token `k`.
+    fn place_at(&self, k: usize, clause: Span) -> Option<&NameRun> {
+        let word = |j: usize| self.tokens.get(j).filter(|t| t.end <= clause.end).and_then(|t| t.word());
+        if !matches!(word(k), Some("in" | "at")) {
+            return None;
+        }
+        let p = if word(k + 1) == Some("the") { k + 2 } else { k + 1 };
+        self.name_at_token(p).filter(|n| !self.is_person(n) && n.first_token == p)
+    }
+
     fn in_time(&self, t: &Token) -> bool {
         self.times.iter().any(|s| s.start <= t.start && t.end <= s.end)
     }
@@ -218,29 +228,23 @@ pub fn noun_mention(cx: &Ctx, head: Span, head_text: &str, class: &str, clause: 
         }
         skip_time(&mut j);
     }
-    if matches!(word(j), Some("in" | "at")) {
-        let mut m = j + 1;
-        if word(m) == Some("the") {
-            m += 1;
-        }
-        if let Some(n) = cx.name_at_token(m) {
-            if !cx.is_person(n) && n.first_token == m {
-                place = Some(n.full().to_lowercase());
-                labels.push(format!("in {}", n.full()));
-            }
-        }
+    if let Some(n) = cx.place_at(j, clause) {
+        place = Some(n.full().to_lowercase());
+        labels.push(format!("in {}", n.full()));
     }
-    let sig = EventSig { class: class.to_string(), participants, place, pack_id: None };
-    let resolved = sig.informative();
-    EventMention {
-        span: head,
-        head: head_text.to_lowercase(),
-        sig,
+    mention(
+        head,
+        head_text,
+        EventSig { class: class.to_string(), participants, place, pack_id: None },
         definite,
-        verb: false,
-        resolved,
-        label: labels.join(" "),
-    }
+        false,
+        labels,
+    )
+}
+
+fn mention(span: Span, head: &str, sig: EventSig, definite: bool, verb: bool, labels: Vec<String>) -> EventMention {
+    let resolved = sig.informative();
+    EventMention { span, head: head.to_lowercase(), sig, definite, verb, resolved, label: labels.join(" ") }
 }
 
 /// A verb mention ("Trump and Putin met in Alaska", "met with X"):
@@ -277,33 +281,22 @@ pub fn verb_mention(cx: &Ctx, verb: Span, verb_text: &str, class: &str, clause: 
         j += 1;
         steps += 1;
     }
-    let mut place = None;
     // Place: "in X" / "at (the) X" anywhere after the verb in the clause.
-    let mut m = cx.token_at(verb.end);
-    while m < cx.tokens.len() && cx.tokens[m].end <= clause.end {
-        if matches!(word(m), Some("in" | "at")) {
-            let p = if word(m + 1) == Some("the") { m + 2 } else { m + 1 };
-            if let Some(n) = cx.name_at_token(p) {
-                if !cx.is_person(n) && n.first_token == p {
-                    place = Some(n.full().to_lowercase());
-                    labels.push(format!("in {}", n.full()));
-                    break;
-                }
-            }
-        }
-        m += 1;
-    }
-    let sig = EventSig { class: class.to_string(), participants, place, pack_id: None };
-    let resolved = sig.informative();
-    EventMention {
-        span: verb,
-        head: verb_text.to_lowercase(),
-        sig,
-        definite: false,
-        verb: true,
-        resolved,
-        label: labels.join(" "),
-    }
+    let place = (cx.token_at(verb.end)..cx.tokens.len())
+        .take_while(|&m| cx.tokens[m].end <= clause.end)
+        .find_map(|m| cx.place_at(m, clause))
+        .map(|n| {
+            labels.push(format!("in {}", n.full()));
+            n.full().to_lowercase()
+        });
+    mention(
+        verb,
+        verb_text,
+        EventSig { class: class.to_string(), participants, place, pack_id: None },
+        false,
+        true,
+        labels,
+    )
 }
 
 /// Give definite, uninformative mentions the signature of the last resolved

@@ -89,7 +89,9 @@ pub struct RawClaim {
     pub subject_label: String,
     pub subject_head: String,
     pub predicate: String,
-    pub value: String,
+    /// The value label ("on_hold"; for scales "positive"/"negative"; for
+    /// dates the predicate name).
+    pub object: String,
     /// For date predicates: the date claimed.
     pub date_value: Option<TimeSpan>,
     pub polarity: Polarity,
@@ -422,7 +424,7 @@ impl<'r> Extractor<'r> {
                 subject_label: subject.label.clone(),
                 subject_head: subject.head.clone(),
                 predicate: predicate.clone(),
-                value: value.clone(),
+                object: value.clone(),
                 date_value,
                 polarity,
                 modality,

@@ -8,30 +8,19 @@
 //! is ambiguous and its claims are dropped rather than guessed.
 
 use crate::extract::events::EventSig;
-use crate::extract::{DocExtraction, Modality, Polarity, RawClaim, TimeOrigin};
-use crate::text::Span;
-use crate::time::TimeSpan;
+use crate::extract::{DocExtraction, RawClaim};
 use std::collections::{BTreeMap, HashMap};
 
+/// A claim whose subject has a corpus-wide id.
 #[derive(Debug, Clone)]
 pub struct Fact {
     /// Index of the document in the corpus.
     pub doc: usize,
     pub subject: String,
     pub subject_name: String,
-    pub predicate: String,
-    /// The value label ("on_hold"; for scales "positive"/"negative"; for
-    /// dates the predicate name).
-    pub object: String,
-    pub date_value: Option<TimeSpan>,
-    pub polarity: Polarity,
-    pub modality: Modality,
-    pub valid: Option<TimeSpan>,
-    pub valid_origin: TimeOrigin,
-    pub said_by: Option<String>,
-    pub span: Span,
-    pub cue: Span,
-    pub state: bool,
+    /// What the document says: predicate, value, polarity, modality, valid
+    /// time, speaker and passage.
+    pub claim: RawClaim,
 }
 
 /// Give every claim of every document its subject id.
@@ -73,22 +62,7 @@ pub fn resolve(docs: &[DocExtraction]) -> Vec<Vec<Fact>> {
 }
 
 fn to_fact(doc: usize, c: &RawClaim, subject: String, subject_name: String) -> Fact {
-    Fact {
-        doc,
-        subject,
-        subject_name,
-        predicate: c.predicate.clone(),
-        object: c.value.clone(),
-        date_value: c.date_value,
-        polarity: c.polarity,
-        modality: c.modality,
-        valid: c.valid,
-        valid_origin: c.valid_origin.clone(),
-        said_by: c.said_by.clone(),
-        span: c.span,
-        cue: c.cue,
-        state: c.state,
-    }
+    Fact { doc, subject, subject_name, claim: c.clone() }
 }
 
 pub fn event_id(s: &EventSig) -> String {

@@ -32,25 +32,25 @@ fn rows<'a>(docs: &'a [Document], facts: &'a [Vec<Fact>]) -> Vec<FactOut<'a>> {
     let mut out = Vec::new();
     for (d, fs) in docs.iter().zip(facts) {
         for f in fs {
-            let (line, column) = line_col(d, f.span);
+            let (line, column) = line_col(d, f.claim.span);
             out.push(FactOut {
                 file: &d.path,
                 line,
                 column,
-                start: f.span.start,
-                end: f.span.end,
+                start: f.claim.span.start,
+                end: f.claim.span.end,
                 subject: &f.subject,
                 subject_name: &f.subject_name,
-                predicate: &f.predicate,
-                object: &f.object,
-                polarity: f.polarity.as_str(),
-                modality: f.modality.as_str(),
-                valid: f.valid.as_ref().map(describe_span),
-                valid_from: f.valid_origin.describe(),
-                date_value: f.date_value.as_ref().map(describe_span),
+                predicate: &f.claim.predicate,
+                object: &f.claim.object,
+                polarity: f.claim.polarity.as_str(),
+                modality: f.claim.modality.as_str(),
+                valid: f.claim.valid.as_ref().map(describe_span),
+                valid_from: f.claim.valid_origin.describe(),
+                date_value: f.claim.date_value.as_ref().map(describe_span),
                 reported: d.date.map(|x| x.to_string()),
-                said_by: f.said_by.as_deref(),
-                text: passage(d, f.span),
+                said_by: f.claim.said_by.as_deref(),
+                text: passage(d, f.claim.span),
             });
         }
     }
