@@ -1,6 +1,6 @@
 #![doc = include_str!("docs/exclusive.md")]
 
-use super::{cluster_overlapping, describe_span, render_message, Claim, Finding, Input};
+use super::{cluster_overlapping, days_held, render_message, Claim, Finding, Input};
 use crate::extract::{Modality, Polarity};
 use crate::facts::Fact;
 use crate::rules::Conflict;
@@ -26,17 +26,8 @@ pub fn check(rule: &Conflict, input: &Input, out: &mut Vec<Finding>) {
             if a.is_empty() || b.is_empty() {
                 continue;
             }
-            for group in cluster_overlapping(&a, &b, rule.tolerance.days) {
-                let members: Vec<&Fact> =
-                    group.iter().map(|&i| if i < a.len() { a[i] } else { b[i - a.len()] }).collect();
+            for members in cluster_overlapping(&a, &b, rule.tolerance.days) {
                 let name = &members[0].subject_name;
-                let days: Vec<String> = members
-                    .iter()
-                    .filter_map(|f| f.claim.valid.as_ref())
-                    .map(describe_span)
-                    .collect::<std::collections::BTreeSet<_>>()
-                    .into_iter()
-                    .collect();
                 out.push(Finding {
                     rule: rule.id.clone(),
                     kind: rule.kind,
@@ -45,7 +36,7 @@ pub fn check(rule: &Conflict, input: &Input, out: &mut Vec<Finding>) {
                     subject: subject.to_string(),
                     help: format!(
                         "{va} and {vb} cannot both hold for {name} on the same day; these claims hold on {} (tolerance {}d)",
-                        days.join(", "),
+                        days_held(&members),
                         rule.tolerance.days
                     ),
                     claims: members.iter().map(|f| Claim::from_fact(f)).collect(),

@@ -260,10 +260,10 @@ impl Clusters {
     }
 }
 
-/// Cluster two sides whose members conflict pairwise when `clash` says so.
-/// Items of side a are 0..a.len(), of side b a.len()..; pairs are found by
-/// sorting side b by start and scanning only the window that can overlap.
-pub fn cluster_overlapping(a: &[&Fact], b: &[&Fact], tolerance_days: u64) -> Vec<Vec<usize>> {
+/// Cluster two sides whose members conflict where their valid times overlap:
+/// each group holds facts of both sides. Pairs are found by sorting side b
+/// by start and scanning only the window that can overlap.
+pub fn cluster_overlapping<'f>(a: &[&'f Fact], b: &[&'f Fact], tolerance_days: u64) -> Vec<Vec<&'f Fact>> {
     let n = a.len() + b.len();
     let mut uf = Clusters::new(n);
     let mut linked = vec![false; n];
@@ -287,6 +287,16 @@ pub fn cluster_overlapping(a: &[&Fact], b: &[&Fact], tolerance_days: u64) -> Vec
         }
     }
     uf.groups(&linked)
+        .into_iter()
+        .map(|g| g.into_iter().map(|i| if i < a.len() { a[i] } else { b[i - a.len()] }).collect())
+        .collect()
+}
+
+/// The distinct days a group of facts holds on, for a help line.
+pub fn days_held(members: &[&Fact]) -> String {
+    let days: std::collections::BTreeSet<String> =
+        members.iter().filter_map(|f| f.claim.valid.as_ref()).map(describe_span).collect();
+    days.into_iter().collect::<Vec<_>>().join(", ")
 }
 
 /// "2025-10-21" or "2025-10-20 to 2025-10-22" for a span.

@@ -1,6 +1,6 @@
 #![doc = include_str!("docs/negation.md")]
 
-use super::{cluster_overlapping, describe_span, render_message, Claim, Finding, Input};
+use super::{cluster_overlapping, days_held, render_message, Claim, Finding, Input};
 use crate::extract::{Modality, Polarity};
 use crate::facts::Fact;
 use crate::rules::Conflict;
@@ -30,12 +30,8 @@ pub fn check(rule: &Conflict, input: &Input, out: &mut Vec<Finding>) {
             if pos.is_empty() || neg.is_empty() {
                 continue;
             }
-            for group in cluster_overlapping(&pos, &neg, rule.tolerance.days) {
-                let members: Vec<&Fact> =
-                    group.iter().map(|&i| if i < pos.len() { pos[i] } else { neg[i - pos.len()] }).collect();
+            for members in cluster_overlapping(&pos, &neg, rule.tolerance.days) {
                 let name = &members[0].subject_name;
-                let days: BTreeSet<String> =
-                    members.iter().filter_map(|f| f.claim.valid.as_ref()).map(describe_span).collect();
                 out.push(Finding {
                     rule: rule.id.clone(),
                     kind: rule.kind,
@@ -44,7 +40,7 @@ pub fn check(rule: &Conflict, input: &Input, out: &mut Vec<Finding>) {
                     subject: subject.to_string(),
                     help: format!(
                         "{name} cannot be {v} and not {v} on the same day; these claims hold on {}",
-                        days.into_iter().collect::<Vec<_>>().join(", ")
+                        days_held(&members)
                     ),
                     claims: members.iter().map(|f| Claim::from_fact(f)).collect(),
                 });
