@@ -18,7 +18,7 @@ use chrono::{NaiveDate, Weekday};
 use events::{EventMention, EventSig};
 use lexicon::{Hit, Lexicon, Tag};
 use names::NameRun;
-use std::collections::{BTreeSet, HashSet};
+use std::collections::{BTreeSet, HashMap, HashSet};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Polarity {
@@ -202,6 +202,14 @@ impl<'r> Extractor<'r> {
             }
         }
 
+        // The first full form of each person's name in this document.
+        let mut full_names: HashMap<String, String> = HashMap::new();
+        for p in &out.persons {
+            if let Some(last) = p.words.last() {
+                full_names.entry(last.to_lowercase()).or_insert_with(|| p.words.join(" "));
+            }
+        }
+
         // Places: names this document puts after "in" or "at".
         let mut places: HashSet<String> = HashSet::new();
         for s in &sents {
@@ -305,7 +313,7 @@ impl<'r> Extractor<'r> {
         let doc_quotes = text::quotes(text, doc.body_start);
         let mut last_person_speaker: Option<String> = None;
         for s in &sents {
-            let speakers = attribution(text, s, &persons, lx, &mut last_person_speaker);
+            let speakers = attribution(text, s, &persons, &full_names, lx, &mut last_person_speaker);
             for c in &s.clauses {
                 self.claims_in_clause(text, doc, s, *c, &mentions, &speakers, &mut out.claims);
             }
@@ -531,6 +539,7 @@ fn attribution(
     text: &str,
     s: &Sent,
     persons: &HashSet<String>,
+    full_names: &HashMap<String, String>,
     lx: &Lexicon,
     last_person: &mut Option<String>,
 ) -> Vec<Speaker> {
@@ -563,7 +572,7 @@ fn attribution(
                 })
                 .max_by_key(|n| n.span.end);
             if let Some(n) = before {
-                name = Some(person_name(n, persons));
+                name = Some(person_name(n, persons, full_names));
             } else {
                 let clause = s.clauses.iter().find(|c| c.contains(h.span.start)).copied().unwrap_or(s.span);
                 // "while Russian media claimed": the clause word is not the speaker.
@@ -629,7 +638,7 @@ fn attribution(
                             && text[h.span.end..n.span.start].split_whitespace().count() <= 4
                     });
                     if let Some(n) = after {
-                        name = Some(person_name(n, persons));
+                        name = Some(person_name(n, persons, full_names));
                     }
                 }
             }
@@ -657,7 +666,14 @@ fn attribution(
     out
 }
 
-fn person_name(n: &NameRun, persons: &HashSet<String>) -> (String, bool) {
+/// A speaker's name, a surname alone given as the full name this document
+/// uses ("Trump" -> "Donald Trump").
+fn person_name(n: &NameRun, persons: &HashSet<String>, full_names: &HashMap<String, String>) -> (String, bool) {
+    if n.words.len() == 1 {
+        if let Some(full) = full_names.get(&n.surname()) {
+            return (full.clone(), true);
+        }
+    }
     (n.full(), n.words.len() >= 2 || persons.contains(&n.surname()))
 }
 
