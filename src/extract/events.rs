@@ -198,7 +198,7 @@ pub fn noun_mention(cx: &Ctx, head: Span, head_text: &str, class: &str, clause: 
     };
     skip_time(&mut j);
     let word = |j: usize| cx.tokens.get(j).filter(|t| t.end <= clause.end).and_then(|t| t.word());
-    if matches!(word(j), Some("between" | "with" | "involving" | "of")) {
+    if matches!(word(j), Some("between" | "with" | "involving" | "of" | "to" | "from")) {
         let strict_names = word(j) == Some("between");
         j += 1;
         while j < cx.tokens.len() && cx.tokens[j].end <= clause.end {

@@ -34,16 +34,18 @@ pub enum Tag {
 
 impl Tag {
     /// Matches of one category compete for the same words; others overlap.
-    fn category(&self) -> u8 {
+    /// Each predicate's cues are a category of their own: "was completed"
+    /// (a date) does not hide "completed" (a status).
+    fn category(&self) -> (u8, &str) {
         match self {
-            Tag::Cue { .. } => 0,
-            Tag::EventNoun { .. } | Tag::EventVerb { .. } => 1,
-            Tag::Entity(_) => 2,
-            Tag::Negation => 3,
-            Tag::Hedge => 4,
-            Tag::Future => 5,
-            Tag::Speech => 6,
-            Tag::Attribution => 7,
+            Tag::Cue { predicate, .. } => (0, predicate),
+            Tag::EventNoun { .. } | Tag::EventVerb { .. } => (1, ""),
+            Tag::Entity(_) => (2, ""),
+            Tag::Negation => (3, ""),
+            Tag::Hedge => (4, ""),
+            Tag::Future => (5, ""),
+            Tag::Speech => (6, ""),
+            Tag::Attribution => (7, ""),
         }
     }
 }
@@ -193,15 +195,15 @@ impl Lexicon {
             ))
         });
         let mut out: Vec<Hit> = Vec::with_capacity(raw.len());
-        let mut last: Option<(u8, usize)> = None;
+        let mut last: Option<((u8, String), usize)> = None;
         for h in raw {
             let cat = h.tag.category();
-            if let Some((c, end)) = last {
-                if c == cat && h.span.start < end {
+            if let Some((c, end)) = &last {
+                if c.0 == cat.0 && c.1 == cat.1 && h.span.start < *end {
                     continue;
                 }
             }
-            last = Some((cat, h.span.end));
+            last = Some(((cat.0, cat.1.to_string()), h.span.end));
             out.push(h);
         }
         out.sort_by(|a, b| (a.span.start, a.span.end, &a.tag).cmp(&(b.span.start, b.span.end, &b.tag)));

@@ -134,6 +134,9 @@ pub struct DocExtraction {
     pub claims: Vec<RawClaim>,
     pub quotes: Vec<QuoteMention>,
     pub persons: Vec<PersonMention>,
+    /// Every distinct proper name in the document, lowercased, for linking
+    /// short and long forms across the corpus.
+    pub names: BTreeSet<String>,
     pub times: Vec<TimeMention>,
     pub weekday_issues: Vec<WeekdayIssue>,
 }
@@ -201,6 +204,8 @@ impl<'r> Extractor<'r> {
                 out.persons.push(PersonMention { span: n.span, words: n.words.clone() });
             }
         }
+
+        out.names = sents.iter().flat_map(|s| s.names.iter().map(|n| n.full().to_lowercase())).collect();
 
         // The first full form of each person's name in this document.
         let mut full_names: HashMap<String, String> = HashMap::new();

@@ -9,7 +9,7 @@
 
 use crate::extract::events::EventSig;
 use crate::extract::{DocExtraction, RawClaim};
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 /// A claim whose subject has a corpus-wide id.
 #[derive(Debug, Clone)]
@@ -23,15 +23,50 @@ pub struct Fact {
     pub claim: RawClaim,
 }
 
+/// How the corpus names its parties: surnames of people, and names that
+/// stand alone somewhere ("Lyonnais" for "Olympique Lyonnais").
+struct PartyNames {
+    surnames: HashSet<String>,
+    standalone: HashSet<String>,
+}
+
+impl PartyNames {
+    fn new(docs: &[DocExtraction]) -> PartyNames {
+        let surnames = docs
+            .iter()
+            .flat_map(|d| d.persons.iter().filter_map(|p| p.words.last().map(|w| w.to_lowercase())))
+            .collect();
+        let standalone = docs.iter().flat_map(|d| d.names.iter().filter(|n| !n.contains(' ')).cloned()).collect();
+        PartyNames { surnames, standalone }
+    }
+
+    /// One key per party across the corpus: "mateo silva" is "silva" once the
+    /// corpus knows Silva as a person, as a surname alone links to the full
+    /// name; a long name whose last word stands alone elsewhere goes by it.
+    fn key(&self, k: &str) -> String {
+        match k.rsplit_once(' ') {
+            Some((_, last)) if self.surnames.contains(last) || self.standalone.contains(last) => last.to_string(),
+            _ => k.to_string(),
+        }
+    }
+
+    fn canonical(&self, s: &EventSig) -> EventSig {
+        EventSig { participants: s.participants.iter().map(|p| self.key(p)).collect(), ..s.clone() }
+    }
+}
+
 /// Give every claim of every document its subject id.
 pub fn resolve(docs: &[DocExtraction]) -> Vec<Vec<Fact>> {
-    let sigs: Vec<&EventSig> = docs.iter().flat_map(|d| d.claims.iter().map(|c| &c.subject)).collect();
+    let names = PartyNames::new(docs);
+    let canonical: Vec<Vec<EventSig>> =
+        docs.iter().map(|d| d.claims.iter().map(|c| names.canonical(&c.subject)).collect()).collect();
+    let sigs: Vec<&EventSig> = canonical.iter().flatten().collect();
     let resolver = EventResolver::new(&sigs);
     // Display names: the most frequent head noun per id, with the signature.
     let mut heads: HashMap<String, BTreeMap<String, usize>> = HashMap::new();
-    let resolved: Vec<Vec<Option<(String, EventSig)>>> = docs
+    let resolved: Vec<Vec<Option<(String, EventSig)>>> = canonical
         .iter()
-        .map(|d| d.claims.iter().map(|c| resolver.resolve(&c.subject).map(|s| (event_id(&s), s))).collect())
+        .map(|d| d.iter().map(|sig| resolver.resolve(sig).map(|s| (event_id(&s), s))).collect())
         .collect();
     for (d, r) in docs.iter().zip(&resolved) {
         for (c, id) in d.claims.iter().zip(r) {
