@@ -136,6 +136,27 @@ fn against_reports_only_findings_that_involve_the_draft() {
     assert!(rules_of(&all).contains(&"quote-drift".to_string()));
 }
 
+#[test]
+fn against_with_several_drafts() {
+    let o = run(&[
+        "check",
+        "seeds/001_3ae1a21b16b637e7.txt",
+        "seeds/002_50b89fdf07e30226.txt",
+        "--against",
+        "seeds/",
+        "--format",
+        "json",
+    ]);
+    let rules: Vec<String> = rules_of(&o);
+    // The quote drift is between the two drafts; the status clash involves neither.
+    assert!(rules.contains(&"quote-drift".to_string()), "{rules:?}");
+    assert!(!rules.contains(&"status-clash".to_string()), "{rules:?}");
+    for f in json_findings(&o) {
+        let first = f["claims"][0]["file"].as_str().unwrap().to_string();
+        assert!(first.contains("001_") || first.contains("002_"), "{first}");
+    }
+}
+
 // ---- suppressions ------------------------------------------------------
 
 #[test]
