@@ -29,7 +29,7 @@ fn one(n: usize) {
     let a = factlint::pipeline::analyse(docs, problems, &rules);
     let json = factlint::report::json::render(&a.docs, &a.findings);
     let secs = start.elapsed().as_secs_f64();
-    let facts: usize = a.facts.iter().map(Vec::len).sum();
+    let facts = a.facts.len();
     println!(
         "{n:>7} articles  {:>6.1} MB  {:>7.3} s  {:>9.0} articles/s  {:>6.1} MB/s  {:>7} facts  {:>5} findings  peak RSS {:>7.1} MB  ({} bytes JSON)",
         bytes as f64 / 1e6,

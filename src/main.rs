@@ -264,10 +264,11 @@ fn run(cli: Cli) -> miette::Result<u8> {
             for p in &a.problems {
                 eprint!("{}", report::human::render_problem(p, color_ok(std::io::stderr().is_terminal())));
             }
+            let facts = a.facts.by_document(a.docs.len());
             print(&match format {
-                FactsFormat::Table => report::facts::render_table(&a.docs, &a.facts),
-                FactsFormat::Json => report::facts::render_json(&a.docs, &a.facts),
-                FactsFormat::Jsonl => report::facts::render_jsonl(&a.docs, &a.facts),
+                FactsFormat::Table => report::facts::render_table(&a.docs, &facts),
+                FactsFormat::Json => report::facts::render_json(&a.docs, &facts),
+                FactsFormat::Jsonl => report::facts::render_jsonl(&a.docs, &facts),
             });
             Ok(if a.problems.iter().any(|p| p.severity == ProblemSeverity::Error) { 2 } else { 0 })
         }

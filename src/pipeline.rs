@@ -3,7 +3,7 @@
 use crate::check::{self, FactIndex, Finding};
 use crate::corpus::{self, Document, Problem};
 use crate::extract::{DocExtraction, Extractor};
-use crate::facts::{self, Fact};
+use crate::facts;
 use crate::rules::RuleSet;
 use chrono::NaiveDate;
 use rayon::prelude::*;
@@ -15,7 +15,8 @@ pub struct Analysis {
     pub docs: Vec<Document>,
     pub problems: Vec<Problem>,
     pub extractions: Vec<DocExtraction>,
-    pub facts: Vec<Vec<Fact>>,
+    /// The facts, indexed by (subject, predicate).
+    pub facts: FactIndex,
     pub findings: Vec<Finding>,
 }
 
@@ -67,8 +68,7 @@ pub fn analyse_with_progress(
             e
         })
         .collect();
-    let facts = facts::resolve(&extractions);
-    let index = FactIndex::new(facts.clone());
+    let index = FactIndex::new(facts::resolve(&extractions));
     let findings = check::run(rules, &check::Input { docs: &docs, extractions: &extractions, facts: &index });
-    Analysis { docs, problems, extractions, facts, findings }
+    Analysis { docs, problems, extractions, facts: index, findings }
 }

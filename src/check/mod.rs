@@ -157,6 +157,20 @@ impl FactIndex {
         self.insert(facts);
     }
 
+    /// Every fact, per document, in text order (for `factlint facts`).
+    pub fn by_document(&self, docs: usize) -> Vec<Vec<&Fact>> {
+        let mut out: Vec<Vec<&Fact>> = vec![Vec::new(); docs];
+        for f in self.by_key.values().flatten() {
+            if let Some(v) = out.get_mut(f.doc) {
+                v.push(f);
+            }
+        }
+        for v in out.iter_mut() {
+            v.sort_by_key(|f| (f.claim.span, f.claim.cue, f.claim.predicate.clone()));
+        }
+        out
+    }
+
     pub fn keys_of<'a>(&'a self, predicate: &'a str) -> impl Iterator<Item = (&'a str, &'a [Fact])> + 'a {
         self.by_key.iter().filter(move |((_, p), _)| p == predicate).map(|((s, _), v)| (s.as_str(), v.as_slice()))
     }

@@ -137,7 +137,6 @@ pub struct DocExtraction {
     /// Every distinct proper name in the document, lowercased, for linking
     /// short and long forms across the corpus.
     pub names: BTreeSet<String>,
-    pub times: Vec<TimeMention>,
     pub weekday_issues: Vec<WeekdayIssue>,
 }
 
@@ -334,7 +333,6 @@ impl<'r> Extractor<'r> {
                 }
             }
         }
-        out.times = sents.into_iter().flat_map(|s| s.times).collect();
         out
     }
 

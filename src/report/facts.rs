@@ -28,7 +28,7 @@ struct FactOut<'a> {
     text: String,
 }
 
-fn rows<'a>(docs: &'a [Document], facts: &'a [Vec<Fact>]) -> Vec<FactOut<'a>> {
+fn rows<'a>(docs: &'a [Document], facts: &[Vec<&'a Fact>]) -> Vec<FactOut<'a>> {
     let mut out = Vec::new();
     for (d, fs) in docs.iter().zip(facts) {
         for f in fs {
@@ -57,17 +57,17 @@ fn rows<'a>(docs: &'a [Document], facts: &'a [Vec<Fact>]) -> Vec<FactOut<'a>> {
     out
 }
 
-pub fn render_json(docs: &[Document], facts: &[Vec<Fact>]) -> String {
+pub fn render_json(docs: &[Document], facts: &[Vec<&Fact>]) -> String {
     let mut s = serde_json::to_string_pretty(&rows(docs, facts)).unwrap_or_default();
     s.push('\n');
     s
 }
 
-pub fn render_jsonl(docs: &[Document], facts: &[Vec<Fact>]) -> String {
+pub fn render_jsonl(docs: &[Document], facts: &[Vec<&Fact>]) -> String {
     rows(docs, facts).iter().map(|r| serde_json::to_string(r).unwrap_or_default() + "\n").collect()
 }
 
-pub fn render_table(docs: &[Document], facts: &[Vec<Fact>]) -> String {
+pub fn render_table(docs: &[Document], facts: &[Vec<&Fact>]) -> String {
     let mut s = String::new();
     for r in rows(docs, facts) {
         let neg = if r.polarity == "negative" { "NOT " } else { "" };
