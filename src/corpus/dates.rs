@@ -107,6 +107,6 @@ mod tests {
 
     #[test]
     fn no_date() {
-        assert_eq!(find_date("Kremlin verifies a meeting\nText.").1, DateSource::None);
+        assert_eq!(find_date("Club confirms a meeting\nText.").1, DateSource::None);
     }
 }

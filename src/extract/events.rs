@@ -1,8 +1,8 @@
-//! Event mentions: a head noun ("summit", "phone call") or verb ("met")
+//! Event mentions: a head noun ("conference", "phone call") or verb ("met")
 //! of an event class, with the participants and place found around it.
 //!
-//! "that Trump-Putin summit in Budapest" gives class `meeting`,
-//! participants {putin, trump}, place `budapest`. A definite mention with
+//! "that Keller-Varga conference in Oslo" gives class `meeting`,
+//! participants {keller, varga}, place `oslo`. A definite mention with
 //! nothing around it ("the call") takes the signature of the last mention of
 //! the same head (else class) in the document; an indefinite one ("a
 //! meeting") stays unresolved and supports no claim.
@@ -111,7 +111,7 @@ impl Ctx<'_> {
     }
 
     /// A name directly followed by a role word or a person is part of a
-    /// title ("Russian leader Vladimir Putin"), not a party.
+    /// title ("German leader Tomas Varga"), not a party.
     fn is_title_part(&self, n: &NameRun) -> bool {
         let next = n.last_token + 1;
         self.tokens.get(next).and_then(|t| t.word()).is_some_and(|w| self.titles.contains(w))
@@ -159,13 +159,13 @@ pub fn noun_mention(cx: &Ctx, head: Span, head_text: &str, class: &str, clause: 
                     break;
                 }
                 if w == "s" && k >= 2 && cx.tokens[k - 2].is_punct('\'') {
-                    // A possessive: "Lavrov's call", "today's call".
+                    // A possessive: "Berg's call", "today's call".
                     definite = true;
                 }
                 if *cap {
                     if let Some(n) = cx.name_at_token(k - 1) {
                         // A possessive before the head names a party to it:
-                        // "Rubio and Lavrov's phone conversation".
+                        // "Berg and Hart's phone conversation".
                         if cx.is_place(n) && !n.possessive && !possessive_chain {
                             if place.is_none() {
                                 place = Some(n.full().to_lowercase());
@@ -247,7 +247,7 @@ fn mention(span: Span, head: &str, sig: EventSig, definite: bool, verb: bool, la
     EventMention { span, head: head.to_lowercase(), sig, definite, verb, resolved, label: labels.join(" ") }
 }
 
-/// A verb mention ("Trump and Putin met in Alaska", "met with X"):
+/// A verb mention ("Keller and Varga met in Bergen", "met with X"):
 /// participants are the people before the verb in its clause and right after it.
 pub fn verb_mention(cx: &Ctx, verb: Span, verb_text: &str, class: &str, clause: Span) -> EventMention {
     let mut participants = BTreeSet::new();

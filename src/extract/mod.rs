@@ -266,7 +266,7 @@ impl<'r> Extractor<'r> {
                         let class = e.class.clone().unwrap_or_else(|| "event".into());
                         // Read the event noun inside the name like any other
                         // mention, so the pack id also claims the generic
-                        // signature ("Trump-Putin summit in Budapest").
+                        // signature ("Keller-Varga conference in Oslo").
                         let noun = s.hits.iter().find(|n| {
                             h.span.start <= n.span.start
                                 && n.span.end <= h.span.end
@@ -563,9 +563,9 @@ fn attribution(
                 }
             }
         } else {
-            // The nearest name ending just before the verb ("Peskov said",
+            // The nearest name ending just before the verb ("Novak said",
             // "Kirill Dmitriev, said"), else the words before it, else the
-            // name just after it ("said Trump").
+            // name just after it ("said Keller").
             let before = s
                 .names
                 .iter()
@@ -626,7 +626,7 @@ fn attribution(
                 } else if (1..=6).contains(&words) && starts_np && !np.contains('\u{201d}') && !np.contains('"') {
                     name = Some((np, false));
                 } else {
-                    // "said Kremlin spokesperson Dmitry Peskov": only role
+                    // "said club spokesperson Lena Novak": only role
                     // words between the verb and the name.
                     let after = s.names.iter().find(|n| {
                         n.span.start >= h.span.end
@@ -670,7 +670,7 @@ fn attribution(
 }
 
 /// A speaker's name, a surname alone given as the full name this document
-/// uses ("Trump" -> "Donald Trump").
+/// uses ("Keller" -> "Anna Keller").
 fn person_name(n: &NameRun, persons: &HashSet<String>, full_names: &HashMap<String, String>) -> (String, bool) {
     if n.words.len() == 1 {
         if let Some(full) = full_names.get(&n.surname()) {

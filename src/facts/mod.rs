@@ -2,9 +2,9 @@
 //!
 //! This stage gives each claim's subject a corpus-wide id. An event
 //! signature (class, participants, place) resolves to the one most specific
-//! signature in the corpus that extends it: "the Budapest summit" (place
-//! only) joins "the Trump-Putin summit in Budapest"; a signature that two
-//! different events extend ("Trump met Putin", with meetings in two places)
+//! signature in the corpus that extends it: "the Oslo conference" (place
+//! only) joins "the Keller-Varga conference in Oslo"; a signature that two
+//! different events extend ("Keller met Varga", with meetings in two places)
 //! is ambiguous and its claims are dropped rather than guessed.
 
 use crate::extract::events::EventSig;
@@ -148,8 +148,8 @@ fn display_name(s: &EventSig, head: &str, c: &RawClaim) -> String {
 
 /// Signature to its most specific extension, with inverted indexes so that
 /// only signatures sharing a participant or place are compared. Pack events
-/// claim the generic signatures their names carry: once "Trump-Putin summit"
-/// is a pack name, "the summit in Budapest" resolves to the pack's id too.
+/// claim the generic signatures their names carry: once "Keller-Varga conference"
+/// is a pack name, "the conference in Oslo" resolves to the pack's id too.
 pub struct EventResolver {
     sigs: Vec<EventSig>,
     by_participant: HashMap<(String, String), Vec<usize>>,
@@ -265,10 +265,10 @@ mod tests {
 
     #[test]
     fn partial_signatures_join_their_unique_extension() {
-        let full = sig(&["putin", "trump"], Some("budapest"));
-        let other = sig(&["putin", "trump"], Some("alaska"));
-        let place_only = sig(&[], Some("budapest"));
-        let people_only = sig(&["putin", "trump"], None);
+        let full = sig(&["keller", "varga"], Some("oslo"));
+        let other = sig(&["keller", "varga"], Some("bergen"));
+        let place_only = sig(&[], Some("oslo"));
+        let people_only = sig(&["keller", "varga"], None);
         let all = [&full, &other, &place_only, &people_only];
         let r = EventResolver::new(&all);
         assert_eq!(r.resolve(&place_only), Some(full.clone()));
@@ -279,11 +279,11 @@ mod tests {
 
     #[test]
     fn pack_names_claim_generic_signatures() {
-        let mut pack = sig(&["putin", "trump"], Some("budapest"));
-        pack.pack_id = Some("budapest-summit".into());
-        let place_only = sig(&[], Some("budapest"));
+        let mut pack = sig(&["keller", "varga"], Some("oslo"));
+        pack.pack_id = Some("oslo-conference".into());
+        let place_only = sig(&[], Some("oslo"));
         let all = [&pack, &place_only];
         let r = EventResolver::new(&all);
-        assert_eq!(r.resolve(&place_only).and_then(|s| s.pack_id), Some("budapest-summit".to_string()));
+        assert_eq!(r.resolve(&place_only).and_then(|s| s.pack_id), Some("oslo-conference".to_string()));
     }
 }

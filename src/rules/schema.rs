@@ -100,7 +100,7 @@ pub struct EntityDef {
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct EventClassDef {
-    /// Head nouns that mention an event of the class: "summit", "talks".
+    /// Head nouns that mention an event of the class: "conference", "talks".
     #[serde(default)]
     pub nouns: Vec<String>,
     /// Verbs whose subject and object are its participants: "met".
