@@ -99,7 +99,7 @@ mod tests {
 
     #[test]
     fn dateline_and_front_matter() {
-        assert_eq!(find_date("World\n\nXINHUA | Updated: 2025-10-18 07:46\n").0, d("2025-10-18"));
+        assert_eq!(find_date("World\n\nWIRE | Updated: 2025-10-18 07:46\n").0, d("2025-10-18"));
         let (date, src, body) = find_date("---\ntitle: x\ndate: 2024-03-05\n---\nBody.");
         assert_eq!((date, src), (d("2024-03-05"), DateSource::FrontMatter));
         assert_eq!(body, "---\ntitle: x\ndate: 2024-03-05\n---\n".len());

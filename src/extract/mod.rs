@@ -550,7 +550,7 @@ fn attribution(
     for h in s.hits.iter().filter(|h| matches!(h.tag, Tag::Speech | Tag::Attribution)) {
         let mut name: Option<(String, bool)> = None;
         if h.tag == Tag::Attribution {
-            // "according to a senior White House official": up to the clause end.
+            // "according to a senior club official": up to the clause end.
             let end = s.clauses.iter().find(|c| c.contains(h.span.start)).map(|c| c.end).unwrap_or(s.span.end);
             if let Some(n) = s.names.iter().find(|n| {
                 n.span.start >= h.span.end && n.span.end <= end && n.words.len() >= 2 && persons.contains(&n.surname())
@@ -564,7 +564,7 @@ fn attribution(
             }
         } else {
             // The nearest name ending just before the verb ("Novak said",
-            // "Kirill Dmitriev, said"), else the words before it, else the
+            // "Lena Novak, said"), else the words before it, else the
             // name just after it ("said Keller").
             let before = s
                 .names
@@ -578,7 +578,7 @@ fn attribution(
                 name = Some(person_name(n, persons, full_names));
             } else {
                 let clause = s.clauses.iter().find(|c| c.contains(h.span.start)).copied().unwrap_or(s.span);
-                // "while Russian media claimed": the clause word is not the speaker.
+                // "while local media claimed": the clause word is not the speaker.
                 let raw = noun_phrase(&text[clause.start..h.span.start]);
                 let np = raw
                     .split_whitespace()
@@ -681,7 +681,7 @@ fn person_name(n: &NameRun, persons: &HashSet<String>, full_names: &HashMap<Stri
 }
 
 /// A short noun phrase: the text without leading determiners or
-/// punctuation, e.g. "a senior White House official" -> "senior White House official".
+/// punctuation, e.g. "a senior club official" -> "senior club official".
 fn noun_phrase(s: &str) -> String {
     let t = s.trim().trim_matches(|c: char| !c.is_alphanumeric());
     let mut words: Vec<&str> = t.split_whitespace().collect();

@@ -1,5 +1,5 @@
 //! Proper-name sequences: runs of capitalised words, with role words
-//! ("Russian Foreign Minister") stripped from the front, so that
+//! ("German Foreign Minister") stripped from the front, so that
 //! "German Foreign Minister Jonas Berg" yields "Jonas Berg".
 
 use super::lexicon::Lexicon;
@@ -54,7 +54,7 @@ pub fn name_runs(text: &str, tokens: &[Token], lx: &Lexicon) -> Vec<NameRun> {
             k += 1;
         }
         // A role word just before the run ("spokesperson Lena Novak"); a
-        // modifier alone ("senior White House officials") is no role.
+        // modifier alone ("senior City Hall officials") is no role.
         // "chief executive Ingrid Solberg" is a role of two modifiers.
         let word_before = |d: usize| start.checked_sub(d).and_then(|i| tokens.get(i)).and_then(|t| t.word());
         let role = |w: &str| lx.titles.contains(w) && !lx.title_modifiers.contains(w);
