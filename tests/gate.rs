@@ -218,7 +218,7 @@ fn baseline_silences_known_findings_and_catches_new_ones() {
     );
     assert_eq!(o.status.code(), Some(1));
     let b: serde_json::Value = serde_json::from_str(&fs::read_to_string(&base).unwrap()).unwrap();
-    assert_eq!(b["findings"].as_array().unwrap().len(), 7);
+    assert_eq!(b["findings"].as_array().unwrap().len(), 8);
     let args = ["check", "docs", "--no-local-rules", "--baseline", base.to_str().unwrap(), "--format", "json"];
     // Everything known: silent, exit 0.
     let o = run_in(ws.path(), &args);
@@ -256,7 +256,7 @@ fn baseline_silences_known_findings_and_catches_new_ones() {
     prune.push("--prune-baseline");
     run_in(ws.path(), &prune);
     let b: serde_json::Value = serde_json::from_str(&fs::read_to_string(&base).unwrap()).unwrap();
-    assert_eq!(b["findings"].as_array().unwrap().len(), 6);
+    assert_eq!(b["findings"].as_array().unwrap().len(), 7);
 }
 
 #[test]

@@ -1,6 +1,6 @@
 //! Stories nobody wrote rules for, checked with the built-in generic pack
-//! alone: four product-launch articles (tests/fixtures/launch) with conflicts
-//! of seven kinds and six near-misses, and three Markdown articles on a
+//! alone: four product-launch articles (tests/fixtures/launch) with eight
+//! conflicts of seven kinds and seven near-misses, and three Markdown articles on a
 //! football transfer (tests/fixtures/transfer).
 
 mod common;

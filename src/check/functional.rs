@@ -1,7 +1,7 @@
 #![doc = include_str!("docs/functional.md")]
 
-use super::{describe_span, render_message, Claim, Clusters, Finding, Input};
-use crate::extract::{Modality, Polarity};
+use super::{days_held, describe_span, render_message, Claim, Clusters, Finding, Input};
+use crate::extract::{Modality, Polarity, Quantity};
 use crate::facts::Fact;
 use crate::rules::Conflict;
 use crate::time::TimeSpan;
@@ -14,6 +14,10 @@ pub const DOC: &str = include_str!("docs/functional.md");
 pub fn check(rule: &Conflict, input: &Input, out: &mut Vec<Finding>) {
     let Some(pred) = rule.predicate.as_deref() else { return };
     for (subject, facts) in input.facts.keys_of(pred) {
+        if facts.iter().any(|f| f.claim.quantity.is_some()) {
+            check_numbers(rule, subject, facts, out);
+            continue;
+        }
         let usable: Vec<&Fact> = facts
             .iter()
             .filter(|f| {
@@ -56,5 +60,81 @@ pub fn check(rule: &Conflict, input: &Input, out: &mut Vec<Finding>) {
                 claims: members.iter().map(|f| Claim::from_fact(f)).collect(),
             });
         }
+    }
+}
+
+/// Whether two quantities cannot both be right, each widened by `ratio`.
+fn disjoint(a: &Quantity, b: &Quantity, ratio: f64) -> bool {
+    let (alo, ahi) = (a.low * (1.0 - ratio), a.high * (1.0 + ratio));
+    let (blo, bhi) = (b.low * (1.0 - ratio), b.high * (1.0 + ratio));
+    ahi < blo || bhi < alo
+}
+
+/// Numbers: one unit of one subject, reported for the same days, in
+/// intervals that do not meet within the rule's ratio.
+fn check_numbers(rule: &Conflict, subject: &str, facts: &[Fact], out: &mut Vec<Finding>) {
+    let mut by_unit: BTreeMap<&str, Vec<&Fact>> = BTreeMap::new();
+    for f in facts.iter().filter(|f| {
+        f.claim.modality == Modality::Asserted && f.claim.polarity == Polarity::Positive && f.claim.valid.is_some()
+    }) {
+        if f.claim.quantity.is_some() {
+            by_unit.entry(f.claim.object.as_str()).or_default().push(f);
+        }
+    }
+    for (unit, group) in by_unit {
+        let mut uf = Clusters::new(group.len());
+        let mut linked = vec![false; group.len()];
+        for i in 0..group.len() {
+            for j in i + 1..group.len() {
+                let (a, b) = (group[i], group[j]);
+                let (Some(qa), Some(qb), Some(va), Some(vb)) =
+                    (&a.claim.quantity, &b.claim.quantity, a.claim.valid, b.claim.valid)
+                else {
+                    continue;
+                };
+                if va.overlaps(&vb, rule.tolerance.days) && disjoint(qa, qb, rule.tolerance.ratio) {
+                    uf.union(i, j);
+                    linked[i] = true;
+                    linked[j] = true;
+                }
+            }
+        }
+        for members in uf.groups(&linked) {
+            let members: Vec<&Fact> = members.iter().map(|&i| group[i]).collect();
+            let text = |f: &Fact| f.claim.quantity.as_ref().map(|q| q.text.clone()).unwrap_or_default();
+            let first = text(members[0]);
+            let other = members.iter().map(|f| text(f)).find(|t| *t != first).unwrap_or_default();
+            let name = &members[0].subject_name;
+            out.push(Finding {
+                rule: rule.id.clone(),
+                kind: rule.kind,
+                severity: rule.severity,
+                message: render_message(rule, name, &first, &other, unit),
+                subject: subject.to_string(),
+                help: format!(
+                    "the numbers of {unit} for {name} reported for the same days ({}) differ by more than {}%",
+                    days_held(&members),
+                    (rule.tolerance.ratio * 100.0).round()
+                ),
+                claims: members.iter().map(|f| Claim::from_fact(f)).collect(),
+            });
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn q(low: f64, high: f64) -> Quantity {
+        Quantity { low, high, text: String::new() }
+    }
+
+    #[test]
+    fn intervals_with_tolerance() {
+        assert!(disjoint(&q(450.0, 450.0), &q(800.0, f64::INFINITY), 0.05));
+        assert!(!disjoint(&q(720.0, 880.0), &q(800.0, f64::INFINITY), 0.05));
+        assert!(!disjoint(&q(100.0, 100.0), &q(104.0, 104.0), 0.05));
+        assert!(disjoint(&q(100.0, 100.0), &q(120.0, 120.0), 0.05));
     }
 }

@@ -105,9 +105,16 @@ impl Lexicon {
                         }
                     }
                 }
-                ValueType::Date | ValueType::Number => {
+                ValueType::Date => {
                     for c in &pd.cues {
                         add(c, Tag::Cue { predicate: name.clone(), value: name.clone() });
+                    }
+                }
+                // A number's cue is its unit noun ("journalists"), which is
+                // also what its values are grouped by.
+                ValueType::Number => {
+                    for c in &pd.cues {
+                        add(c, Tag::Cue { predicate: name.clone(), value: c.to_lowercase() });
                     }
                 }
             }

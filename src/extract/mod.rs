@@ -94,6 +94,8 @@ pub struct RawClaim {
     pub object: String,
     /// For date predicates: the date claimed.
     pub date_value: Option<TimeSpan>,
+    /// For number predicates: the quantity claimed.
+    pub quantity: Option<Quantity>,
     pub polarity: Polarity,
     pub modality: Modality,
     pub valid: Option<TimeSpan>,
@@ -103,6 +105,46 @@ pub struct RawClaim {
     pub span: Span,
     pub cue: Span,
     pub state: bool,
+}
+
+/// A number as an interval, from its qualifier: "more than 300" is
+/// [300, inf), "about 800" [720, 880], "up to 50" [0, 50], "450" [450, 450].
+#[derive(Debug, Clone, PartialEq)]
+pub struct Quantity {
+    pub low: f64,
+    pub high: f64,
+    /// As written: "about 800 journalists".
+    pub text: String,
+}
+
+static QUANTITY: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(
+        r"(?i)(?:\b(more than|over|at least|about|around|nearly|almost|roughly|some|approximately|up to|fewer than|less than|under|only|just)\s+)?\b(\d[\d,]*(?:\.\d+)?)(?:\s+(million|thousand|billion))?\s+(?:[a-z-]+\s+)?$",
+    )
+    .expect("a valid pattern")
+});
+
+/// The quantity written just before a unit noun, e.g. in "before an
+/// audience of about 800 " (followed by "journalists").
+fn quantity_before(text: &str, unit_start: usize, from: usize) -> Option<(usize, Quantity)> {
+    let before = &text[from..unit_start];
+    let c = QUANTITY.captures(before)?;
+    let whole = c.get(0)?;
+    let mut v: f64 = c.get(2)?.as_str().replace(',', "").parse().ok()?;
+    v *= match c.get(3).map(|m| m.as_str().to_lowercase()).as_deref() {
+        Some("thousand") => 1e3,
+        Some("million") => 1e6,
+        Some("billion") => 1e9,
+        _ => 1.0,
+    };
+    let (low, high) = match c.get(1).map(|m| m.as_str().to_lowercase()).as_deref() {
+        Some("more than" | "over" | "at least") => (v, f64::INFINITY),
+        Some("fewer than" | "less than" | "under" | "up to") => (0.0, v),
+        Some("about" | "around" | "roughly" | "some" | "approximately") => (v * 0.9, v * 1.1),
+        Some("nearly" | "almost") => (v * 0.9, v),
+        _ => (v, v),
+    };
+    Some((from + whole.start(), Quantity { low, high, text: whole.as_str().trim().to_string() }))
 }
 
 /// A quotation with who said it.
@@ -413,6 +455,13 @@ impl<'r> Extractor<'r> {
             let speech_time = speaker.and_then(|sp| sp.time.clone());
             let mut span = subject.span.cover(&cue.span);
             let mut date_value = None;
+            let mut quantity = None;
+            if pd.value_type == ValueType::Number {
+                let Some((at, mut q)) = quantity_before(text, cue.span.start, c.start) else { continue };
+                q.text = format!("{} {}", q.text, &text[cue.span.start..cue.span.end]);
+                span = span.cover(&Span::new(at, cue.span.end));
+                quantity = Some(q);
+            }
             let (valid, valid_origin) = if pd.value_type == ValueType::Date {
                 let Some(t) = clause_time.filter(|t| t.span.is_some()) else { continue };
                 date_value = t.span;
@@ -437,6 +486,7 @@ impl<'r> Extractor<'r> {
                 predicate: predicate.clone(),
                 object: value.clone(),
                 date_value,
+                quantity,
                 polarity,
                 modality,
                 valid,
