@@ -1,7 +1,7 @@
 #![doc = include_str!("docs/characterisation.md")]
 
 use super::{render_message, Claim, Finding, Input};
-use crate::extract::{Modality, Polarity};
+use crate::extract::Polarity;
 use crate::facts::Fact;
 use crate::rules::Conflict;
 
@@ -22,7 +22,7 @@ pub const DOC: &str = include_str!("docs/characterisation.md");
 pub fn check(rule: &Conflict, input: &Input, out: &mut Vec<Finding>) {
     let Some(pred) = rule.predicate.as_deref() else { return };
     for (subject, facts) in input.facts.keys_of(pred) {
-        let usable: Vec<&Fact> = facts.iter().filter(|f| f.claim.modality == Modality::Asserted).collect();
+        let usable: Vec<&Fact> = facts.iter().filter(|f| f.asserted()).collect();
         let pos: Vec<&Fact> = usable.iter().copied().filter(|f| pole(f) == Some(true)).collect();
         let neg: Vec<&Fact> = usable.iter().copied().filter(|f| pole(f) == Some(false)).collect();
         if pos.is_empty() || neg.is_empty() {

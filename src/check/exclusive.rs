@@ -1,7 +1,6 @@
 #![doc = include_str!("docs/exclusive.md")]
 
 use super::{cluster_overlapping, days_held, render_message, Claim, Finding, Input};
-use crate::extract::{Modality, Polarity};
 use crate::facts::Fact;
 use crate::rules::Conflict;
 
@@ -12,14 +11,7 @@ pub const DOC: &str = include_str!("docs/exclusive.md");
 pub fn check(rule: &Conflict, input: &Input, out: &mut Vec<Finding>) {
     let Some(pred) = rule.predicate.as_deref() else { return };
     for (subject, facts) in input.facts.keys_of(pred) {
-        let usable: Vec<&Fact> = facts
-            .iter()
-            .filter(|f| {
-                f.claim.modality == Modality::Asserted
-                    && f.claim.polarity == Polarity::Positive
-                    && f.claim.valid.is_some()
-            })
-            .collect();
+        let usable: Vec<&Fact> = facts.iter().filter(|f| f.affirmed() && f.claim.valid.is_some()).collect();
         for (va, vb) in &rule.pairs {
             let a: Vec<&Fact> = usable.iter().copied().filter(|f| &f.claim.object == va).collect();
             let b: Vec<&Fact> = usable.iter().copied().filter(|f| &f.claim.object == vb).collect();

@@ -1,7 +1,7 @@
 #![doc = include_str!("docs/functional.md")]
 
 use super::{days_held, describe_span, render_message, Claim, Clusters, Finding, Input};
-use crate::extract::{Modality, Polarity, Quantity};
+use crate::extract::Quantity;
 use crate::facts::Fact;
 use crate::rules::Conflict;
 use crate::time::TimeSpan;
@@ -18,14 +18,7 @@ pub fn check(rule: &Conflict, input: &Input, out: &mut Vec<Finding>) {
             check_numbers(rule, subject, facts, out);
             continue;
         }
-        let usable: Vec<&Fact> = facts
-            .iter()
-            .filter(|f| {
-                f.claim.modality == Modality::Asserted
-                    && f.claim.polarity == Polarity::Positive
-                    && f.claim.date_value.is_some()
-            })
-            .collect();
+        let usable: Vec<&Fact> = facts.iter().filter(|f| f.affirmed() && f.claim.date_value.is_some()).collect();
         // Distinct values are few; compare those, not the facts.
         let mut values: BTreeMap<TimeSpan, Vec<&Fact>> = BTreeMap::new();
         for f in &usable {
@@ -74,9 +67,7 @@ fn disjoint(a: &Quantity, b: &Quantity, ratio: f64) -> bool {
 /// intervals that do not meet within the rule's ratio.
 fn check_numbers(rule: &Conflict, subject: &str, facts: &[Fact], out: &mut Vec<Finding>) {
     let mut by_unit: BTreeMap<&str, Vec<&Fact>> = BTreeMap::new();
-    for f in facts.iter().filter(|f| {
-        f.claim.modality == Modality::Asserted && f.claim.polarity == Polarity::Positive && f.claim.valid.is_some()
-    }) {
+    for f in facts.iter().filter(|f| f.affirmed() && f.claim.valid.is_some()) {
         if f.claim.quantity.is_some() {
             by_unit.entry(f.claim.object.as_str()).or_default().push(f);
         }

@@ -1,7 +1,7 @@
 #![doc = include_str!("docs/negation.md")]
 
 use super::{cluster_overlapping, days_held, render_message, Claim, Finding, Input};
-use crate::extract::{Modality, Polarity};
+use crate::extract::Polarity;
 use crate::facts::Fact;
 use crate::rules::Conflict;
 use std::collections::BTreeSet;
@@ -13,8 +13,7 @@ pub const DOC: &str = include_str!("docs/negation.md");
 pub fn check(rule: &Conflict, input: &Input, out: &mut Vec<Finding>) {
     let Some(pred) = rule.predicate.as_deref() else { return };
     for (subject, facts) in input.facts.keys_of(pred) {
-        let usable: Vec<&Fact> =
-            facts.iter().filter(|f| f.claim.modality == Modality::Asserted && f.claim.valid.is_some()).collect();
+        let usable: Vec<&Fact> = facts.iter().filter(|f| f.asserted() && f.claim.valid.is_some()).collect();
         let values: BTreeSet<&str> = usable.iter().map(|f| f.claim.object.as_str()).collect();
         for v in values {
             let pos: Vec<&Fact> = usable

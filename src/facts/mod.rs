@@ -8,7 +8,7 @@
 //! is ambiguous and its claims are dropped rather than guessed.
 
 use crate::extract::events::EventSig;
-use crate::extract::{DocExtraction, RawClaim};
+use crate::extract::{DocExtraction, Modality, Polarity, RawClaim};
 use std::collections::{BTreeMap, HashMap, HashSet};
 
 /// A claim whose subject has a corpus-wide id.
@@ -94,6 +94,19 @@ pub fn resolve(docs: &[DocExtraction]) -> Vec<Vec<Fact>> {
                 .collect()
         })
         .collect()
+}
+
+impl Fact {
+    /// Said as a fact, not as a possibility or a plan: hedged and forecast
+    /// claims never take part in a contradiction.
+    pub fn asserted(&self) -> bool {
+        self.claim.modality == Modality::Asserted
+    }
+
+    /// Asserted and not negated.
+    pub fn affirmed(&self) -> bool {
+        self.asserted() && self.claim.polarity == Polarity::Positive
+    }
 }
 
 fn to_fact(doc: usize, c: &RawClaim, subject: String, subject_name: String) -> Fact {
