@@ -5,6 +5,7 @@ pub mod corpus;
 pub mod extract;
 pub mod facts;
 pub mod gate;
+pub mod language;
 pub mod pipeline;
 pub mod report;
 pub mod rules;

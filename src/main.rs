@@ -47,6 +47,23 @@ enum Command {
         #[arg(long, value_enum, default_value_t = TimeFormat::Json)]
         format: TimeFormat,
     },
+    /// Tag, lemmatise and parse text; print CoNLL-U.
+    Parse {
+        /// Text to analyse, a file (.txt, .md, or .conllu with --input
+        /// conllu), or - for standard input.
+        input: String,
+        /// What INPUT holds: running text, or CoNLL-U whose words are kept
+        /// (gold tokenisation) and re-annotated.
+        #[arg(long = "input", value_enum, default_value_t = ParseInput::Text)]
+        input_format: ParseInput,
+        /// With --input conllu: print UPOS, XPOS, lemma, UAS and LAS
+        /// against the file's own annotation instead of the CoNLL-U.
+        #[arg(long)]
+        score: bool,
+        /// A model file made by factlint-train, instead of the embedded one.
+        #[arg(long, value_name = "FILE")]
+        model: Option<PathBuf>,
+    },
     /// List every rule of the loaded packs.
     Rules {
         #[command(flatten)]
@@ -147,6 +164,12 @@ enum FactsFormat {
     Table,
     Json,
     Jsonl,
+}
+
+#[derive(Clone, Copy, ValueEnum, PartialEq)]
+enum ParseInput {
+    Text,
+    Conllu,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -289,6 +312,7 @@ fn run(cli: Cli) -> miette::Result<u8> {
             };
             time_command(&text, reference, bias, all, format)
         }
+        Command::Parse { input, input_format, score, model } => parse_command(&input, input_format, score, model),
         Command::Rules { common } => {
             let cfg = load_config(&common)?;
             let rules = load_rules(&common, &cfg)?;
@@ -511,4 +535,63 @@ fn time_command(
             Ok(1)
         }
     }
+}
+
+/// `factlint parse`: the linguistic layer's analysis as CoNLL-U.
+fn parse_command(input: &str, format: ParseInput, score: bool, model: Option<PathBuf>) -> miette::Result<u8> {
+    use factlint::language::{self, conllu};
+    let model: &language::Model = match model {
+        Some(p) => {
+            let bytes = std::fs::read(&p).map_err(|e| miette::miette!("{}: {e}", p.display()))?;
+            let bytes: &'static [u8] = Box::leak(bytes.into_boxed_slice());
+            Box::leak(Box::new(
+                language::Model::load(bytes)
+                    .map_err(|e| miette::miette!(help = "retrain it with factlint-train", "{}: {e}", p.display()))?,
+            ))
+        }
+        None => language::embedded().map_err(|e| miette::miette!("{e}"))?,
+    };
+    let text = if input == "-" {
+        let mut s = String::new();
+        std::io::Read::read_to_string(&mut std::io::stdin(), &mut s)
+            .map_err(|e| miette::miette!("cannot read standard input: {e}"))?;
+        s
+    } else if Path::new(input).is_file() {
+        std::fs::read_to_string(input).map_err(|e| miette::miette!("{input}: {e}"))?
+    } else if format == ParseInput::Conllu {
+        miette::bail!(help = "give the path of a .conllu file", "{input}: no such file");
+    } else {
+        input.to_string()
+    };
+    let mut out = String::new();
+    match format {
+        ParseInput::Conllu => {
+            let gold = conllu::read(&text).map_err(|e| {
+                miette::miette!(help = "CoNLL-U has ten tab-separated columns per word", "{input}: {e}")
+            })?;
+            let pred = language::train::annotate(model, &gold);
+            if score {
+                out = format!("{}\n", conllu::score(&gold, &pred));
+            } else {
+                for s in &pred {
+                    conllu::write(s, &mut out);
+                }
+            }
+        }
+        ParseInput::Text => {
+            if score {
+                miette::bail!(help = "use --score with --input conllu", "--score needs gold annotations");
+            }
+            let mut spans = factlint::text::sentences(&text, 0, &[]);
+            if spans.is_empty() && !text.trim().is_empty() {
+                let start = text.len() - text.trim_start().len();
+                spans.push(factlint::text::Span::new(start, text.trim_end().len()));
+            }
+            for (i, s) in model.analyse_text(&text, &spans, language::Depth::Parse).iter().enumerate() {
+                conllu::write(&conllu::from_sentence(s, &text, i + 1), &mut out);
+            }
+        }
+    }
+    print(&out);
+    Ok(0)
 }

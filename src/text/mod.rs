@@ -128,6 +128,11 @@ fn abbreviation_before(line: &str, i: usize) -> bool {
     ABBREVIATIONS.contains(&word.to_lowercase().as_str())
 }
 
+/// Whether a word (any case) is an abbreviation written with a period.
+pub fn is_abbreviation(word: &str) -> bool {
+    ABBREVIATIONS.contains(&word.to_lowercase().as_str())
+}
+
 /// Quotations in the body: curly double quotes, and straight double quotes
 /// paired within a line.
 pub fn quotes(text: &str, body_start: usize) -> Vec<Quote> {

@@ -1,0 +1,55 @@
+//! The linguistic layer on about 1 MB of news text (the seeds and the
+//! development set of ../shared when present, repeated), single thread:
+//! words per second for tagging alone and for tagging plus parsing, and
+//! the model's load time (`cargo bench --bench language`).
+
+use factlint::language::{self, Depth};
+use factlint::text::{self, Span};
+use std::time::Instant;
+
+fn news_text() -> String {
+    let root = env!("CARGO_MANIFEST_DIR");
+    let mut base = String::new();
+    let mut dirs = vec![format!("{root}/seeds")];
+    for story in ["rail", "wildfire", "recall", "election"] {
+        dirs.push(format!("{root}/../shared/eval/dev/{story}"));
+    }
+    for d in dirs {
+        let Ok(entries) = std::fs::read_dir(&d) else { continue };
+        let mut paths: Vec<_> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
+        paths.sort();
+        for p in paths.into_iter().filter(|p| p.extension().is_some_and(|e| e == "txt" || e == "md")) {
+            base.push_str(&std::fs::read_to_string(p).unwrap());
+            base.push('\n');
+        }
+    }
+    base.repeat((1_000_000 / base.len()).max(1))
+}
+
+fn main() {
+    let t = Instant::now();
+    let model = language::embedded().expect("the embedded model loads");
+    println!("model load: {:.2} ms", t.elapsed().as_secs_f64() * 1e3);
+    let text = news_text();
+    let sentences: Vec<Span> = text::sentences(&text, 0, &[]);
+    for depth in [Depth::Tag, Depth::Parse] {
+        let mut best = f64::MAX;
+        let mut words = 0;
+        for _ in 0..3 {
+            let t = Instant::now();
+            let out = model.analyse_text(&text, &sentences, depth);
+            best = best.min(t.elapsed().as_secs_f64());
+            words = out.iter().map(|s| s.words.len()).sum::<usize>();
+        }
+        println!(
+            "{:<6} {:>8} words in {} sentences, {:.2} MB: {:>6.3} s  {:>9.0} words/s  {:>5.2} MB/s (one thread)",
+            format!("{depth:?}"),
+            words,
+            sentences.len(),
+            text.len() as f64 / 1e6,
+            best,
+            words as f64 / best,
+            text.len() as f64 / 1e6 / best
+        );
+    }
+}

@@ -1,0 +1,220 @@
+//! Lemmas: an exception table (the treebank's irregular and closed-class
+//! forms, and Open English WordNet's irregular forms), then suffix rules
+//! learned from the treebank per Penn tag, preferring a rule whose output
+//! is a known lemma of that part of speech.
+
+use super::model::{u32_at, Lines, ModelError, Sections};
+use super::perceptron::h;
+
+/// A suffix rule: strip `strip` from the lowercased form, append `add`.
+#[derive(Clone, Copy, Debug)]
+pub struct Rule<'a> {
+    pub xpos: &'a str,
+    pub strip: &'a str,
+    pub add: &'a str,
+}
+
+pub struct Lemmatizer<'a> {
+    /// Sorted by tag, then most frequent first.
+    rules: Vec<Rule<'a>>,
+    exceptions: Lines<'a>,
+    known: &'a [u8],
+    /// Learned casing: `UPOS shape first` -> `keep`, `lower` or `title`.
+    casing: Lines<'a>,
+}
+
+/// The casing of a form: `U` all capitals, `T` a capital then lowercase,
+/// `L` lowercase, `M` mixed, `N` no letters.
+pub fn case_shape(form: &str) -> char {
+    let letters: Vec<char> = form.chars().filter(|c| c.is_alphabetic()).collect();
+    if letters.is_empty() {
+        'N'
+    } else if letters.len() > 1 && letters.iter().all(|c| c.is_uppercase()) {
+        'U'
+    } else if letters[0].is_uppercase() && letters[1..].iter().all(|c| c.is_lowercase()) {
+        'T'
+    } else if letters.iter().all(|c| c.is_lowercase()) {
+        'L'
+    } else {
+        'M'
+    }
+}
+
+/// The casing transform that turns `form` into `lemma`.
+pub fn case_transform(form: &str, lemma: &str) -> &'static str {
+    let lower = lemma.to_lowercase();
+    if lemma == lower && form != lemma {
+        "lower"
+    } else if lemma == title(&lower) && lemma != form {
+        "title"
+    } else {
+        "keep"
+    }
+}
+
+pub fn title(s: &str) -> String {
+    let mut c = s.chars();
+    match c.next() {
+        Some(f) => f.to_uppercase().chain(c).collect(),
+        None => String::new(),
+    }
+}
+
+/// The key of the casing table.
+pub fn case_key(upos: &str, form: &str, first: bool) -> String {
+    format!("{upos} {} {}", case_shape(form), first as u8)
+}
+
+/// WordNet's part of speech for a UPOS tag.
+pub fn coarse(upos: &str) -> Option<char> {
+    match upos {
+        "NOUN" | "PROPN" => Some('n'),
+        "VERB" | "AUX" => Some('v'),
+        "ADJ" => Some('a'),
+        "ADV" => Some('r'),
+        _ => None,
+    }
+}
+
+/// The 32-bit key of a known lemma of part of speech `pos`.
+pub fn known_key(pos: char, lemma: &str) -> u32 {
+    let x = h(lemma) ^ (pos as u64).wrapping_mul(0x9e3779b97f4a7c15);
+    ((x >> 32) ^ x) as u32
+}
+
+impl<'a> Lemmatizer<'a> {
+    pub fn load(s: &Sections<'a>) -> Result<Lemmatizer<'a>, ModelError> {
+        let mut rules = Vec::new();
+        for line in s.text("lemma.rules")?.lines() {
+            let mut f = line.split('\t');
+            let (Some(xpos), Some(strip), Some(add)) = (f.next(), f.next(), f.next()) else {
+                return Err(ModelError(format!("lemma rule {line:?} has fewer than three fields")));
+            };
+            rules.push(Rule { xpos, strip, add });
+        }
+        let known = s.get("lemma.known")?;
+        if known.len() % 4 != 0 {
+            return Err(ModelError("lemma.known is not a list of 32-bit keys".into()));
+        }
+        Ok(Lemmatizer {
+            rules,
+            exceptions: Lines::new(s.text("lemma.exceptions")?),
+            known,
+            casing: Lines::new(s.text("lemma.casing")?),
+        })
+    }
+
+    pub fn from_parts(rules: Vec<Rule<'a>>, exceptions: &'a str, known: &'a [u8], casing: &'a str) -> Lemmatizer<'a> {
+        Lemmatizer { rules, exceptions: Lines::new(exceptions), known, casing: Lines::new(casing) }
+    }
+
+    pub fn is_known(&self, pos: char, lemma: &str) -> bool {
+        let key = known_key(pos, lemma);
+        let n = self.known.len() / 4;
+        let (mut lo, mut hi) = (0, n);
+        while lo < hi {
+            let mid = (lo + hi) / 2;
+            let v = u32_at(self.known, mid * 4).unwrap_or(0);
+            match v.cmp(&key) {
+                std::cmp::Ordering::Equal => return true,
+                std::cmp::Ordering::Less => lo = mid + 1,
+                std::cmp::Ordering::Greater => hi = mid,
+            }
+        }
+        false
+    }
+
+    /// The inflected forms a verb lemma can take: the regular ones, and
+    /// the irregular ones the exception table maps to it ("went" for "go").
+    /// Over-generation is harmless: the forms only choose what to parse.
+    pub fn forms_of(&self, verb: &str) -> Vec<String> {
+        let head = verb.split(' ').next().unwrap_or(verb);
+        let mut out = vec![
+            head.to_string(),
+            format!("{head}s"),
+            format!("{head}es"),
+            format!("{head}ed"),
+            format!("{head}d"),
+            format!("{head}ing"),
+        ];
+        if let Some(stem) = head.strip_suffix('e') {
+            out.push(format!("{stem}ing"));
+        }
+        if let Some(stem) = head.strip_suffix('y') {
+            out.push(format!("{stem}ied"));
+            out.push(format!("{stem}ies"));
+        }
+        if let Some(last) = head.chars().last() {
+            out.push(format!("{head}{last}ed"));
+            out.push(format!("{head}{last}ing"));
+        }
+        out.extend(self.exceptions.keys_with_value(head).filter_map(|k| k.split_once(' ').map(|(_, f)| f.to_string())));
+        out
+    }
+
+    /// The lemma by rules alone (no exception table).
+    pub fn by_rules(&self, lower: &str, upos: &str, xpos: &str) -> String {
+        let start = self.rules.partition_point(|r| r.xpos < xpos);
+        let pos = coarse(upos);
+        let mut first: Option<String> = None;
+        for r in self.rules[start..].iter().take_while(|r| r.xpos == xpos) {
+            if lower.len() <= r.strip.len() || !lower.ends_with(r.strip) {
+                continue;
+            }
+            let cand = format!("{}{}", &lower[..lower.len() - r.strip.len()], r.add);
+            match pos {
+                Some(p) if self.is_known(p, &cand) => return cand,
+                Some(_) => {
+                    first.get_or_insert(cand);
+                }
+                None => return cand,
+            }
+        }
+        first.unwrap_or_else(|| lower.to_string())
+    }
+
+    /// The lemma of `form` tagged `upos`/`xpos`; `first` says whether it
+    /// starts its sentence (a capital there says nothing about a name).
+    pub fn lemma(&self, form: &str, upos: &str, xpos: &str, first: bool) -> String {
+        let lower: String = form.chars().map(|c| if c == '\u{2019}' { '\'' } else { c }).collect::<String>();
+        let lower = lower.to_lowercase();
+        let mut exception = None;
+        for tag in [xpos, upos] {
+            let mut key = String::with_capacity(tag.len() + 1 + lower.len());
+            key.push_str(tag);
+            key.push(' ');
+            key.push_str(&lower);
+            if let Some(l) = self.exceptions.get(&key) {
+                exception = Some(l.to_string());
+                break;
+            }
+        }
+        let lemma = if let Some(l) = exception {
+            if l.chars().any(char::is_uppercase) {
+                return l;
+            }
+            l
+        } else if (upos == "PROPN" && xpos != "NNPS")
+            || upos == "PUNCT"
+            || upos == "SYM"
+            || upos == "X"
+            || (upos == "NUM" && !form.chars().all(char::is_alphabetic))
+        {
+            lower.clone()
+        } else {
+            self.by_rules(&lower, upos, xpos)
+        };
+        // Casing as the treebank writes it: names keep their capitals,
+        // a sentence's first word does not.
+        match self.casing.get(&case_key(upos, form, first)).unwrap_or("lower") {
+            "keep" if lemma == lower => form.to_string(),
+            "keep" => match case_shape(form) {
+                'U' => lemma.to_uppercase(),
+                'T' => title(&lemma),
+                _ => lemma,
+            },
+            "title" => title(&lemma),
+            _ => lemma,
+        }
+    }
+}

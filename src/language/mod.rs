@@ -1,0 +1,406 @@
+//! The linguistic layer: part-of-speech tags (UPOS and Penn), lemmas,
+//! features, heads and dependency relations for each sentence, from a
+//! model trained on Universal Dependencies English EWT (see
+//! `models/NOTICE`) and embedded in the binary.
+//!
+//! Words come from the text stage's tokens ([`word_spans`] only joins
+//! tokens that Universal Dependencies keeps as one word: "1,100", "U.S.",
+//! "Mr.", "'s", and splits "don't" into "do" + "n't"), so every word has a
+//! byte span in the document. The tagger is a greedy averaged perceptron
+//! in two passes ([`tagger`]), the parser greedy arc-hybrid with labelled
+//! transitions ([`parser`]); lemmas come from learned rules and tables
+//! ([`lemma`]). The model is read in place, never copied ([`model`]).
+
+pub mod conllu;
+pub mod lemma;
+pub mod model;
+pub mod numbers;
+pub mod parser;
+pub mod perceptron;
+pub mod tagger;
+pub mod train;
+
+use crate::text::tokens::{tokenize, Kind, Token};
+use crate::text::Span;
+use model::{Lines, ModelError, Sections, Table};
+use perceptron::{argmax, h, score};
+use std::sync::OnceLock;
+
+/// One syntactic word with its analysis.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Word<'m> {
+    pub form: String,
+    /// Byte span in the document (empty for words read from CoNLL-U).
+    pub span: Span,
+    pub upos: &'m str,
+    pub xpos: &'m str,
+    pub lemma: String,
+    /// The head word, 1-based; 0 is the root.
+    pub head: usize,
+    pub deprel: &'m str,
+    pub feats: &'m str,
+}
+
+/// An analysed sentence.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Sentence<'m> {
+    pub words: Vec<Word<'m>>,
+    /// Whether heads and relations were computed (see [`Depth`]).
+    pub parsed: bool,
+}
+
+impl<'m> Sentence<'m> {
+    /// The 0-based indices of the children of word `i` (0-based), in order.
+    pub fn children(&self, i: usize) -> impl Iterator<Item = usize> + '_ {
+        self.words.iter().enumerate().filter(move |(_, w)| w.head == i + 1).map(|(j, _)| j)
+    }
+
+    /// The 0-based head of word `i`, `None` for the root.
+    pub fn head(&self, i: usize) -> Option<usize> {
+        self.words.get(i).and_then(|w| w.head.checked_sub(1))
+    }
+
+    /// The 0-based index of the root word.
+    pub fn root(&self) -> Option<usize> {
+        self.words.iter().position(|w| w.head == 0)
+    }
+}
+
+/// How much analysis to do.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Depth {
+    /// Tags, lemmas and features only.
+    Tag,
+    /// Tags, lemmas, features, heads and relations.
+    Parse,
+}
+
+/// A loaded model: every table borrowed from the model bytes.
+pub struct Model<'m> {
+    /// Joint tagger classes: (UPOS, Penn tag).
+    pub classes: Vec<(&'m str, &'m str)>,
+    tagger: Table<'m>,
+    /// A second tagging pass that also sees the first pass's tags to the right.
+    tagger2: Option<Table<'m>>,
+    parser: Table<'m>,
+    pub labels: Vec<&'m str>,
+    pub lemmas: lemma::Lemmatizer<'m>,
+    feats_xpos: Lines<'m>,
+    feats_form: Lines<'m>,
+    root_label: usize,
+}
+
+static EMBEDDED: &[u8] = include_bytes!("models/en-ewt.flm");
+
+/// The embedded English model, loaded once.
+pub fn embedded() -> Result<&'static Model<'static>, ModelError> {
+    static MODEL: OnceLock<Result<Model<'static>, ModelError>> = OnceLock::new();
+    MODEL.get_or_init(|| Model::load(EMBEDDED)).as_ref().map_err(Clone::clone)
+}
+
+impl<'m> Model<'m> {
+    pub fn load(bytes: &'m [u8]) -> Result<Model<'m>, ModelError> {
+        let s = Sections::parse(bytes)?;
+        let mut classes = Vec::new();
+        for line in s.text("tagger.classes")?.lines() {
+            let (u, x) = line.split_once('\t').ok_or_else(|| ModelError(format!("tag class {line:?} lacks a tab")))?;
+            classes.push((u, x));
+        }
+        let labels: Vec<&str> = s.text("parser.labels")?.lines().collect();
+        let tagger = Table::parse(s.get("tagger.weights")?)?;
+        let tagger2 = match s.get("tagger2.weights") {
+            Ok(b) => Some(Table::parse(b)?),
+            Err(_) => None,
+        };
+        let parser = Table::parse(s.get("parser.weights")?)?;
+        if tagger.classes != classes.len()
+            || tagger2.is_some_and(|t| t.classes != classes.len())
+            || parser.classes != 1 + 2 * labels.len()
+        {
+            return Err(ModelError("class counts of the weight tables do not match their class lists".into()));
+        }
+        let root_label = labels
+            .iter()
+            .position(|&l| l == "root")
+            .ok_or_else(|| ModelError("the parser has no root relation".into()))?;
+        if classes.is_empty() {
+            return Err(ModelError("the tagger has no classes".into()));
+        }
+        Ok(Model {
+            classes,
+            tagger,
+            tagger2,
+            parser,
+            labels,
+            lemmas: lemma::Lemmatizer::load(&s)?,
+            feats_xpos: Lines::new(s.text("feats.xpos")?),
+            feats_form: Lines::new(s.text("feats.form")?),
+            root_label,
+        })
+    }
+
+    /// Tags of a sentence given as word forms: joint class numbers.
+    pub fn tag(&self, forms: &[&str]) -> Vec<usize> {
+        let ctx: Vec<tagger::WordCtx> = forms.iter().map(|f| tagger::WordCtx::cached(f, Some(&self.lemmas))).collect();
+        let first = self.tag_pass(&ctx, &self.tagger, None);
+        match &self.tagger2 {
+            Some(t2) => self.tag_pass(&ctx, t2, Some(&first)),
+            None => first,
+        }
+    }
+
+    fn tag_pass(&self, ctx: &[tagger::WordCtx], table: &Table, right: Option<&[usize]>) -> Vec<usize> {
+        let mut out = Vec::with_capacity(ctx.len());
+        let (mut feats, mut scores) = (Vec::with_capacity(40), Vec::new());
+        for i in 0..ctx.len() {
+            let p1 = i.checked_sub(1).map(|j| out[j]);
+            let p2 = i.checked_sub(2).map(|j| out[j]);
+            tagger::features(ctx, i, p1, p2, right, &mut feats);
+            score(table, &feats, &mut scores);
+            out.push(argmax(&scores, None));
+        }
+        out
+    }
+
+    /// Heads (0-based; `n` is the root) and relations of a tagged sentence.
+    pub fn parse_heads(&self, norms: &[u64], xpos: &[u64]) -> (Vec<usize>, Vec<usize>) {
+        let n = norms.len().saturating_sub(1);
+        let mut st = parser::State::new(n, self.labels.len());
+        let (mut feats, mut scores, mut valid) = (Vec::with_capacity(128), Vec::new(), Vec::new());
+        let mut steps = 0;
+        while !st.done() && steps <= 2 * n + 2 {
+            steps += 1;
+            st.features(norms, xpos, &mut feats);
+            score(&self.parser, &feats, &mut scores);
+            st.valid_classes(self.root_label, &mut valid);
+            st.apply_class(argmax(&scores, Some(&valid)));
+        }
+        let mut heads = st.heads;
+        let mut labels = st.labels;
+        for (hd, l) in heads.iter_mut().zip(labels.iter_mut()) {
+            if *hd == parser::NONE {
+                *hd = n;
+                *l = self.root_label;
+            }
+        }
+        let first = heads.iter().position(|&hd| hd >= n);
+        single_root(&mut heads);
+        for (i, l) in labels.iter_mut().enumerate().take(n) {
+            if heads[i] < n && *l == self.root_label {
+                *l = self.labels.iter().position(|&x| x == "parataxis").unwrap_or(0);
+            } else if Some(i) == first {
+                *l = self.root_label;
+            }
+        }
+        labels.truncate(n);
+        (heads, labels)
+    }
+
+    /// Analyses one sentence given its words' forms and spans.
+    pub fn analyse(&self, forms: &[&str], spans: &[Span], depth: Depth) -> Sentence<'m> {
+        let n = forms.len();
+        let tags = self.tag(forms);
+        let mut words: Vec<Word<'m>> = forms
+            .iter()
+            .zip(&tags)
+            .enumerate()
+            .map(|(i, (f, &t))| {
+                let (upos, xpos) = self.classes.get(t).copied().unwrap_or(("X", "XX"));
+                let lower = f.to_lowercase();
+                let feats = self
+                    .feats_form
+                    .get(&format!("{xpos} {lower}"))
+                    .or_else(|| self.feats_xpos.get(xpos))
+                    .unwrap_or("_");
+                Word {
+                    form: f.to_string(),
+                    span: spans.get(i).copied().unwrap_or(Span::new(0, 0)),
+                    upos,
+                    xpos,
+                    lemma: self.lemmas.lemma(f, upos, xpos, i == 0),
+                    head: 0,
+                    deprel: "_",
+                    feats,
+                }
+            })
+            .collect();
+        if depth == Depth::Parse && n > 0 {
+            let mut norms: Vec<u64> = forms.iter().map(|f| h(&tagger::normalise(f))).collect();
+            norms.push(h("<ROOT>"));
+            let mut xp: Vec<u64> = words.iter().map(|w| h(w.xpos)).collect();
+            xp.push(h("<ROOT>"));
+            let (heads, labels) = self.parse_heads(&norms, &xp);
+            for (i, w) in words.iter_mut().enumerate() {
+                w.head = if heads[i] >= n { 0 } else { heads[i] + 1 };
+                w.deprel = self.labels.get(labels[i]).copied().unwrap_or("dep");
+            }
+        }
+        Sentence { words, parsed: depth == Depth::Parse }
+    }
+
+    /// Analyses each sentence span of a document.
+    pub fn analyse_text(&self, text: &str, sentences: &[Span], depth: Depth) -> Vec<Sentence<'m>> {
+        sentences
+            .iter()
+            .map(|s| {
+                let tokens: Vec<Token> = tokenize(&text[s.start..s.end])
+                    .into_iter()
+                    .map(|mut t| {
+                        t.start += s.start;
+                        t.end += s.start;
+                        t
+                    })
+                    .collect();
+                let spans = word_spans(text, &tokens);
+                let forms: Vec<&str> = spans.iter().map(|sp| &text[sp.start..sp.end]).collect();
+                self.analyse(&forms, &spans, depth)
+            })
+            .collect()
+    }
+}
+
+/// Keeps one root: the first word attached to the root stays there, any
+/// other is attached to it.
+fn single_root(heads: &mut [usize]) {
+    let n = heads.len();
+    let Some(first) = heads.iter().position(|&hd| hd >= n) else {
+        if n > 0 {
+            heads[0] = n;
+        }
+        return;
+    };
+    for (i, hd) in heads.iter_mut().enumerate() {
+        if *hd >= n && i != first {
+            *hd = first;
+        }
+    }
+}
+
+fn adjacent(a: &Token, b: &Token) -> bool {
+    a.end == b.start
+}
+
+/// Syntactic words from the text stage's tokens, as byte spans.
+pub fn word_spans(text: &str, tokens: &[Token]) -> Vec<Span> {
+    let mut out: Vec<Span> = Vec::with_capacity(tokens.len());
+    let mut i = 0;
+    let is_p = |t: &Token, c: char| t.is_punct(c);
+    while i < tokens.len() {
+        let t = &tokens[i];
+        let mut end = t.end;
+        let mut j = i + 1;
+        match &t.kind {
+            Kind::Num { .. } => {
+                // 1,100  2.1  6:00  (a separator between digits, no spaces)
+                while j + 1 < tokens.len()
+                    && adjacent(&tokens[j - 1], &tokens[j])
+                    && adjacent(&tokens[j], &tokens[j + 1])
+                    && (is_p(&tokens[j], ',') || is_p(&tokens[j], '.') || is_p(&tokens[j], ':'))
+                    && tokens[j + 1].num().is_some()
+                {
+                    end = tokens[j + 1].end;
+                    j += 2;
+                }
+            }
+            Kind::Word { text: w, .. } => {
+                // don't -> do + n't ; can't -> ca + n't
+                if w.ends_with('n')
+                    && w.len() > 1
+                    && j + 1 < tokens.len()
+                    && adjacent(t, &tokens[j])
+                    && is_p(&tokens[j], '\'')
+                    && adjacent(&tokens[j], &tokens[j + 1])
+                    && tokens[j + 1].is_word("t")
+                {
+                    let split = t.end - 1;
+                    out.push(Span::new(t.start, split));
+                    out.push(Span::new(split, tokens[j + 1].end));
+                    i = j + 2;
+                    continue;
+                }
+                // U.S.  Mr.  Inc.  (initials, or a known abbreviation, with their periods)
+                let single = w.chars().count() == 1;
+                if j < tokens.len() && adjacent(t, &tokens[j]) && is_p(&tokens[j], '.') {
+                    let initials = single
+                        && j + 1 < tokens.len()
+                        && adjacent(&tokens[j], &tokens[j + 1])
+                        && tokens[j + 1].word().is_some_and(|x| x.chars().count() == 1);
+                    if initials {
+                        end = tokens[j].end;
+                        j += 1;
+                        while j + 1 < tokens.len()
+                            && adjacent(&tokens[j - 1], &tokens[j])
+                            && tokens[j].word().is_some_and(|x| x.chars().count() == 1)
+                            && adjacent(&tokens[j], &tokens[j + 1])
+                            && is_p(&tokens[j + 1], '.')
+                        {
+                            end = tokens[j + 1].end;
+                            j += 2;
+                        }
+                    } else if crate::text::is_abbreviation(w) && t.capitalised() || (single && t.capitalised()) {
+                        end = tokens[j].end;
+                        j += 1;
+                    }
+                }
+            }
+            // 's 're 've 'll 'd 'm after a word
+            Kind::Punct('\'')
+                if i > 0
+                    && adjacent(&tokens[i - 1], t)
+                    && tokens[i - 1].word().is_some()
+                    && j < tokens.len()
+                    && adjacent(t, &tokens[j])
+                    && tokens[j].word().is_some_and(|x| matches!(x, "s" | "re" | "ve" | "ll" | "d" | "m"))
+                    && !tokens.get(j + 1).is_some_and(|n| adjacent(&tokens[j], n) && n.word().is_some()) =>
+            {
+                end = tokens[j].end;
+                j += 1;
+            }
+            Kind::Punct(c @ ('.' | '-' | '!' | '?')) => {
+                // ... -- ?!
+                let same = |t: &Token| {
+                    if *c == '-' {
+                        t.is_punct('-')
+                    } else {
+                        ['.', '!', '?'].iter().any(|&p| t.is_punct(p))
+                    }
+                };
+                while j < tokens.len() && adjacent(&tokens[j - 1], &tokens[j]) && same(&tokens[j]) {
+                    end = tokens[j].end;
+                    j += 1;
+                }
+            }
+            _ => {}
+        }
+        let _ = text;
+        out.push(Span::new(t.start, end));
+        i = j;
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(s: &str) -> Vec<&str> {
+        word_spans(s, &tokenize(s)).into_iter().map(|sp| &s[sp.start..sp.end]).collect()
+    }
+
+    #[test]
+    fn ud_words_from_tokens() {
+        assert_eq!(words("I don't know."), ["I", "do", "n't", "know", "."]);
+        assert_eq!(words("It can\u{2019}t be"), ["It", "ca", "n\u{2019}t", "be"]);
+        assert_eq!(words("The U.S. paid $1,100.50 at 6:00"), ["The", "U.S.", "paid", "$", "1,100.50", "at", "6:00"]);
+        assert_eq!(words("Mr. Holt's plan, drivers' pay"), ["Mr.", "Holt", "'s", "plan", ",", "drivers", "'", "pay"]);
+        assert_eq!(words("Wait... what?!"), ["Wait", "...", "what", "?!"]);
+        assert_eq!(words("a 48-hour strike"), ["a", "48", "-", "hour", "strike"]);
+    }
+
+    #[test]
+    fn one_root() {
+        let mut h = vec![3, 3, 3];
+        single_root(&mut h);
+        assert_eq!(h, [3, 0, 0]);
+    }
+}

@@ -1,0 +1,81 @@
+//! Number words and numerals to values: "Four" is 4, "eleven" 11, "a
+//! dozen" 12, "1,100" 1100, "2.1" 2.1. Generic English, no story words.
+
+/// The value of one number word, or of a numeral.
+pub fn value(word: &str) -> Option<f64> {
+    let w = word.to_lowercase();
+    let v = match w.as_str() {
+        "zero" | "none" => 0.0,
+        "one" => 1.0,
+        "two" => 2.0,
+        "three" => 3.0,
+        "four" => 4.0,
+        "five" => 5.0,
+        "six" => 6.0,
+        "seven" => 7.0,
+        "eight" => 8.0,
+        "nine" => 9.0,
+        "ten" => 10.0,
+        "eleven" => 11.0,
+        "twelve" | "dozen" => 12.0,
+        "thirteen" => 13.0,
+        "fourteen" => 14.0,
+        "fifteen" => 15.0,
+        "sixteen" => 16.0,
+        "seventeen" => 17.0,
+        "eighteen" => 18.0,
+        "nineteen" => 19.0,
+        "twenty" => 20.0,
+        "thirty" => 30.0,
+        "forty" => 40.0,
+        "fifty" => 50.0,
+        "sixty" => 60.0,
+        "seventy" => 70.0,
+        "eighty" => 80.0,
+        "ninety" => 90.0,
+        "hundred" => 100.0,
+        "thousand" => 1e3,
+        "million" | "mn" | "m" => 1e6,
+        "billion" | "bn" => 1e9,
+        "trillion" => 1e12,
+        _ => return numeral(&w),
+    };
+    Some(v)
+}
+
+/// "1,100", "2.1", "68,000" (not "1.2.3", not "12a").
+pub fn numeral(s: &str) -> Option<f64> {
+    if s.is_empty() || !s.starts_with(|c: char| c.is_ascii_digit()) {
+        return None;
+    }
+    let groups: Vec<&str> = s.split(',').collect();
+    if groups.len() > 1 && groups[1..].iter().any(|g| g.len() < 3 || (g.len() > 3 && !g[3..].starts_with('.'))) {
+        return None;
+    }
+    s.replace(',', "").parse::<f64>().ok().filter(|v| v.is_finite())
+}
+
+/// Whether a word multiplies the number before it ("2.1 million").
+pub fn is_multiplier(word: &str) -> bool {
+    matches!(
+        word.to_lowercase().as_str(),
+        "hundred" | "thousand" | "million" | "billion" | "trillion" | "dozen" | "bn" | "mn"
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn words_and_numerals() {
+        assert_eq!(value("Four"), Some(4.0));
+        assert_eq!(value("eleven"), Some(11.0));
+        assert_eq!(value("dozen"), Some(12.0));
+        assert_eq!(value("1,100"), Some(1100.0));
+        assert_eq!(value("2.1"), Some(2.1));
+        assert_eq!(value("1,10"), None);
+        assert_eq!(value("fire"), None);
+        assert!(is_multiplier("Million"));
+    }
+}

@@ -1,0 +1,106 @@
+//! The linguistic layer through the binary: accuracy on the treebank's
+//! held-out test set (gold tokenisation), what `factlint parse` shows for a
+//! news sentence, bad model files, and deterministic training.
+
+mod common;
+use common::*;
+use factlint::language::{conllu, train, Model};
+use std::path::PathBuf;
+
+fn shared(rel: &str) -> Option<PathBuf> {
+    let p = root().join("..").join("shared").join(rel);
+    p.exists().then_some(p)
+}
+
+/// Words of a CoNLL-U output: (form, upos, head form, deprel).
+fn rows(conllu_text: &str) -> Vec<(String, String, String, String)> {
+    let sents = conllu::read(conllu_text).expect("valid CoNLL-U");
+    let mut out = Vec::new();
+    for s in sents {
+        for r in &s.rows {
+            let head = if r.head == 0 { "ROOT".to_string() } else { s.rows[r.head - 1].form.clone() };
+            out.push((r.form.clone(), r.upos.clone(), head, r.deprel.clone()));
+        }
+    }
+    out
+}
+
+#[test]
+fn ewt_test_accuracy_with_gold_tokenisation() {
+    let Some(test) = shared("nlp/ud-english-ewt/en_ewt-ud-test.conllu") else {
+        eprintln!("../shared/nlp is not beside the checkout: accuracy not measured");
+        return;
+    };
+    let o = run(&["parse", "--input", "conllu", test.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let gold = conllu::read(&std::fs::read_to_string(&test).unwrap()).unwrap();
+    let pred = conllu::read(&stdout(&o)).unwrap();
+    assert_eq!(gold.len(), pred.len(), "one output sentence per input sentence");
+    for (g, p) in gold.iter().zip(&pred) {
+        assert_eq!(g.rows.len(), p.rows.len(), "gold tokenisation kept");
+        assert_eq!(g.ranges.len(), p.ranges.len(), "multiword token lines kept");
+    }
+    let s = conllu::score(&gold, &pred);
+    eprintln!("EWT test: {s}");
+    assert!(s.upos >= 94.0, "{s}");
+    assert!(s.uas >= 82.0, "{s}");
+    assert!(s.las >= 78.0, "{s}");
+    assert!(s.lemma >= 95.0, "{s}");
+    // --score prints the same figures.
+    let o = run(&["parse", "--input", "conllu", test.to_str().unwrap(), "--score"]);
+    assert!(stdout(&o).contains(&format!("UAS={:.2}", s.uas)), "{}", stdout(&o));
+}
+
+#[test]
+fn news_sentence_subject_verb_negation_and_number() {
+    let o = run(&["parse", "Three passengers were not hurt in the crash, officials said on Friday."]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let out = stdout(&o);
+    assert!(out.starts_with("# sent_id = 1\n# text = Three passengers were not hurt"), "{out}");
+    let r = rows(&out);
+    let find = |f: &str| r.iter().find(|x| x.0 == f).unwrap_or_else(|| panic!("{f} in {out}")).clone();
+    assert_eq!(find("Three"), ("Three".into(), "NUM".into(), "passengers".into(), "nummod".into()));
+    assert_eq!(find("passengers").2, "hurt");
+    assert!(find("passengers").3.starts_with("nsubj"), "{out}");
+    assert_eq!(find("not").2, "hurt");
+    assert_eq!(find("crash").3, "obl");
+    assert!(out.contains("\thurt\thurt\tVERB\t"), "{out}");
+    assert!(out.contains("\twere\tbe\tAUX\t"), "{out}");
+    // Lemmas and number words.
+    assert!(out.contains("\tThree\tthree\tNUM\t"), "{out}");
+}
+
+#[test]
+fn words_keep_their_byte_spans_and_contractions_split() {
+    let o = run(&["parse", "The U.S. company doesn't expect 1,100 job cuts."]);
+    let r = rows(&stdout(&o));
+    let forms: Vec<&str> = r.iter().map(|x| x.0.as_str()).collect();
+    assert_eq!(forms, ["The", "U.S.", "company", "does", "n't", "expect", "1,100", "job", "cuts", "."]);
+    assert!(stdout(&o).contains("\tn't\tnot\tPART\t"), "{}", stdout(&o));
+}
+
+#[test]
+fn a_bad_model_file_is_a_clear_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path().join("bad.flm");
+    std::fs::write(&p, b"FLMODEL1\x03\0\0\0garbage").unwrap();
+    let o = run(&["parse", "some text.", "--model", p.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("invalid language model"), "{}", stderr(&o));
+    let o = run(&["parse", "--input", "conllu", "/no/such/file.conllu"]);
+    assert_eq!(o.status.code(), Some(2));
+}
+
+#[test]
+fn training_is_deterministic_and_the_model_loads() {
+    let Some(ewt) = shared("nlp/ud-english-ewt/en_ewt-ud-dev.conllu") else { return };
+    let text = std::fs::read_to_string(ewt).unwrap();
+    let sents: Vec<conllu::Sent> = conllu::read(&text).unwrap().into_iter().take(300).collect();
+    let opts = train::Options { tagger_iters: 2, parser_iters: 2, folds: 2, ..Default::default() };
+    let a = train::train(&sents, None, &opts, &mut |_| {}).unwrap();
+    let b = train::train(&sents, None, &opts, &mut |_| {}).unwrap();
+    assert!(a == b, "two trainings give the same bytes");
+    let m = Model::load(&a).unwrap();
+    let pred = train::annotate(&m, &sents[..20]);
+    assert_eq!(pred.len(), 20);
+}
