@@ -7,7 +7,7 @@ use crate::facts;
 use crate::rules::RuleSet;
 use chrono::NaiveDate;
 use rayon::prelude::*;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet, HashSet};
 use std::path::PathBuf;
 
 /// Everything one run produced, in corpus order.
@@ -47,6 +47,26 @@ pub fn load_documents(paths: &[PathBuf], dates: &BTreeMap<String, NaiveDate>) ->
     (docs, problems)
 }
 
+/// The open predicate's second pass. The first pass parsed only the
+/// sentences with a negation; a denial conflicts with an assertion of the
+/// same verb anywhere in the corpus, so the documents holding a form of a
+/// denied verb are extracted again, parsing those sentences too. Parsing
+/// every sentence would cost several times the whole rest of the pipeline.
+fn second_pass(docs: &[Document], extractions: &mut [DocExtraction], mut extractor: Extractor) {
+    let verbs: BTreeSet<&str> = extractions.iter().flat_map(|e| e.negated_verbs.iter().map(String::as_str)).collect();
+    let Some(model) = crate::language::embedded().ok().filter(|_| !verbs.is_empty()) else { return };
+    let forms: HashSet<String> = verbs.iter().flat_map(|v| model.lemmas.forms_of(v)).collect();
+    let wanted = |d: &Document| {
+        d.text.split(|c: char| !c.is_alphabetic()).any(|w| !w.is_empty() && forms.contains(&w.to_lowercase()))
+    };
+    extractor.positive_forms = Some(forms.clone());
+    let again: Vec<(usize, DocExtraction)> =
+        docs.par_iter().enumerate().filter(|(_, d)| wanted(d)).map(|(i, d)| (i, extractor.extract(d))).collect();
+    for (i, e) in again {
+        extractions[i] = e;
+    }
+}
+
 /// Extract, resolve and check documents already in memory.
 pub fn analyse(docs: Vec<Document>, problems: Vec<Problem>, rules: &RuleSet) -> Analysis {
     analyse_with_progress(docs, problems, rules, &|| {})
@@ -60,7 +80,7 @@ pub fn analyse_with_progress(
     tick: &(dyn Fn() + Sync),
 ) -> Analysis {
     let extractor = Extractor::new(rules);
-    let extractions: Vec<DocExtraction> = docs
+    let mut extractions: Vec<DocExtraction> = docs
         .par_iter()
         .map(|d| {
             let e = extractor.extract(d);
@@ -68,6 +88,7 @@ pub fn analyse_with_progress(
             e
         })
         .collect();
+    second_pass(&docs, &mut extractions, extractor);
     let index = FactIndex::new(facts::resolve(&extractions));
     let findings = check::run(rules, &check::Input { docs: &docs, extractions: &extractions, facts: &index });
     Analysis { docs, problems, extractions, facts: index, findings }

@@ -24,7 +24,7 @@ use crate::facts::Fact;
 use crate::rules::{Conflict, ConflictKind, RuleSet, Severity};
 use crate::text::Span;
 use crate::time::TimeSpan;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 /// The documentation of a conflict kind.
 pub fn kind_doc(kind: ConflictKind) -> &'static str {
@@ -197,7 +197,14 @@ pub fn run(rules: &RuleSet, input: &Input) -> Vec<Finding> {
     for rule in &rules.conflicts {
         match rule.kind {
             ConflictKind::Exclusive => exclusive::check(rule, input, &mut out),
-            ConflictKind::Negation => negation::check(rule, input, &mut out),
+            ConflictKind::Negation => {
+                let open = rule
+                    .predicate
+                    .as_ref()
+                    .and_then(|p| rules.predicates.get(p))
+                    .is_some_and(|p| p.value_type == crate::rules::ValueType::Open);
+                negation::check(rule, input, open, &mut out)
+            }
             ConflictKind::Functional => functional::check(rule, input, &mut out),
             ConflictKind::Characterisation => characterisation::check(rule, input, &mut out),
             ConflictKind::QuoteDrift => quote_drift::check(rule, input, &mut out),
@@ -212,12 +219,40 @@ pub fn run(rules: &RuleSet, input: &Input) -> Vec<Finding> {
         f.claims.dedup_by(|a, b| a.doc == b.doc && a.span == b.span);
     }
     out.retain(|f| f.claims.len() >= 2 || matches!(f.kind, ConflictKind::Weekday | ConflictKind::Suppression));
+    drop_open_duplicates(rules, &mut out);
     out.sort_by(|a, b| {
         let key =
             |f: &Finding| (input.docs[f.claims[0].doc].path.clone(), f.claims[0].span, f.rule.clone(), f.claims.len());
         key(a).cmp(&key(b))
     });
     out
+}
+
+/// A finding on an open predicate whose every passage already takes part
+/// in a finding of a pack predicate says nothing new: the pack's, with its
+/// vocabulary, is kept.
+fn drop_open_duplicates(rules: &RuleSet, out: &mut Vec<Finding>) {
+    let is_open = |f: &Finding| {
+        rules
+            .conflict(&f.rule)
+            .and_then(|c| c.predicate.as_ref())
+            .and_then(|p| rules.predicates.get(p))
+            .is_some_and(|p| p.value_type == crate::rules::ValueType::Open)
+    };
+    let open: Vec<bool> = out.iter().map(is_open).collect();
+    let mut covered: HashMap<usize, Vec<Span>> = HashMap::new();
+    for (f, _) in out.iter().zip(&open).filter(|(_, o)| !**o) {
+        for c in &f.claims {
+            covered.entry(c.doc).or_default().push(c.span);
+        }
+    }
+    let mut i = 0;
+    out.retain(|f| {
+        let keep = !open[i]
+            || !f.claims.iter().all(|c| covered.get(&c.doc).is_some_and(|v| v.iter().any(|s| s.overlaps(&c.span))));
+        i += 1;
+        keep
+    });
 }
 
 /// Fill a rule's message template.
@@ -343,6 +378,7 @@ mod tests {
             object: object.into(),
             date_value: None,
             quantity: None,
+            open_object: None,
             polarity: Polarity::Positive,
             modality: Modality::Asserted,
             valid: None,

@@ -117,6 +117,7 @@ impl Lexicon {
                         add(c, Tag::Cue { predicate: name.clone(), value: c.to_lowercase() });
                     }
                 }
+                ValueType::Open => {}
             }
         }
         for (class, ev) in &rules.events {

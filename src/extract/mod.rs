@@ -8,8 +8,10 @@
 pub mod events;
 pub mod lexicon;
 pub mod names;
+pub mod open;
 
 use crate::corpus::Document;
+use crate::language::{self, Depth, Model};
 use crate::rules::{EntityKind, RuleSet, ValueType};
 use crate::text::tokens::tokenize;
 use crate::text::{self, Span};
@@ -96,6 +98,9 @@ pub struct RawClaim {
     pub date_value: Option<TimeSpan>,
     /// For number predicates: the quantity claimed.
     pub quantity: Option<Quantity>,
+    /// For open predicates: the head of the verb's object, if any ("race"
+    /// in "conceded the race"); the verb itself is `object`.
+    pub open_object: Option<String>,
     pub polarity: Polarity,
     pub modality: Modality,
     pub valid: Option<TimeSpan>,
@@ -180,17 +185,101 @@ pub struct DocExtraction {
     /// short and long forms across the corpus.
     pub names: BTreeSet<String>,
     pub weekday_issues: Vec<WeekdayIssue>,
+    /// Verb lemmas of the document's negated open claims.
+    pub negated_verbs: BTreeSet<String>,
 }
 
 /// The compiled vocabulary plus the rules it came from.
 pub struct Extractor<'r> {
     pub rules: &'r RuleSet,
     pub lexicon: Lexicon,
+    /// The linguistic layer, when a pack has an open predicate to feed.
+    model: Option<&'static Model<'static>>,
+    /// The open predicate of the packs (`type: open`), if any.
+    open_predicate: Option<String>,
+    /// Its verbs too light to compare alone.
+    open_ignore: HashSet<String>,
+    /// Which sentences are parsed for open claims: those with a negation
+    /// word always; with `Some(forms)`, also those containing one of these
+    /// lowercased word forms (the forms of verbs denied somewhere in the
+    /// corpus: see [`crate::pipeline`]).
+    pub positive_forms: Option<HashSet<String>>,
+}
+
+/// When, in what mood and by whom a claim at `at` in clause `c` is said.
+struct ClaimContext {
+    modality: Modality,
+    valid: Option<TimeSpan>,
+    origin: TimeOrigin,
+    said_by: Option<String>,
+    /// A time expression of the clause, resolved, with its passage.
+    clause_time: Option<(Span, TimeSpan)>,
 }
 
 impl<'r> Extractor<'r> {
     pub fn new(rules: &'r RuleSet) -> Extractor<'r> {
-        Extractor { rules, lexicon: Lexicon::new(rules) }
+        let open_predicate =
+            rules.predicates.iter().find(|(_, p)| p.value_type == ValueType::Open).map(|(n, _)| n.clone());
+        let model = if open_predicate.is_some() { language::embedded().ok() } else { None };
+        let open_ignore = open_predicate
+            .as_ref()
+            .and_then(|p| rules.predicates.get(p))
+            .map(|p| p.ignore.iter().map(|w| w.to_lowercase()).collect())
+            .unwrap_or_default();
+        Extractor { rules, lexicon: Lexicon::new(rules), model, open_predicate, open_ignore, positive_forms: None }
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    /// Modality from the pack's hedge and future words before `at` in the
+    /// clause; valid time from a time expression in the clause, else the
+    /// speech time, else the dateline; the nearest speaker.
+    fn context(
+        &self,
+        text: &str,
+        doc: &Document,
+        s: &Sent,
+        c: Span,
+        at: Span,
+        speakers: &[Speaker],
+        state: bool,
+    ) -> ClaimContext {
+        let modality =
+            if s.hits.iter().any(|h| h.tag == Tag::Hedge && c.contains(h.span.start) && h.span.start < at.start) {
+                Modality::Hedged
+            } else if s.hits.iter().any(|h| h.tag == Tag::Future && c.contains(h.span.start) && h.span.start < at.start)
+            {
+                Modality::Forecast
+            } else {
+                Modality::Asserted
+            };
+        let clause_time = s
+            .times
+            .iter()
+            .filter(|m| {
+                c.contains(m.start) && !speakers.iter().any(|sp| sp.time_span == Some(Span::new(m.start, m.end)))
+            })
+            .min_by_key(|m| (m.start as i64 - at.start as i64).abs());
+        let speaker = speakers.iter().min_by_key(|sp| (sp.verb.start as i64 - at.start as i64).abs());
+        let speech_time = speaker.and_then(|sp| sp.time.clone());
+        let (valid, origin) = if !state {
+            (None, TimeOrigin::Timeless)
+        } else if let Some(t) = clause_time.filter(|t| t.span.is_some()) {
+            let e = &text[t.start..t.end];
+            (t.span.map(|ts| state_window(ts, doc.date)), TimeOrigin::Expression(e.to_string()))
+        } else if let Some((e, ts)) = speech_time {
+            (Some(ts), TimeOrigin::Speech(e))
+        } else if let Some(d) = doc.date {
+            (Some(TimeSpan::day(d)), TimeOrigin::Dateline)
+        } else {
+            (None, TimeOrigin::Unknown)
+        };
+        ClaimContext {
+            modality,
+            valid,
+            origin,
+            said_by: speaker.map(|sp| sp.name.clone()),
+            clause_time: clause_time.and_then(|t| t.span.map(|ts| (Span::new(t.start, t.end), ts))),
+        }
     }
 
     /// Extract one document.
@@ -358,11 +447,13 @@ impl<'r> Extractor<'r> {
         // Claims, quotes.
         let doc_quotes = text::quotes(text, doc.body_start);
         let mut last_person_speaker: Option<String> = None;
+        let mut open_names: HashMap<String, BTreeSet<String>> = HashMap::new();
         for s in &sents {
             let speakers = attribution(text, s, &persons, &full_names, lx, &mut last_person_speaker);
             for c in &s.clauses {
                 self.claims_in_clause(text, doc, s, *c, &mentions, &speakers, &mut out.claims);
             }
+            self.open_claims(text, doc, s, &speakers, &mut open_names, &mut out);
             for q in doc_quotes.iter().filter(|q| s.span.contains(q.outer.start)) {
                 let words = text[q.inner.start..q.inner.end].split_whitespace().count();
                 if words >= 3 {
@@ -428,31 +519,7 @@ impl<'r> Extractor<'r> {
                 .filter(|h| h.tag == Tag::Negation && h.span.start >= window_start && h.span.end <= cue.span.start)
                 .count();
             let polarity = if negs % 2 == 1 { Polarity::Negative } else { Polarity::Positive };
-            let modality = if s
-                .hits
-                .iter()
-                .any(|h| h.tag == Tag::Hedge && c.contains(h.span.start) && h.span.start < cue.span.start)
-            {
-                Modality::Hedged
-            } else if s
-                .hits
-                .iter()
-                .any(|h| h.tag == Tag::Future && c.contains(h.span.start) && h.span.start < cue.span.start)
-            {
-                Modality::Forecast
-            } else {
-                Modality::Asserted
-            };
-            // Time: an expression in the clause, else the speech time, else the dateline.
-            let clause_time = s
-                .times
-                .iter()
-                .filter(|m| {
-                    c.contains(m.start) && !speakers.iter().any(|sp| sp.time_span == Some(Span::new(m.start, m.end)))
-                })
-                .min_by_key(|m| (m.start as i64 - cue.span.start as i64).abs());
-            let speaker = speakers.iter().min_by_key(|sp| (sp.verb.start as i64 - cue.span.start as i64).abs());
-            let speech_time = speaker.and_then(|sp| sp.time.clone());
+            let cx = self.context(text, doc, s, c, cue.span, speakers, pd.state);
             let mut span = subject.span.cover(&cue.span);
             let mut date_value = None;
             let mut quantity = None;
@@ -463,22 +530,14 @@ impl<'r> Extractor<'r> {
                 quantity = Some(q);
             }
             let (valid, valid_origin) = if pd.value_type == ValueType::Date {
-                let Some(t) = clause_time.filter(|t| t.span.is_some()) else { continue };
-                date_value = t.span;
-                span = span.cover(&Span::new(t.start, t.end));
+                let Some((tspan, ts)) = cx.clause_time else { continue };
+                date_value = Some(ts);
+                span = span.cover(&tspan);
                 (None, TimeOrigin::Timeless)
-            } else if !pd.state {
-                (None, TimeOrigin::Timeless)
-            } else if let Some(t) = clause_time.filter(|t| t.span.is_some()) {
-                let e = &text[t.start..t.end];
-                (t.span.map(|ts| state_window(ts, doc.date)), TimeOrigin::Expression(e.to_string()))
-            } else if let Some((e, ts)) = speech_time {
-                (Some(ts), TimeOrigin::Speech(e))
-            } else if let Some(d) = doc.date {
-                (Some(TimeSpan::day(d)), TimeOrigin::Dateline)
             } else {
-                (None, TimeOrigin::Unknown)
+                (cx.valid, cx.origin)
             };
+            let modality = cx.modality;
             out.push(RawClaim {
                 subject: subject.sig.clone(),
                 subject_label: subject.label.clone(),
@@ -487,14 +546,106 @@ impl<'r> Extractor<'r> {
                 object: value.clone(),
                 date_value,
                 quantity,
+                open_object: None,
                 polarity,
                 modality,
                 valid,
                 valid_origin,
-                said_by: speaker.map(|sp| sp.name.clone()),
+                said_by: cx.said_by,
                 span,
                 cue: cue.span,
                 state: pd.state,
+            });
+        }
+    }
+
+    /// Claims of the open predicate, from the parse of sentence `s`.
+    /// A subject must be tied to a name: its own ("Route 14", "the
+    /// Copperline fire"), or for a definite phrase ("the fire") the names
+    /// of the last phrase with the same head in this document. Pronouns and
+    /// bare common nouns give no claim: ambiguous means dropped.
+    fn open_claims(
+        &self,
+        text: &str,
+        doc: &Document,
+        s: &Sent,
+        speakers: &[Speaker],
+        names_by_head: &mut HashMap<String, BTreeSet<String>>,
+        doc_out: &mut DocExtraction,
+    ) {
+        let (Some(model), Some(pred)) = (self.model, &self.open_predicate) else { return };
+        // Parse only the sentences that can take part in a finding: a
+        // negated claim, or the assertion of a verb denied somewhere.
+        let negated = s.hits.iter().any(|h| h.tag == Tag::Negation);
+        let candidate = negated
+            || self.positive_forms.as_ref().is_some_and(|f| {
+                text[s.span.start..s.span.end]
+                    .split(|c: char| !c.is_alphabetic())
+                    .any(|w| !w.is_empty() && f.contains(&w.to_lowercase()))
+            });
+        if !candidate {
+            return;
+        }
+        let tokens = tokenize(&text[s.span.start..s.span.end]);
+        let tokens: Vec<_> = tokens
+            .into_iter()
+            .map(|mut t| {
+                t.start += s.span.start;
+                t.end += s.span.start;
+                t
+            })
+            .collect();
+        let spans = language::word_spans(text, &tokens);
+        let forms: Vec<&str> = spans.iter().map(|sp| &text[sp.start..sp.end]).collect();
+        let parsed = model.analyse(&forms, &spans, Depth::Parse);
+        for oc in open::claims(&parsed) {
+            let np = &oc.subject;
+            let verb = oc.predicate.split(' ').next().unwrap_or("");
+            if np.pronoun || self.open_ignore.contains(&oc.predicate) || self.open_ignore.contains(verb) {
+                continue;
+            }
+            let mut participants: BTreeSet<String> = np.names.iter().cloned().collect();
+            let class = if np.proper { "entity".to_string() } else { format!("np:{}", np.head) };
+            if participants.is_empty() {
+                match names_by_head.get(&class) {
+                    Some(n) if np.definite => participants = n.clone(),
+                    _ => continue,
+                }
+            } else {
+                names_by_head.insert(class.clone(), participants.clone());
+            }
+            let c = s.clauses.iter().copied().find(|c| c.contains(oc.head.start)).unwrap_or(s.span);
+            let cx = self.context(text, doc, s, c, oc.head, speakers, true);
+            let modality = match oc.mood {
+                open::Mood::Possible | open::Mood::Conditional => Modality::Hedged,
+                open::Mood::Future => Modality::Forecast,
+                open::Mood::Asserted => cx.modality,
+            };
+            let mut object = oc.predicate.clone();
+            if oc.passive {
+                object.push_str(" (passive)");
+            }
+            let open_object = oc.object.as_ref().filter(|o| !o.pronoun).map(|o| o.head.clone());
+            if oc.negation.is_some() {
+                doc_out.negated_verbs.insert(verb.to_string());
+            }
+            doc_out.claims.push(RawClaim {
+                subject: EventSig { class, participants, place: None, pack_id: None },
+                subject_label: text[np.span.start..np.span.end].to_string(),
+                subject_head: np.head.clone(),
+                predicate: pred.clone(),
+                object,
+                date_value: None,
+                quantity: None,
+                open_object,
+                polarity: if oc.negation.is_some() { Polarity::Negative } else { Polarity::Positive },
+                modality,
+                valid: cx.valid,
+                valid_origin: cx.origin,
+                said_by: cx.said_by,
+                span: oc.span,
+                cue: oc.head,
+                state: true,
             });
         }
     }

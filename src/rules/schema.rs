@@ -118,7 +118,8 @@ pub struct PredicateDef {
     #[serde(default)]
     pub applies_to: Option<String>,
     /// What the value is: `label` (default; from `values`), `scale` (from
-    /// `scale`), `date` (a time expression near a `cues` phrase) or `number`.
+    /// `scale`), `date` (a time expression near a `cues` phrase), `number`,
+    /// or `open` (any clause's verb and object, read from the parse).
     #[serde(default, rename = "type")]
     pub value_type: ValueType,
     /// A state holds until it changes (status); a non-state describes the
@@ -133,6 +134,10 @@ pub struct PredicateDef {
     /// For date and number predicates: the phrases that introduce the value.
     #[serde(default)]
     pub cues: Vec<String>,
+    /// For open predicates: verb lemmas that say too little alone to be
+    /// compared ("have", "get", "come").
+    #[serde(default)]
+    pub ignore: Vec<String>,
 }
 
 fn yes() -> bool {
@@ -153,6 +158,7 @@ impl PredicateDef {
             _ => {}
         }
         self.cues.extend(o.cues.iter().cloned());
+        self.ignore.extend(o.ignore.iter().cloned());
     }
 }
 
@@ -164,6 +170,9 @@ pub enum ValueType {
     Scale,
     Date,
     Number,
+    /// Read from the parse of any clause: the verb (with its particle) or
+    /// state, and its object. No cue phrases: the value is the predicate.
+    Open,
 }
 
 #[derive(Debug, Clone, Default, Deserialize)]

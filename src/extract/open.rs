@@ -1,0 +1,316 @@
+//! Open claims: what a clause says, read from its parse instead of from
+//! cue phrases. For every predicate of a parsed sentence (a verb with its
+//! particle, or a copula with its adjective, participle or noun) it gives
+//! the subject noun phrase, the object, the words that negate it and the
+//! words that make it a possibility, a plan, a question or a condition.
+//!
+//! "The commissioner has not signed off any extra subsidy" gives subject
+//! `commissioner`, predicate `sign off`, object `subsidy`, negated by "not".
+//! Pronoun subjects and objects are kept as pronouns: the caller decides
+//! what to do with a claim it cannot tie to a subject.
+
+use crate::language::{Sentence, Word};
+use crate::text::Span;
+
+/// A noun phrase: its head and the words that distinguish it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NounPhrase {
+    /// Head lemma, lowercased ("strike").
+    pub head: String,
+    /// Proper names inside the phrase, lowercased ("brennock valley").
+    pub names: Vec<String>,
+    /// Common-noun and adjective modifiers, lemmas ("drivers", "48-hour").
+    pub modifiers: Vec<String>,
+    pub pronoun: bool,
+    /// The head is itself a proper name.
+    pub proper: bool,
+    /// Determiner "the", a possessive or a demonstrative: a known referent.
+    pub definite: bool,
+    /// "no" or "none of" as determiner: a negation on the phrase.
+    pub no: bool,
+    pub span: Span,
+}
+
+impl NounPhrase {
+    /// The phrase as a key: modifiers then head.
+    pub fn key(&self) -> String {
+        let mut k: Vec<&str> = self.modifiers.iter().map(String::as_str).collect();
+        k.push(&self.head);
+        k.join(" ")
+    }
+}
+
+/// What can make a claim something other than a plain assertion.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mood {
+    Asserted,
+    /// could, may, might, should: a possibility.
+    Possible,
+    /// will, would, shall: a plan or forecast.
+    Future,
+    /// A question or a condition ("if ...", "whether ...").
+    Conditional,
+}
+
+#[derive(Debug, Clone)]
+pub struct OpenClaim {
+    pub subject: NounPhrase,
+    /// Verb lemma with its particle ("sign off"), or "be " + the state
+    /// ("be closed", "be in place").
+    pub predicate: String,
+    pub passive: bool,
+    pub object: Option<NounPhrase>,
+    /// The word that negates the claim ("not", "never", "no").
+    pub negation: Option<Span>,
+    pub mood: Mood,
+    /// The predicate word.
+    pub head: Span,
+    /// From the first to the last word of subject, predicate and object.
+    pub span: Span,
+    /// Index of the predicate word in the sentence.
+    pub index: usize,
+}
+
+const NEGATORS: [&str; 3] = ["not", "never", "n't"];
+
+fn lower(w: &Word) -> String {
+    w.lemma.to_lowercase()
+}
+
+fn children<'a>(s: &'a Sentence, i: usize) -> impl Iterator<Item = (usize, &'a Word<'a>)> + 'a {
+    s.words.iter().enumerate().filter(move |(_, w)| w.head == i + 1)
+}
+
+fn rel<'a>(w: &Word<'a>) -> &'a str {
+    w.deprel.split(':').next().unwrap_or(w.deprel)
+}
+
+/// The noun phrase headed by word `i`.
+pub fn noun_phrase(s: &Sentence, i: usize) -> NounPhrase {
+    let w = &s.words[i];
+    let mut names = Vec::new();
+    let mut modifiers = Vec::new();
+    let mut definite = false;
+    let mut no = false;
+    let mut first = w.span.start;
+    let mut last = w.span.end;
+    let proper = w.upos == "PROPN";
+    // A proper head with its flat and compound proper parts is one name.
+    if proper {
+        let mut parts: Vec<(usize, &Word)> =
+            children(s, i).filter(|(_, c)| matches!(rel(c), "flat" | "compound") && c.upos == "PROPN").collect();
+        parts.push((i, w));
+        parts.sort_by_key(|(j, _)| *j);
+        let name: Vec<String> = parts.iter().map(|(_, c)| c.form.to_lowercase()).collect();
+        names.push(name.join(" "));
+        first = first.min(parts[0].1.span.start);
+    }
+    for (_, c) in children(s, i) {
+        match (rel(c), c.deprel) {
+            ("det", _) => {
+                let l = lower(c);
+                if matches!(l.as_str(), "the" | "this" | "that" | "these" | "those") {
+                    definite = true;
+                }
+                if l == "no" {
+                    no = true;
+                }
+            }
+            (_, "nmod:poss") => {
+                definite = true;
+                if c.upos == "PROPN" {
+                    names.push(proper_name(s, c, s.words.iter().position(|x| std::ptr::eq(x, c)).unwrap_or(0)));
+                } else if c.upos == "NOUN" {
+                    modifiers.push(lower(c));
+                }
+                first = first.min(c.span.start);
+            }
+            ("compound" | "amod" | "flat", _) if !proper || c.upos != "PROPN" => {
+                if c.upos == "PROPN" {
+                    names.push(proper_name(s, c, s.words.iter().position(|x| std::ptr::eq(x, c)).unwrap_or(0)));
+                } else if matches!(c.upos, "NOUN" | "ADJ" | "NUM" | "VERB") {
+                    modifiers.push(lower(c));
+                }
+                first = first.min(c.span.start);
+            }
+            ("nmod", _) if c.upos == "PROPN" && c.span.start > w.span.start => {
+                // "the strike at Brennock Valley Railways", "the fire in Dorrance"
+                names.push(proper_name(s, c, s.words.iter().position(|x| std::ptr::eq(x, c)).unwrap_or(0)));
+                last = last.max(c.span.end);
+            }
+            _ => {}
+        }
+    }
+    modifiers.retain(|m| !m.is_empty());
+    NounPhrase {
+        head: if proper { w.form.to_lowercase() } else { lower(w) },
+        names,
+        modifiers,
+        pronoun: w.upos == "PRON",
+        proper,
+        definite,
+        no,
+        span: Span::new(first, last),
+    }
+}
+
+fn proper_name(s: &Sentence, w: &Word, i: usize) -> String {
+    let mut parts: Vec<(usize, &Word)> =
+        children(s, i).filter(|(_, c)| matches!(rel(c), "flat" | "compound") && c.upos == "PROPN").collect();
+    parts.push((i, w));
+    parts.sort_by_key(|(j, _)| *j);
+    parts.iter().map(|(_, c)| c.form.to_lowercase()).collect::<Vec<_>>().join(" ")
+}
+
+/// The subject of predicate `i`: its own, else (for a conjoined or
+/// controlled verb) the subject of the verb it hangs from.
+fn subject_of(s: &Sentence, i: usize, depth: usize) -> Option<usize> {
+    if let Some((j, _)) = children(s, i).find(|(_, c)| rel(c) == "nsubj") {
+        return Some(j);
+    }
+    if depth < 3 && matches!(rel(&s.words[i]), "conj" | "xcomp") {
+        return s.head(i).and_then(|h| subject_of(s, h, depth + 1));
+    }
+    None
+}
+
+/// Every open claim of a parsed sentence.
+pub fn claims(s: &Sentence) -> Vec<OpenClaim> {
+    let mut out = Vec::new();
+    if !s.parsed {
+        return out;
+    }
+    let question = s.words.last().is_some_and(|w| w.form == "?");
+    for (i, w) in s.words.iter().enumerate() {
+        let is_verb = w.upos == "VERB";
+        // A copula with a state (adjective, participle, "in place"), not an
+        // identity ("was not one person").
+        let has_cop = children(s, i).any(|(_, c)| rel(c) == "cop")
+            && (matches!(w.upos, "ADJ" | "VERB" | "ADV") || children(s, i).any(|(_, c)| rel(c) == "case"));
+        if !is_verb && !has_cop {
+            continue;
+        }
+        // Reported speech frames ("said", "told") are attribution, not claims.
+        if is_verb && children(s, i).any(|(_, c)| rel(c) == "ccomp") && !children(s, i).any(|(_, c)| rel(c) == "obj") {
+            continue;
+        }
+        let Some(subj) = subject_of(s, i, 0) else { continue };
+        let subject = noun_phrase(s, subj);
+        let passive = children(s, i).any(|(_, c)| c.deprel == "aux:pass") || s.words[subj].deprel == "nsubj:pass";
+        let mut predicate = if has_cop {
+            let mut p = format!("be {}", lower(w));
+            if let Some((_, c)) = children(s, i).find(|(_, c)| rel(c) == "case") {
+                p = format!("be {} {}", lower(c), lower(w));
+            }
+            p
+        } else {
+            lower(w)
+        };
+        if let Some((_, prt)) = children(s, i).find(|(_, c)| c.deprel == "compound:prt") {
+            predicate.push(' ');
+            predicate.push_str(&lower(prt));
+        }
+        // "remains closed", "stays open": the state is the complement.
+        if is_verb {
+            if let Some((_, x)) = children(s, i).find(|(_, c)| rel(c) == "xcomp" && matches!(c.upos, "ADJ" | "ADV")) {
+                predicate.push(' ');
+                predicate.push_str(&lower(x));
+            }
+        }
+        // An object after a comma is a parse slip ("has not conceded, her
+        // campaign manager said"): no object then.
+        let object = children(s, i)
+            .find(|(_, c)| rel(c) == "obj")
+            .filter(|(j, _)| {
+                let (a, b) = if *j > i { (i + 1, *j) } else { (*j + 1, i) };
+                !s.words.get(a..b).unwrap_or(&[]).iter().any(|x| x.upos == "PUNCT")
+            })
+            .map(|(j, _)| noun_phrase(s, j));
+        // Negation: "not"/"never" on the predicate (or on its auxiliary
+        // chain), "no" on the subject or object, "no longer".
+        let mut negation = children(s, i)
+            .find(|(_, c)| rel(c) == "advmod" && NEGATORS.contains(&lower(c).as_str()) || lower(c) == "not")
+            .map(|(_, c)| c.span);
+        if negation.is_none() {
+            if let Some(o) = object.as_ref().filter(|o| o.no) {
+                negation = Some(o.span);
+            } else if subject.no {
+                negation = Some(subject.span);
+            }
+        }
+        let mut mood = Mood::Asserted;
+        for (_, c) in children(s, i) {
+            if matches!(rel(c), "aux") {
+                match lower(c).as_str() {
+                    "could" | "may" | "might" | "should" | "can" | "must" => mood = Mood::Possible,
+                    "will" | "would" | "shall" | "'ll" => mood = Mood::Future,
+                    _ => {}
+                }
+            }
+            if rel(c) == "mark" && matches!(lower(c).as_str(), "if" | "whether" | "unless") {
+                mood = Mood::Conditional;
+            }
+        }
+        // A clause under a condition, a purpose or a plan.
+        let mut up = i;
+        for _ in 0..4 {
+            let Some(h) = s.head(up) else { break };
+            if matches!(rel(&s.words[up]), "advcl" | "xcomp" | "ccomp" | "csubj" | "acl") {
+                if children(s, up)
+                    .any(|(_, c)| rel(c) == "mark" && matches!(lower(c).as_str(), "if" | "whether" | "unless"))
+                {
+                    mood = Mood::Conditional;
+                }
+                if rel(&s.words[up]) == "xcomp" && mood == Mood::Asserted {
+                    // "plans to", "is expected to", "wants to": not a fact yet
+                    mood = Mood::Future;
+                }
+            }
+            up = h;
+        }
+        if question {
+            mood = Mood::Conditional;
+        }
+        let mut span = subject.span.cover(&w.span);
+        if let Some(o) = &object {
+            span = span.cover(&o.span);
+        }
+        out.push(OpenClaim { subject, predicate, passive, object, negation, mood, head: w.span, span, index: i });
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::language::{embedded, Depth};
+
+    fn parse(text: &str) -> Vec<OpenClaim> {
+        let m = embedded().expect("model");
+        let s = m.analyse_text(text, &[Span::new(0, text.len())], Depth::Parse);
+        claims(&s[0])
+    }
+
+    #[test]
+    fn subject_verb_object_and_negation() {
+        let c = parse("The commissioner has not signed off any extra subsidy for the operator.");
+        let c = c.iter().find(|c| c.predicate == "sign off").expect("sign off");
+        assert_eq!(c.subject.head, "commissioner");
+        assert!(c.subject.definite);
+        assert_eq!(c.object.as_ref().map(|o| o.head.as_str()), Some("subsidy"));
+        assert!(c.negation.is_some());
+        assert_eq!(c.mood, Mood::Asserted);
+    }
+
+    #[test]
+    fn copula_states_passives_and_modality() {
+        let c = parse("The Authority has reopened the road.");
+        assert!(c.iter().any(|c| c.subject.proper && c.predicate == "reopen" && c.negation.is_none()), "{c:?}");
+        let c = parse("The strike could be called off.");
+        let c = c.iter().find(|c| c.predicate == "call off").expect("call off");
+        assert!(c.passive);
+        assert_eq!(c.mood, Mood::Possible);
+        let c = parse("Kaltenbach has never conceded.");
+        assert!(c.iter().any(|c| c.predicate == "concede" && c.negation.is_some()), "{c:?}");
+    }
+}
