@@ -56,10 +56,18 @@ fn second_pass(docs: &[Document], extractions: &mut [DocExtraction], mut extract
     let verbs: BTreeSet<&str> = extractions.iter().flat_map(|e| e.negated_verbs.iter().map(String::as_str)).collect();
     let Some(model) = crate::language::embedded().ok().filter(|_| !verbs.is_empty()) else { return };
     let forms: HashSet<String> = verbs.iter().flat_map(|v| model.lemmas.forms_of(v)).collect();
+    let mut names: Vec<&str> = extractions.iter().flat_map(|e| e.negated_names.iter().map(String::as_str)).collect();
+    names.sort_unstable();
+    names.dedup();
+    let Ok(names) = aho_corasick::AhoCorasick::builder().ascii_case_insensitive(true).build(&names) else { return };
+    // A document matters only if it names a denied subject and holds a
+    // form of a denied verb.
     let wanted = |d: &Document| {
-        d.text.split(|c: char| !c.is_alphabetic()).any(|w| !w.is_empty() && forms.contains(&w.to_lowercase()))
+        names.is_match(&d.text)
+            && d.text.split(|c: char| !c.is_alphabetic()).any(|w| !w.is_empty() && forms.contains(&w.to_lowercase()))
     };
     extractor.positive_forms = Some(forms.clone());
+    extractor.positive_names = Some(names.clone());
     let again: Vec<(usize, DocExtraction)> =
         docs.par_iter().enumerate().filter(|(_, d)| wanted(d)).map(|(i, d)| (i, extractor.extract(d))).collect();
     for (i, e) in again {

@@ -187,6 +187,8 @@ pub struct DocExtraction {
     pub weekday_issues: Vec<WeekdayIssue>,
     /// Verb lemmas of the document's negated open claims.
     pub negated_verbs: BTreeSet<String>,
+    /// Names in the subjects of those claims, lowercased.
+    pub negated_names: BTreeSet<String>,
 }
 
 /// The compiled vocabulary plus the rules it came from.
@@ -202,8 +204,10 @@ pub struct Extractor<'r> {
     /// Which sentences are parsed for open claims: those with a negation
     /// word always; with `Some(forms)`, also those containing one of these
     /// lowercased word forms (the forms of verbs denied somewhere in the
-    /// corpus: see [`crate::pipeline`]).
+    /// corpus: see [`crate::pipeline`]) and one of `positive_names`.
     pub positive_forms: Option<HashSet<String>>,
+    /// Lowercased subject names of the claims denied somewhere.
+    pub positive_names: Option<aho_corasick::AhoCorasick>,
 }
 
 /// When, in what mood and by whom a claim at `at` in clause `c` is said.
@@ -226,7 +230,15 @@ impl<'r> Extractor<'r> {
             .and_then(|p| rules.predicates.get(p))
             .map(|p| p.ignore.iter().map(|w| w.to_lowercase()).collect())
             .unwrap_or_default();
-        Extractor { rules, lexicon: Lexicon::new(rules), model, open_predicate, open_ignore, positive_forms: None }
+        Extractor {
+            rules,
+            lexicon: Lexicon::new(rules),
+            model,
+            open_predicate,
+            open_ignore,
+            positive_forms: None,
+            positive_names: None,
+        }
     }
 
     #[allow(clippy::too_many_arguments)]
@@ -560,8 +572,8 @@ impl<'r> Extractor<'r> {
     }
 
     /// Claims of the open predicate, from the parse of sentence `s`.
-    /// A subject must be tied to a name: its own ("Route 14", "the
-    /// Copperline fire"), or for a definite phrase ("the fire") the names
+    /// A subject must be tied to a name: its own ("Pier 9", "the
+    /// Westfield fire"), or for a definite phrase ("the fire") the names
     /// of the last phrase with the same head in this document. Pronouns and
     /// bare common nouns give no claim: ambiguous means dropped.
     fn open_claims(
@@ -577,12 +589,11 @@ impl<'r> Extractor<'r> {
         // Parse only the sentences that can take part in a finding: a
         // negated claim, or the assertion of a verb denied somewhere.
         let negated = s.hits.iter().any(|h| h.tag == Tag::Negation);
+        let stext = &text[s.span.start..s.span.end];
         let candidate = negated
-            || self.positive_forms.as_ref().is_some_and(|f| {
-                text[s.span.start..s.span.end]
-                    .split(|c: char| !c.is_alphabetic())
-                    .any(|w| !w.is_empty() && f.contains(&w.to_lowercase()))
-            });
+            || (self.positive_forms.as_ref().is_some_and(|f| {
+                stext.split(|c: char| !c.is_alphabetic()).any(|w| !w.is_empty() && f.contains(&w.to_lowercase()))
+            }) && self.positive_names.as_ref().is_some_and(|n| n.is_match(stext)));
         if !candidate {
             return;
         }
@@ -628,6 +639,7 @@ impl<'r> Extractor<'r> {
             let open_object = oc.object.as_ref().filter(|o| !o.pronoun).map(|o| o.head.clone());
             if oc.negation.is_some() {
                 doc_out.negated_verbs.insert(verb.to_string());
+                doc_out.negated_names.extend(participants.iter().cloned());
             }
             doc_out.claims.push(RawClaim {
                 subject: EventSig { class, participants, place: None, pack_id: None },

@@ -17,7 +17,7 @@ use crate::text::Span;
 pub struct NounPhrase {
     /// Head lemma, lowercased ("strike").
     pub head: String,
-    /// Proper names inside the phrase, lowercased ("brennock valley").
+    /// Proper names inside the phrase, lowercased ("harbor line").
     pub names: Vec<String>,
     /// Common-noun and adjective modifiers, lemmas ("drivers", "48-hour").
     pub modifiers: Vec<String>,
@@ -134,7 +134,7 @@ pub fn noun_phrase(s: &Sentence, i: usize) -> NounPhrase {
                 first = first.min(c.span.start);
             }
             ("nmod", _) if c.upos == "PROPN" && c.span.start > w.span.start => {
-                // "the strike at Brennock Valley Railways", "the fire in Dorrance"
+                // "the strike at Harbor Line Railways", "the fire in Westfield"
                 names.push(proper_name(s, c, s.words.iter().position(|x| std::ptr::eq(x, c)).unwrap_or(0)));
                 last = last.max(c.span.end);
             }
@@ -310,7 +310,7 @@ mod tests {
         let c = c.iter().find(|c| c.predicate == "call off").expect("call off");
         assert!(c.passive);
         assert_eq!(c.mood, Mood::Possible);
-        let c = parse("Kaltenbach has never conceded.");
+        let c = parse("Okafor has never conceded.");
         assert!(c.iter().any(|c| c.predicate == "concede" && c.negation.is_some()), "{c:?}");
     }
 }

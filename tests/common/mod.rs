@@ -80,7 +80,8 @@ fn sides(v: &Value, root: &Path) -> Vec<Range> {
         let mut found = false;
         for i in 0..data.len().saturating_sub(needle.len() - 1) {
             if &data[i..i + needle.len()] == needle {
-                out.push((file.to_string(), i, i + needle.len()));
+                let base = Path::new(file).file_name().unwrap().to_string_lossy().into_owned();
+                out.push((base, i, i + needle.len()));
                 found = true;
             }
         }
