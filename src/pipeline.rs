@@ -63,8 +63,13 @@ fn second_pass(docs: &[Document], extractions: &mut [DocExtraction], mut extract
     // A document matters only if it names a denied subject and holds a
     // form of a denied verb.
     let wanted = |d: &Document| {
+        let mut buf = String::new();
         names.is_match(&d.text)
-            && d.text.split(|c: char| !c.is_alphabetic()).any(|w| !w.is_empty() && forms.contains(&w.to_lowercase()))
+            && d.text.split(|c: char| !c.is_alphabetic()).any(|w| {
+                buf.clear();
+                buf.extend(w.chars().flat_map(char::to_lowercase));
+                !w.is_empty() && forms.contains(&buf)
+            })
     };
     extractor.positive_forms = Some(forms.clone());
     extractor.positive_names = Some(names.clone());

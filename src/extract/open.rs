@@ -310,7 +310,7 @@ mod tests {
         let c = c.iter().find(|c| c.predicate == "call off").expect("call off");
         assert!(c.passive);
         assert_eq!(c.mood, Mood::Possible);
-        let c = parse("Okafor has never conceded.");
+        let c = parse("Smith has never conceded.");
         assert!(c.iter().any(|c| c.predicate == "concede" && c.negation.is_some()), "{c:?}");
     }
 }

@@ -23,12 +23,14 @@ pub struct Lemmatizer<'a> {
     casing: Lines<'a>,
 }
 
-/// The casing of a form: `U` all capitals, `T` a capital then lowercase,
-/// `L` lowercase, `M` mixed, `N` no letters.
+/// The casing of a form: `S` one capital letter alone, `U` all capitals,
+/// `T` a capital then lowercase, `L` lowercase, `M` mixed, `N` no letters.
 pub fn case_shape(form: &str) -> char {
     let letters: Vec<char> = form.chars().filter(|c| c.is_alphabetic()).collect();
     if letters.is_empty() {
         'N'
+    } else if form.chars().count() == 1 && letters[0].is_uppercase() {
+        'S'
     } else if letters.len() > 1 && letters.iter().all(|c| c.is_uppercase()) {
         'U'
     } else if letters[0].is_uppercase() && letters[1..].iter().all(|c| c.is_lowercase()) {
@@ -188,6 +190,10 @@ impl<'a> Lemmatizer<'a> {
                 exception = Some(l.to_string());
                 break;
             }
+        }
+        // Numerals are written without thousands separators ("1,100" -> "1100").
+        if upos == "NUM" && form.contains(',') && form.chars().all(|c| c.is_ascii_digit() || c == ',' || c == '.') {
+            return form.replace(',', "");
         }
         let lemma = if let Some(l) = exception {
             if l.chars().any(char::is_uppercase) {

@@ -88,6 +88,43 @@ pub struct Model<'m> {
     feats_xpos: Lines<'m>,
     feats_form: Lines<'m>,
     root_label: usize,
+    /// Sorted 32-bit keys of the word forms seen in training.
+    vocab: &'m [u8],
+    /// The open-class tags: the only ones a word never seen in training
+    /// may take (a closed class lists all its words).
+    open_classes: Vec<bool>,
+    /// Distinguishes loaded models in the per-thread word cache.
+    id: u64,
+}
+
+/// A word's lemma and features, by model, tag, first-word flag and form:
+/// news repeats its words, and the tables are searched, not indexed.
+type WordCache = std::collections::HashMap<(u64, usize, bool, String), (String, bool, usize, usize)>;
+
+thread_local! {
+    static WORDS: std::cell::RefCell<WordCache> = Default::default();
+}
+
+static MODEL_IDS: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
+
+/// The 32-bit vocabulary key of a normalised form's hash.
+pub fn vocab_key(norm: u64) -> u32 {
+    (norm ^ (norm >> 32)) as u32
+}
+
+fn in_sorted_u32(bytes: &[u8], key: u32) -> bool {
+    let n = bytes.len() / 4;
+    let (mut lo, mut hi) = (0, n);
+    while lo < hi {
+        let mid = (lo + hi) / 2;
+        let v = model::u32_at(bytes, mid * 4).unwrap_or(0);
+        match v.cmp(&key) {
+            std::cmp::Ordering::Equal => return true,
+            std::cmp::Ordering::Less => lo = mid + 1,
+            std::cmp::Ordering::Greater => hi = mid,
+        }
+    }
+    false
 }
 
 static EMBEDDED: &[u8] = include_bytes!("models/en-ewt.flm");
@@ -126,7 +163,18 @@ impl<'m> Model<'m> {
         if classes.is_empty() {
             return Err(ModelError("the tagger has no classes".into()));
         }
+        let vocab = s.get("tagger.vocab")?;
+        if vocab.len() % 4 != 0 {
+            return Err(ModelError("tagger.vocab is not a list of 32-bit keys".into()));
+        }
+        let open_classes = classes
+            .iter()
+            .map(|(u, _)| !matches!(*u, "ADP" | "AUX" | "CCONJ" | "DET" | "PART" | "PRON" | "SCONJ"))
+            .collect();
         Ok(Model {
+            id: MODEL_IDS.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
+            vocab,
+            open_classes,
             classes,
             tagger,
             tagger2,
@@ -157,7 +205,8 @@ impl<'m> Model<'m> {
             let p2 = i.checked_sub(2).map(|j| out[j]);
             tagger::features(ctx, i, p1, p2, right, &mut feats);
             score(table, &feats, &mut scores);
-            out.push(argmax(&scores, None));
+            let known = in_sorted_u32(self.vocab, vocab_key(ctx[i].norm));
+            out.push(argmax(&scores, if known { None } else { Some(&self.open_classes) }));
         }
         out
     }
@@ -196,6 +245,38 @@ impl<'m> Model<'m> {
         (heads, labels)
     }
 
+    /// A word's lemma and features, through the per-thread cache.
+    fn lemma_and_feats(&self, form: &str, t: usize, upos: &'m str, xpos: &'m str, first: bool) -> (String, &'m str) {
+        let key = (self.id, t, first, form.to_string());
+        let (ff, fx) = (self.feats_form.text(), self.feats_xpos.text());
+        let cached = WORDS.with(|c| c.borrow().get(&key).cloned());
+        let (lemma, from_form, start, len) = match cached {
+            Some(v) => v,
+            None => {
+                let lemma = self.lemmas.lemma(form, upos, xpos, first);
+                let lower = form.to_lowercase();
+                let (from_form, feats) = match self.feats_form.get(&format!("{xpos} {lower}")) {
+                    Some(f) => (true, f),
+                    None => (false, self.feats_xpos.get(xpos).unwrap_or("")),
+                };
+                let base = if from_form { ff } else { fx };
+                let start = feats.as_ptr() as usize - base.as_ptr() as usize;
+                let v = (lemma, from_form, start, feats.len());
+                WORDS.with(|c| {
+                    let mut c = c.borrow_mut();
+                    if c.len() > 200_000 {
+                        c.clear();
+                    }
+                    c.insert(key, v.clone());
+                });
+                v
+            }
+        };
+        let base = if from_form { ff } else { fx };
+        let feats = base.get(start..start + len).filter(|f| !f.is_empty()).unwrap_or("_");
+        (lemma, feats)
+    }
+
     /// Analyses one sentence given its words' forms and spans.
     pub fn analyse(&self, forms: &[&str], spans: &[Span], depth: Depth) -> Sentence<'m> {
         let n = forms.len();
@@ -206,18 +287,13 @@ impl<'m> Model<'m> {
             .enumerate()
             .map(|(i, (f, &t))| {
                 let (upos, xpos) = self.classes.get(t).copied().unwrap_or(("X", "XX"));
-                let lower = f.to_lowercase();
-                let feats = self
-                    .feats_form
-                    .get(&format!("{xpos} {lower}"))
-                    .or_else(|| self.feats_xpos.get(xpos))
-                    .unwrap_or("_");
+                let (lemma, feats) = self.lemma_and_feats(f, t, upos, xpos, i == 0);
                 Word {
                     form: f.to_string(),
                     span: spans.get(i).copied().unwrap_or(Span::new(0, 0)),
                     upos,
                     xpos,
-                    lemma: self.lemmas.lemma(f, upos, xpos, i == 0),
+                    lemma,
                     head: 0,
                     deprel: "_",
                     feats,

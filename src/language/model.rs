@@ -359,6 +359,11 @@ impl<'a> Lines<'a> {
         Lines { text }
     }
 
+    /// The whole text (values returned by [`Lines::get`] are slices of it).
+    pub fn text(&self) -> &'a str {
+        self.text
+    }
+
     /// Every key whose value is `value` (a linear scan).
     pub fn keys_with_value<'v>(&self, value: &'v str) -> impl Iterator<Item = &'a str> + 'v
     where

@@ -149,6 +149,16 @@ fn train_parser(
     t
 }
 
+/// The rules of a `lemma.rules` text (`XPOS\tstrip\tadd` lines).
+fn rules_of(text: &str) -> Vec<Rule<'_>> {
+    text.lines()
+        .filter_map(|l| {
+            let mut f = l.split('\t');
+            Some(Rule { xpos: f.next()?, strip: f.next()?, add: f.next()? })
+        })
+        .collect()
+}
+
 /// Lemma pairs `(lemma, pos)` and irregular forms `(form, lemma, pos)` of
 /// Open English WordNet's YAML entries (`entries-*.yaml`).
 /// WordNet's lemmas `(lemma, pos)` and irregular forms `(form, lemma, pos)`.
@@ -205,13 +215,7 @@ pub fn train(
     let (rules, exceptions, known) = lemma_tables(train, oewn, log)?;
     let casing = casing_table(train);
     let (feats_xpos, feats_form) = feats_tables(train);
-    let parsed_rules: Vec<Rule> = rules
-        .lines()
-        .filter_map(|l| {
-            let mut f = l.split('\t');
-            Some(Rule { xpos: f.next()?, strip: f.next()?, add: f.next()? })
-        })
-        .collect();
+    let parsed_rules = rules_of(&rules);
     let exc_text = String::from_utf8(exceptions.clone()).unwrap_or_default();
     let casing_text = String::from_utf8(casing.clone()).unwrap_or_default();
     let lz = Lemmatizer::from_parts(parsed_rules, &exc_text, &known, &casing_text);
@@ -273,6 +277,9 @@ pub fn train(
     w.add("lemma.rules", rules.into_bytes());
     w.add("lemma.exceptions", exceptions);
     w.add("lemma.known", known);
+    let vocab: BTreeSet<u32> =
+        train.iter().flat_map(|s| s.rows.iter().map(|r| super::vocab_key(h(&tagger::normalise(&r.form))))).collect();
+    w.add("tagger.vocab", vocab.iter().flat_map(|k| k.to_le_bytes()).collect());
     w.add("lemma.casing", casing);
     w.add("feats.xpos", feats_xpos);
     w.add("feats.form", feats_form);
@@ -324,13 +331,7 @@ fn lemma_tables(
     }
     let known_bytes: Vec<u8> = known.iter().flat_map(|k| k.to_le_bytes()).collect();
 
-    let parsed: Vec<Rule> = rules_text
-        .lines()
-        .filter_map(|l| {
-            let mut f = l.split('\t');
-            Some(Rule { xpos: f.next()?, strip: f.next()?, add: f.next()? })
-        })
-        .collect();
+    let parsed = rules_of(&rules_text);
     let lz = Lemmatizer::from_parts(parsed, "", &known_bytes, "");
 
     // Exceptions: where the rules miss the treebank's majority lemma.
