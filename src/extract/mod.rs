@@ -586,23 +586,42 @@ impl<'r> Extractor<'r> {
         doc_out: &mut DocExtraction,
     ) {
         let (Some(model), Some(pred)) = (self.model, &self.open_predicate) else { return };
-        // Parse only the sentences that can take part in a finding: a
-        // negated claim, or the assertion of a verb denied somewhere.
-        let negated = s.hits.iter().any(|h| h.tag == Tag::Negation);
-        let stext = &text[s.span.start..s.span.end];
+        // Parse only the clauses that can take part in a finding: a negated
+        // claim, or the assertion of a verb denied somewhere (of a subject
+        // denied somewhere). A clause is shorter than its sentence, and
+        // parsing is the costliest step of the pipeline.
+        for &c in &s.clauses {
+            self.open_claims_in(text, doc, s, c, model, pred, speakers, names_by_head, doc_out);
+        }
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn open_claims_in(
+        &self,
+        text: &str,
+        doc: &Document,
+        s: &Sent,
+        c: Span,
+        model: &Model,
+        pred: &str,
+        speakers: &[Speaker],
+        names_by_head: &mut HashMap<String, BTreeSet<String>>,
+        doc_out: &mut DocExtraction,
+    ) {
+        let negated = s.hits.iter().any(|h| h.tag == Tag::Negation && c.contains(h.span.start));
+        let ctext = &text[c.start..c.end];
         let candidate = negated
             || (self.positive_forms.as_ref().is_some_and(|f| {
-                stext.split(|c: char| !c.is_alphabetic()).any(|w| !w.is_empty() && f.contains(&w.to_lowercase()))
-            }) && self.positive_names.as_ref().is_some_and(|n| n.is_match(stext)));
+                ctext.split(|ch: char| !ch.is_alphabetic()).any(|w| !w.is_empty() && f.contains(&w.to_lowercase()))
+            }) && self.positive_names.as_ref().is_some_and(|n| n.is_match(ctext)));
         if !candidate {
             return;
         }
-        let tokens = tokenize(&text[s.span.start..s.span.end]);
-        let tokens: Vec<_> = tokens
+        let tokens: Vec<_> = tokenize(ctext)
             .into_iter()
             .map(|mut t| {
-                t.start += s.span.start;
-                t.end += s.span.start;
+                t.start += c.start;
+                t.end += c.start;
                 t
             })
             .collect();
@@ -625,7 +644,6 @@ impl<'r> Extractor<'r> {
             } else {
                 names_by_head.insert(class.clone(), participants.clone());
             }
-            let c = s.clauses.iter().copied().find(|c| c.contains(oc.head.start)).unwrap_or(s.span);
             let cx = self.context(text, doc, s, c, oc.head, speakers, true);
             let modality = match oc.mood {
                 open::Mood::Possible | open::Mood::Conditional => Modality::Hedged,
@@ -645,7 +663,7 @@ impl<'r> Extractor<'r> {
                 subject: EventSig { class, participants, place: None, pack_id: None },
                 subject_label: text[np.span.start..np.span.end].to_string(),
                 subject_head: np.head.clone(),
-                predicate: pred.clone(),
+                predicate: pred.to_string(),
                 object,
                 date_value: None,
                 quantity: None,
