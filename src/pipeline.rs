@@ -2,12 +2,12 @@
 
 use crate::check::{self, FactIndex, Finding};
 use crate::corpus::{self, Document, Problem};
-use crate::extract::{DocExtraction, Extractor};
+use crate::extract::{Denied, DocExtraction, Extractor};
 use crate::facts;
 use crate::rules::RuleSet;
 use chrono::NaiveDate;
 use rayon::prelude::*;
-use std::collections::{BTreeMap, BTreeSet, HashSet};
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::PathBuf;
 
 /// Everything one run produced, in corpus order.
@@ -48,34 +48,28 @@ pub fn load_documents(paths: &[PathBuf], dates: &BTreeMap<String, NaiveDate>) ->
 }
 
 /// The open predicate's second pass. The first pass parsed only the
-/// sentences with a negation; a denial conflicts with an assertion of the
-/// same verb anywhere in the corpus, so the documents holding a form of a
-/// denied verb are extracted again, parsing those sentences too. Parsing
-/// every sentence would cost several times the whole rest of the pipeline.
+/// clauses with a negation; a denial conflicts with an assertion of the
+/// same verb about the same subject anywhere in the corpus, so the
+/// documents naming a denied subject together with a form of a verb denied
+/// of it are extracted again, parsing those clauses too. Parsing every
+/// clause would cost several times the whole rest of the pipeline.
 fn second_pass(docs: &[Document], extractions: &mut [DocExtraction], mut extractor: Extractor) {
-    let verbs: BTreeSet<&str> = extractions.iter().flat_map(|e| e.negated_verbs.iter().map(String::as_str)).collect();
-    let Some(model) = crate::language::embedded().ok().filter(|_| !verbs.is_empty()) else { return };
-    let forms: HashSet<String> = verbs.iter().flat_map(|v| model.lemmas.forms_of(v)).collect();
-    let mut names: Vec<&str> = extractions.iter().flat_map(|e| e.negated_names.iter().map(String::as_str)).collect();
-    names.sort_unstable();
-    names.dedup();
-    let Ok(names) = aho_corasick::AhoCorasick::builder().ascii_case_insensitive(true).build(&names) else { return };
-    // A document matters only if it names a denied subject and holds a
-    // form of a denied verb.
-    let wanted = |d: &Document| {
-        let mut buf = String::new();
-        names.is_match(&d.text)
-            && d.text.split(|c: char| !c.is_alphabetic()).any(|w| {
-                buf.clear();
-                buf.extend(w.chars().flat_map(char::to_lowercase));
-                !w.is_empty() && forms.contains(&buf)
-            })
+    let mut by_name: BTreeMap<&str, BTreeSet<&str>> = BTreeMap::new();
+    for (verb, name) in extractions.iter().flat_map(|e| e.denied.iter()) {
+        by_name.entry(name.as_str()).or_default().insert(verb.as_str());
+    }
+    let Some(model) = crate::language::embedded().ok().filter(|_| !by_name.is_empty()) else { return };
+    let names: Vec<&str> = by_name.keys().copied().collect();
+    let Ok(automaton) = aho_corasick::AhoCorasick::builder().ascii_case_insensitive(true).build(&names) else {
+        return;
     };
-    extractor.positive_forms = Some(forms.clone());
-    extractor.positive_names = Some(names.clone());
-    let again: Vec<(usize, DocExtraction)> =
-        docs.par_iter().enumerate().filter(|(_, d)| wanted(d)).map(|(i, d)| (i, extractor.extract(d))).collect();
-    for (i, e) in again {
+    let forms = by_name.values().map(|verbs| verbs.iter().flat_map(|v| model.lemmas.forms_of(v)).collect()).collect();
+    let denied = Denied { names: automaton, forms };
+    let again: Vec<usize> =
+        docs.par_iter().enumerate().filter(|(_, d)| denied.matches(&d.text)).map(|(i, _)| i).collect();
+    extractor.denied = Some(denied);
+    let redone: Vec<(usize, DocExtraction)> = again.into_par_iter().map(|i| (i, extractor.extract(&docs[i]))).collect();
+    for (i, e) in redone {
         extractions[i] = e;
     }
 }

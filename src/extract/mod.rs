@@ -185,10 +185,37 @@ pub struct DocExtraction {
     /// short and long forms across the corpus.
     pub names: BTreeSet<String>,
     pub weekday_issues: Vec<WeekdayIssue>,
-    /// Verb lemmas of the document's negated open claims.
-    pub negated_verbs: BTreeSet<String>,
-    /// Names in the subjects of those claims, lowercased.
-    pub negated_names: BTreeSet<String>,
+    /// The document's negated open claims as (verb lemma, lowercased name
+    /// in their subject) pairs.
+    pub denied: BTreeSet<(String, String)>,
+}
+
+/// What the second pass looks for: subjects denied something somewhere in
+/// the corpus, each with the word forms of the verbs denied of it.
+pub struct Denied {
+    /// Lowercased subject names, matched case-insensitively.
+    pub names: aho_corasick::AhoCorasick,
+    /// For each name (by pattern number), the forms of its denied verbs.
+    pub forms: Vec<HashSet<String>>,
+}
+
+impl Denied {
+    /// Whether `text` names a denied subject and holds a form of a verb
+    /// denied of that subject.
+    pub fn matches(&self, text: &str) -> bool {
+        let mut ids: Vec<usize> = self.names.find_iter(text).map(|m| m.pattern().as_usize()).collect();
+        if ids.is_empty() {
+            return false;
+        }
+        ids.sort_unstable();
+        ids.dedup();
+        let mut buf = String::new();
+        text.split(|c: char| !c.is_alphabetic()).filter(|w| !w.is_empty()).any(|w| {
+            buf.clear();
+            buf.extend(w.chars().flat_map(char::to_lowercase));
+            ids.iter().any(|&i| self.forms.get(i).is_some_and(|f| f.contains(&buf)))
+        })
+    }
 }
 
 /// The compiled vocabulary plus the rules it came from.
@@ -201,13 +228,11 @@ pub struct Extractor<'r> {
     open_predicate: Option<String>,
     /// Its verbs too light to compare alone.
     open_ignore: HashSet<String>,
-    /// Which sentences are parsed for open claims: those with a negation
-    /// word always; with `Some(forms)`, also those containing one of these
-    /// lowercased word forms (the forms of verbs denied somewhere in the
-    /// corpus: see [`crate::pipeline`]) and one of `positive_names`.
-    pub positive_forms: Option<HashSet<String>>,
-    /// Lowercased subject names of the claims denied somewhere.
-    pub positive_names: Option<aho_corasick::AhoCorasick>,
+    /// Which clauses are parsed for open claims: those with a negation
+    /// word always; with `Some`, also those naming a subject denied
+    /// something somewhere in the corpus together with a form of that verb
+    /// (see [`crate::pipeline`]).
+    pub denied: Option<Denied>,
 }
 
 /// When, in what mood and by whom a claim at `at` in clause `c` is said.
@@ -230,15 +255,7 @@ impl<'r> Extractor<'r> {
             .and_then(|p| rules.predicates.get(p))
             .map(|p| p.ignore.iter().map(|w| w.to_lowercase()).collect())
             .unwrap_or_default();
-        Extractor {
-            rules,
-            lexicon: Lexicon::new(rules),
-            model,
-            open_predicate,
-            open_ignore,
-            positive_forms: None,
-            positive_names: None,
-        }
+        Extractor { rules, lexicon: Lexicon::new(rules), model, open_predicate, open_ignore, denied: None }
     }
 
     #[allow(clippy::too_many_arguments)]
@@ -610,10 +627,7 @@ impl<'r> Extractor<'r> {
     ) {
         let negated = s.hits.iter().any(|h| h.tag == Tag::Negation && c.contains(h.span.start));
         let ctext = &text[c.start..c.end];
-        let candidate = negated
-            || (self.positive_forms.as_ref().is_some_and(|f| {
-                ctext.split(|ch: char| !ch.is_alphabetic()).any(|w| !w.is_empty() && f.contains(&w.to_lowercase()))
-            }) && self.positive_names.as_ref().is_some_and(|n| n.is_match(ctext)));
+        let candidate = negated || self.denied.as_ref().is_some_and(|d| d.matches(ctext));
         if !candidate {
             return;
         }
@@ -627,7 +641,20 @@ impl<'r> Extractor<'r> {
             .collect();
         let spans = language::word_spans(text, &tokens);
         let forms: Vec<&str> = spans.iter().map(|sp| &text[sp.start..sp.end]).collect();
-        let parsed = model.analyse(&forms, &spans, Depth::Parse);
+        // Tag first: a clause without a verb that could give a claim (one
+        // not in the predicate's ignore list) or without a proper name is
+        // not worth its parse: its subject could not be tied to a name
+        // unless the document named one before.
+        let mut parsed = model.analyse(&forms, &spans, Depth::Tag);
+        let verb = parsed
+            .words
+            .iter()
+            .any(|w| matches!(w.upos, "VERB" | "ADJ") && !self.open_ignore.contains(&w.lemma.to_lowercase()));
+        let named = !names_by_head.is_empty() || parsed.words.iter().any(|w| w.upos == "PROPN");
+        if !verb || !named {
+            return;
+        }
+        model.parse(&mut parsed);
         for oc in open::claims(&parsed) {
             let np = &oc.subject;
             let verb = oc.predicate.split(' ').next().unwrap_or("");
@@ -656,8 +683,9 @@ impl<'r> Extractor<'r> {
             }
             let open_object = oc.object.as_ref().filter(|o| !o.pronoun).map(|o| o.head.clone());
             if oc.negation.is_some() {
-                doc_out.negated_verbs.insert(verb.to_string());
-                doc_out.negated_names.extend(participants.iter().cloned());
+                for n in &participants {
+                    doc_out.denied.insert((verb.to_string(), n.clone()));
+                }
             }
             doc_out.claims.push(RawClaim {
                 subject: EventSig { class, participants, place: None, pack_id: None },

@@ -281,7 +281,7 @@ impl<'m> Model<'m> {
     pub fn analyse(&self, forms: &[&str], spans: &[Span], depth: Depth) -> Sentence<'m> {
         let n = forms.len();
         let tags = self.tag(forms);
-        let mut words: Vec<Word<'m>> = forms
+        let words: Vec<Word<'m>> = forms
             .iter()
             .zip(&tags)
             .enumerate()
@@ -300,18 +300,27 @@ impl<'m> Model<'m> {
                 }
             })
             .collect();
+        let mut sentence = Sentence { words, parsed: false };
         if depth == Depth::Parse && n > 0 {
-            let mut norms: Vec<u64> = forms.iter().map(|f| h(&tagger::normalise(f))).collect();
-            norms.push(h("<ROOT>"));
-            let mut xp: Vec<u64> = words.iter().map(|w| h(w.xpos)).collect();
-            xp.push(h("<ROOT>"));
-            let (heads, labels) = self.parse_heads(&norms, &xp);
-            for (i, w) in words.iter_mut().enumerate() {
-                w.head = if heads[i] >= n { 0 } else { heads[i] + 1 };
-                w.deprel = self.labels.get(labels[i]).copied().unwrap_or("dep");
-            }
+            self.parse(&mut sentence);
         }
-        Sentence { words, parsed: depth == Depth::Parse }
+        sentence
+    }
+
+    /// Adds heads and relations to a tagged sentence (a caller may tag
+    /// first, look at the tags, and parse only what it needs).
+    pub fn parse(&self, s: &mut Sentence<'m>) {
+        let n = s.words.len();
+        let mut norms: Vec<u64> = s.words.iter().map(|w| h(&tagger::normalise(&w.form))).collect();
+        norms.push(h("<ROOT>"));
+        let mut xp: Vec<u64> = s.words.iter().map(|w| h(w.xpos)).collect();
+        xp.push(h("<ROOT>"));
+        let (heads, labels) = self.parse_heads(&norms, &xp);
+        for (i, w) in s.words.iter_mut().enumerate() {
+            w.head = if heads[i] >= n { 0 } else { heads[i] + 1 };
+            w.deprel = self.labels.get(labels[i]).copied().unwrap_or("dep");
+        }
+        s.parsed = true;
     }
 
     /// Analyses each sentence span of a document.
