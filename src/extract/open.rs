@@ -97,15 +97,11 @@ pub fn noun_phrase(s: &Sentence, i: usize) -> NounPhrase {
     let proper = w.upos == "PROPN";
     // A proper head with its flat and compound proper parts is one name.
     if proper {
-        let mut parts: Vec<(usize, &Word)> =
-            children(s, i).filter(|(_, c)| matches!(rel(c), "flat" | "compound") && c.upos == "PROPN").collect();
-        parts.push((i, w));
-        parts.sort_by_key(|(j, _)| *j);
-        let name: Vec<String> = parts.iter().map(|(_, c)| c.form.to_lowercase()).collect();
-        names.push(name.join(" "));
-        first = first.min(parts[0].1.span.start);
+        let (name, start) = proper_name(s, i);
+        names.push(name);
+        first = first.min(start);
     }
-    for (_, c) in children(s, i) {
+    for (j, c) in children(s, i) {
         match (rel(c), c.deprel) {
             ("det", _) => {
                 let l = lower(c);
@@ -119,7 +115,7 @@ pub fn noun_phrase(s: &Sentence, i: usize) -> NounPhrase {
             (_, "nmod:poss") => {
                 definite = true;
                 if c.upos == "PROPN" {
-                    names.push(proper_name(s, c, s.words.iter().position(|x| std::ptr::eq(x, c)).unwrap_or(0)));
+                    names.push(proper_name(s, j).0);
                 } else if c.upos == "NOUN" {
                     modifiers.push(lower(c));
                 }
@@ -127,7 +123,7 @@ pub fn noun_phrase(s: &Sentence, i: usize) -> NounPhrase {
             }
             ("compound" | "amod" | "flat", _) if !proper || c.upos != "PROPN" => {
                 if c.upos == "PROPN" {
-                    names.push(proper_name(s, c, s.words.iter().position(|x| std::ptr::eq(x, c)).unwrap_or(0)));
+                    names.push(proper_name(s, j).0);
                 } else if matches!(c.upos, "NOUN" | "ADJ" | "NUM" | "VERB") {
                     modifiers.push(lower(c));
                 }
@@ -135,7 +131,7 @@ pub fn noun_phrase(s: &Sentence, i: usize) -> NounPhrase {
             }
             ("nmod", _) if c.upos == "PROPN" && c.span.start > w.span.start => {
                 // "the strike at Harbor Line Railways", "the fire in Westfield"
-                names.push(proper_name(s, c, s.words.iter().position(|x| std::ptr::eq(x, c)).unwrap_or(0)));
+                names.push(proper_name(s, j).0);
                 last = last.max(c.span.end);
             }
             _ => {}
@@ -154,12 +150,15 @@ pub fn noun_phrase(s: &Sentence, i: usize) -> NounPhrase {
     }
 }
 
-fn proper_name(s: &Sentence, w: &Word, i: usize) -> String {
+/// The proper name headed by word `i` with its flat and compound proper
+/// parts ("state route"), lowercased, and where it starts.
+fn proper_name(s: &Sentence, i: usize) -> (String, usize) {
     let mut parts: Vec<(usize, &Word)> =
         children(s, i).filter(|(_, c)| matches!(rel(c), "flat" | "compound") && c.upos == "PROPN").collect();
-    parts.push((i, w));
+    parts.push((i, &s.words[i]));
     parts.sort_by_key(|(j, _)| *j);
-    parts.iter().map(|(_, c)| c.form.to_lowercase()).collect::<Vec<_>>().join(" ")
+    let name = parts.iter().map(|(_, c)| c.form.to_lowercase()).collect::<Vec<_>>().join(" ");
+    (name, parts[0].1.span.start)
 }
 
 /// The subject of predicate `i`: its own, else (for a conjoined or
