@@ -235,6 +235,9 @@ pub struct Extractor<'r> {
     pub denied: Option<Denied>,
 }
 
+/// The longest clause the open predicate parses.
+const MAX_CLAUSE_WORDS: usize = 150;
+
 /// When, in what mood and by whom a claim at `at` in clause `c` is said.
 struct ClaimContext {
     modality: Modality,
@@ -640,6 +643,11 @@ impl<'r> Extractor<'r> {
             })
             .collect();
         let spans = language::word_spans(text, &tokens);
+        // No news clause runs to hundreds of words; reading claims from one
+        // that does would cost the square of its length.
+        if spans.len() > MAX_CLAUSE_WORDS {
+            return;
+        }
         let forms: Vec<&str> = spans.iter().map(|sp| &text[sp.start..sp.end]).collect();
         // Tag first: a clause without a verb that could give a claim (one
         // not in the predicate's ignore list) or without a proper name is

@@ -25,11 +25,26 @@ pub struct State {
     pub i: usize,
     pub stack: Vec<usize>,
     pub heads: Vec<usize>,
-    lefts: Vec<Vec<usize>>,
-    rights: Vec<Vec<usize>>,
+    /// Each node's left and right children, as the features see them:
+    /// kept up to date arc by arc, so a feature costs the same for a node
+    /// with two children as for one with thousands.
+    lefts: Vec<Kids>,
+    rights: Vec<Kids>,
 }
 
 pub const NONE: usize = usize::MAX;
+
+/// One side's children of a node: how many, the outermost two (leftmost
+/// for left children, rightmost for right ones), and their relations.
+#[derive(Clone, Copy)]
+struct Kids {
+    count: u64,
+    outer: usize,
+    second: usize,
+    labels: u64,
+}
+
+const NO_KIDS: Kids = Kids { count: 0, outer: NONE, second: NONE, labels: 0 };
 
 impl State {
     pub fn new(n: usize, nl: usize) -> State {
@@ -40,8 +55,8 @@ impl State {
             i: 0,
             stack: Vec::with_capacity(n),
             heads: vec![NONE; n],
-            lefts: vec![Vec::new(); n + 1],
-            rights: vec![Vec::new(); n + 1],
+            lefts: vec![NO_KIDS; n + 1],
+            rights: vec![NO_KIDS; n + 1],
         }
     }
 
@@ -115,15 +130,33 @@ impl State {
         self.apply(m);
         if let (Some(c), true) = (child, label != NONE) {
             self.labels[c] = label;
+            let head = self.heads[c];
+            if let Some(k) = if c < head { self.lefts.get_mut(head) } else { self.rights.get_mut(head) } {
+                k.labels |= 1u64 << (label % 64);
+            }
         }
     }
 
     fn add(&mut self, head: usize, child: usize) {
         self.heads[child] = head;
         if child < head {
-            self.lefts[head].push(child);
+            let k = &mut self.lefts[head];
+            k.count += 1;
+            if k.outer == NONE || child < k.outer {
+                k.second = k.outer;
+                k.outer = child;
+            } else if k.second == NONE || child < k.second {
+                k.second = child;
+            }
         } else {
-            self.rights[head].push(child);
+            let k = &mut self.rights[head];
+            k.count += 1;
+            if k.outer == NONE || child > k.outer {
+                k.second = k.outer;
+                k.outer = child;
+            } else if k.second == NONE || child > k.second {
+                k.second = child;
+            }
         }
     }
 
@@ -195,14 +228,8 @@ impl State {
             if x == NONE {
                 return (0, NONE, NONE);
             }
-            let v = if left { &self.lefts[x] } else { &self.rights[x] };
-            // Leftmost children first for lefts, rightmost first for rights.
-            let (a, b) = if left {
-                (v.iter().min().copied(), v.iter().filter(|&&c| Some(c) != v.iter().min().copied()).min().copied())
-            } else {
-                (v.iter().max().copied(), v.iter().filter(|&&c| Some(c) != v.iter().max().copied()).max().copied())
-            };
-            (v.len() as u64, a.unwrap_or(NONE), b.unwrap_or(NONE))
+            let k = if left { &self.lefts[x] } else { &self.rights[x] };
+            (k.count, k.outer, k.second)
         };
         let (vs0l, s0l1, s0l2) = kids(s0, true);
         let (vs0r, s0r1, s0r2) = kids(s0, false);
@@ -215,8 +242,11 @@ impl State {
             if x == NONE {
                 return 0;
             }
-            let v = if left { &self.lefts[x] } else { &self.rights[x] };
-            v.iter().fold(0u64, |acc, &c| acc | (1u64 << (self.labels[c] % 64)))
+            if left {
+                self.lefts[x].labels
+            } else {
+                self.rights[x].labels
+            }
         };
 
         out.push(k(0, 0));
