@@ -54,12 +54,19 @@ pub fn load_documents(paths: &[PathBuf], dates: &BTreeMap<String, NaiveDate>) ->
 /// of it are extracted again, parsing those clauses too. Parsing every
 /// clause would cost several times the whole rest of the pipeline.
 fn second_pass(docs: &[Document], extractions: &mut [DocExtraction], mut extractor: Extractor) {
-    let mut by_name: BTreeMap<&str, BTreeSet<&str>> = BTreeMap::new();
+    let mut denied_of: BTreeMap<&str, BTreeSet<&str>> = BTreeMap::new();
     for (verb, name) in extractions.iter().flat_map(|e| e.denied.iter()) {
-        by_name.entry(name.as_str()).or_default().insert(verb.as_str());
+        denied_of.entry(name.as_str()).or_default().insert(verb.as_str());
+    }
+    // A subject may be named otherwise elsewhere ("the MSA" for "the
+    // Medicines Safety Authority"): every alias the facts stage will join.
+    let names: Vec<&str> = denied_of.keys().copied().collect();
+    let mut by_name: BTreeMap<String, BTreeSet<&str>> = BTreeMap::new();
+    for (of, alias) in facts::aliases(extractions, &names) {
+        by_name.entry(alias).or_default().extend(denied_of[of].iter().copied());
     }
     let Some(model) = crate::language::embedded().ok().filter(|_| !by_name.is_empty()) else { return };
-    let names: Vec<&str> = by_name.keys().copied().collect();
+    let names: Vec<&str> = by_name.keys().map(String::as_str).collect();
     let Ok(automaton) = aho_corasick::AhoCorasick::builder().ascii_case_insensitive(true).build(&names) else {
         return;
     };

@@ -34,8 +34,8 @@ fn dev_set_score_holds() {
     let s = score(&dev.join("GOLD.yaml"), &report, &dev);
     eprintln!("dev set: {s:?}");
     assert!(s.precision() >= 0.85, "{s:?}");
-    // 12 of 32 today: quote, spelling, weekday slips and one open negation.
-    assert!(s.recall() >= 0.37, "{s:?}");
+    // 13 of 32 today: quote, spelling and weekday slips, two open negations.
+    assert!(s.recall() >= 0.40, "{s:?}");
     assert!(s.near_miss_fp <= 3, "{s:?}");
 }
 

@@ -235,6 +235,9 @@ pub struct Extractor<'r> {
     pub denied: Option<Denied>,
 }
 
+/// How far back a negated present perfect ("has not signed") reaches.
+const PERFECT_DENIAL_DAYS: u64 = 14;
+
 /// The longest clause the open predicate parses.
 const MAX_CLAUSE_WORDS: usize = 150;
 
@@ -706,7 +709,14 @@ impl<'r> Extractor<'r> {
                 open_object,
                 polarity: if oc.negation.is_some() { Polarity::Negative } else { Polarity::Positive },
                 modality,
-                valid: cx.valid,
+                // "has not endorsed" as of today denies an endorsement on any
+                // recent day, so it meets "endorsed on Wednesday".
+                valid: match cx.valid {
+                    Some(v) if oc.perfect && oc.negation.is_some() => {
+                        Some(TimeSpan { start: v.start - chrono::Days::new(PERFECT_DENIAL_DAYS), ..v })
+                    }
+                    v => v,
+                },
                 valid_origin: cx.origin,
                 said_by: cx.said_by,
                 span: oc.span,

@@ -59,6 +59,9 @@ pub struct OpenClaim {
     /// ("be closed", "be in place").
     pub predicate: String,
     pub passive: bool,
+    /// Present perfect ("has signed", "has not conceded"): a negated one
+    /// denies the event over the recent past, not only on its own day.
+    pub perfect: bool,
     pub object: Option<NounPhrase>,
     /// The word that negates the claim ("not", "never", "no").
     pub negation: Option<Span>,
@@ -196,6 +199,8 @@ pub fn claims(s: &Sentence) -> Vec<OpenClaim> {
         let Some(subj) = subject_of(s, i, 0) else { continue };
         let subject = noun_phrase(s, subj);
         let passive = children(s, i).any(|(_, c)| c.deprel == "aux:pass") || s.words[subj].deprel == "nsubj:pass";
+        let perfect =
+            w.xpos == "VBN" && children(s, i).any(|(_, c)| c.deprel == "aux" && lower(c) == "have" && c.xpos != "VBD");
         let mut predicate = if has_cop {
             let mut p = format!("be {}", lower(w));
             if let Some((_, c)) = children(s, i).find(|(_, c)| rel(c) == "case") {
@@ -274,7 +279,18 @@ pub fn claims(s: &Sentence) -> Vec<OpenClaim> {
         if let Some(o) = &object {
             span = span.cover(&o.span);
         }
-        out.push(OpenClaim { subject, predicate, passive, object, negation, mood, head: w.span, span, index: i });
+        out.push(OpenClaim {
+            subject,
+            predicate,
+            passive,
+            perfect,
+            object,
+            negation,
+            mood,
+            head: w.span,
+            span,
+            index: i,
+        });
     }
     out
 }

@@ -28,6 +28,9 @@ pub struct Fact {
 struct PartyNames {
     surnames: HashSet<String>,
     standalone: HashSet<String>,
+    /// Initials of the corpus's names of three or more words ("msa" for
+    /// "medicines safety authority"), where exactly one name has them.
+    acronyms: HashMap<String, Option<String>>,
 }
 
 impl PartyNames {
@@ -37,13 +40,27 @@ impl PartyNames {
             .flat_map(|d| d.persons.iter().filter_map(|p| p.words.last().map(|w| w.to_lowercase())))
             .collect();
         let standalone = docs.iter().flat_map(|d| d.names.iter().filter(|n| !n.contains(' ')).cloned()).collect();
-        PartyNames { surnames, standalone }
+        let mut acronyms: HashMap<String, Option<String>> = HashMap::new();
+        let long: std::collections::BTreeSet<&String> =
+            docs.iter().flat_map(|d| d.names.iter().filter(|n| n.split(' ').count() >= 3)).collect();
+        for n in long {
+            let initials: String = n.split(' ').filter_map(|w| w.chars().next()).collect();
+            let slot = acronyms.entry(initials).or_insert_with(|| Some(n.clone()));
+            if slot.as_deref() != Some(n.as_str()) {
+                *slot = None; // two names share the initials: neither is meant
+            }
+        }
+        PartyNames { surnames, standalone, acronyms }
     }
 
     /// One key per party across the corpus: "mateo silva" is "silva" once the
     /// corpus knows Silva as a person, as a surname alone links to the full
     /// name; a long name whose last word stands alone elsewhere goes by it.
     fn key(&self, k: &str) -> String {
+        // An acronym stands for the one long name with its initials.
+        if let Some(Some(full)) = self.acronyms.get(k).filter(|_| !k.contains(' ') && self.standalone.contains(k)) {
+            return self.key(full);
+        }
         match k.rsplit_once(' ') {
             Some((_, last)) if self.surnames.contains(last) || self.standalone.contains(last) => last.to_string(),
             _ => k.to_string(),
@@ -53,6 +70,25 @@ impl PartyNames {
     fn canonical(&self, s: &EventSig) -> EventSig {
         EventSig { participants: s.participants.iter().map(|p| self.key(p)).collect(), ..s.clone() }
     }
+}
+
+/// Every name of the corpus that stands for the same party as one of
+/// `names` (a surname for its full name, an acronym for its long name),
+/// with the names themselves.
+pub fn aliases<'a>(docs: &'a [DocExtraction], names: &[&'a str]) -> Vec<(&'a str, String)> {
+    let parties = PartyNames::new(docs);
+    let wanted: HashMap<String, Vec<&str>> = names.iter().fold(HashMap::new(), |mut m, n| {
+        m.entry(parties.key(n)).or_default().push(n);
+        m
+    });
+    let mut out: Vec<(&str, String)> = names.iter().map(|n| (*n, n.to_string())).collect();
+    let all: std::collections::BTreeSet<&String> = docs.iter().flat_map(|d| d.names.iter()).collect();
+    for name in all {
+        if let Some(of) = wanted.get(&parties.key(name)) {
+            out.extend(of.iter().map(|n| (*n, name.clone())));
+        }
+    }
+    out
 }
 
 /// Give every claim of every document its subject id.
