@@ -13,7 +13,7 @@ pub mod open;
 use crate::corpus::Document;
 use crate::language::{self, Depth, Model};
 use crate::rules::{EntityKind, RuleSet, ValueType};
-use crate::text::tokens::tokenize;
+use crate::text::tokens::{tokenize, Token};
 use crate::text::{self, Span};
 use crate::time::{self, Bias, TimeMention, TimeSpan};
 use chrono::{NaiveDate, Weekday};
@@ -488,7 +488,7 @@ impl<'r> Extractor<'r> {
             for c in &s.clauses {
                 self.claims_in_clause(text, doc, s, *c, &mentions, &speakers, &mut out.claims);
             }
-            self.open_claims(text, doc, s, &speakers, &mut open_names, &mut out);
+            self.open_claims(text, doc, s, &tokens[s.t0..s.t1], &speakers, &mut open_names, &mut out);
             for q in doc_quotes.iter().filter(|q| s.span.contains(q.outer.start)) {
                 let words = text[q.inner.start..q.inner.end].split_whitespace().count();
                 if words >= 3 {
@@ -599,11 +599,13 @@ impl<'r> Extractor<'r> {
     /// Westfield fire"), or for a definite phrase ("the fire") the names
     /// of the last phrase with the same head in this document. Pronouns and
     /// bare common nouns give no claim: ambiguous means dropped.
+    #[allow(clippy::too_many_arguments)]
     fn open_claims(
         &self,
         text: &str,
         doc: &Document,
         s: &Sent,
+        tokens: &[Token],
         speakers: &[Speaker],
         names_by_head: &mut HashMap<String, BTreeSet<String>>,
         doc_out: &mut DocExtraction,
@@ -614,7 +616,7 @@ impl<'r> Extractor<'r> {
         // denied somewhere). A clause is shorter than its sentence, and
         // parsing is the costliest step of the pipeline.
         for &c in &s.clauses {
-            self.open_claims_in(text, doc, s, c, model, pred, speakers, names_by_head, doc_out);
+            self.open_claims_in(text, doc, s, c, tokens, model, pred, speakers, names_by_head, doc_out);
         }
     }
 
@@ -625,6 +627,7 @@ impl<'r> Extractor<'r> {
         doc: &Document,
         s: &Sent,
         c: Span,
+        tokens: &[Token],
         model: &Model,
         pred: &str,
         speakers: &[Speaker],
@@ -637,15 +640,10 @@ impl<'r> Extractor<'r> {
         if !candidate {
             return;
         }
-        let tokens: Vec<_> = tokenize(ctext)
-            .into_iter()
-            .map(|mut t| {
-                t.start += c.start;
-                t.end += c.start;
-                t
-            })
-            .collect();
-        let spans = language::word_spans(text, &tokens);
+        // The document's own tokens, not a second tokenisation.
+        let t0 = tokens.partition_point(|t| t.start < c.start);
+        let t1 = tokens.partition_point(|t| t.start < c.end);
+        let spans = language::word_spans(&tokens[t0..t1]);
         // No news clause runs to hundreds of words; reading claims from one
         // that does would cost the square of its length.
         if spans.len() > MAX_CLAUSE_WORDS {

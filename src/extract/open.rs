@@ -80,10 +80,6 @@ fn lower(w: &Word) -> String {
     w.lemma.to_lowercase()
 }
 
-fn children<'a>(s: &'a Sentence, i: usize) -> impl Iterator<Item = (usize, &'a Word<'a>)> + 'a {
-    s.words.iter().enumerate().filter(move |(_, w)| w.head == i + 1)
-}
-
 fn rel<'a>(w: &Word<'a>) -> &'a str {
     w.deprel.split(':').next().unwrap_or(w.deprel)
 }
@@ -104,7 +100,7 @@ pub fn noun_phrase(s: &Sentence, i: usize) -> NounPhrase {
         names.push(name);
         first = first.min(start);
     }
-    for (j, c) in children(s, i) {
+    for (j, c) in s.children(i) {
         match (rel(c), c.deprel) {
             ("det", _) => {
                 let l = lower(c);
@@ -157,7 +153,7 @@ pub fn noun_phrase(s: &Sentence, i: usize) -> NounPhrase {
 /// parts ("state route"), lowercased, and where it starts.
 fn proper_name(s: &Sentence, i: usize) -> (String, usize) {
     let mut parts: Vec<(usize, &Word)> =
-        children(s, i).filter(|(_, c)| matches!(rel(c), "flat" | "compound") && c.upos == "PROPN").collect();
+        s.children(i).filter(|(_, c)| matches!(rel(c), "flat" | "compound") && c.upos == "PROPN").collect();
     parts.push((i, &s.words[i]));
     parts.sort_by_key(|(j, _)| *j);
     let name = parts.iter().map(|(_, c)| c.form.to_lowercase()).collect::<Vec<_>>().join(" ");
@@ -167,7 +163,7 @@ fn proper_name(s: &Sentence, i: usize) -> (String, usize) {
 /// The subject of predicate `i`: its own, else (for a conjoined or
 /// controlled verb) the subject of the verb it hangs from.
 fn subject_of(s: &Sentence, i: usize, depth: usize) -> Option<usize> {
-    if let Some((j, _)) = children(s, i).find(|(_, c)| rel(c) == "nsubj") {
+    if let Some((j, _)) = s.children(i).find(|(_, c)| rel(c) == "nsubj") {
         return Some(j);
     }
     if depth < 3 && matches!(rel(&s.words[i]), "conj" | "xcomp") {
@@ -187,43 +183,44 @@ pub fn claims(s: &Sentence) -> Vec<OpenClaim> {
         let is_verb = w.upos == "VERB";
         // A copula with a state (adjective, participle, "in place"), not an
         // identity ("was not one person").
-        let has_cop = children(s, i).any(|(_, c)| rel(c) == "cop")
-            && (matches!(w.upos, "ADJ" | "VERB" | "ADV") || children(s, i).any(|(_, c)| rel(c) == "case"));
+        let has_cop = s.children(i).any(|(_, c)| rel(c) == "cop")
+            && (matches!(w.upos, "ADJ" | "VERB" | "ADV") || s.children(i).any(|(_, c)| rel(c) == "case"));
         if !is_verb && !has_cop {
             continue;
         }
         // Reported speech frames ("said", "told") are attribution, not claims.
-        if is_verb && children(s, i).any(|(_, c)| rel(c) == "ccomp") && !children(s, i).any(|(_, c)| rel(c) == "obj") {
+        if is_verb && s.children(i).any(|(_, c)| rel(c) == "ccomp") && !s.children(i).any(|(_, c)| rel(c) == "obj") {
             continue;
         }
         let Some(subj) = subject_of(s, i, 0) else { continue };
         let subject = noun_phrase(s, subj);
-        let passive = children(s, i).any(|(_, c)| c.deprel == "aux:pass") || s.words[subj].deprel == "nsubj:pass";
+        let passive = s.children(i).any(|(_, c)| c.deprel == "aux:pass") || s.words[subj].deprel == "nsubj:pass";
         let perfect =
-            w.xpos == "VBN" && children(s, i).any(|(_, c)| c.deprel == "aux" && lower(c) == "have" && c.xpos != "VBD");
+            w.xpos == "VBN" && s.children(i).any(|(_, c)| c.deprel == "aux" && lower(c) == "have" && c.xpos != "VBD");
         let mut predicate = if has_cop {
             let mut p = format!("be {}", lower(w));
-            if let Some((_, c)) = children(s, i).find(|(_, c)| rel(c) == "case") {
+            if let Some((_, c)) = s.children(i).find(|(_, c)| rel(c) == "case") {
                 p = format!("be {} {}", lower(c), lower(w));
             }
             p
         } else {
             lower(w)
         };
-        if let Some((_, prt)) = children(s, i).find(|(_, c)| c.deprel == "compound:prt") {
+        if let Some((_, prt)) = s.children(i).find(|(_, c)| c.deprel == "compound:prt") {
             predicate.push(' ');
             predicate.push_str(&lower(prt));
         }
         // "remains closed", "stays open": the state is the complement.
         if is_verb {
-            if let Some((_, x)) = children(s, i).find(|(_, c)| rel(c) == "xcomp" && matches!(c.upos, "ADJ" | "ADV")) {
+            if let Some((_, x)) = s.children(i).find(|(_, c)| rel(c) == "xcomp" && matches!(c.upos, "ADJ" | "ADV")) {
                 predicate.push(' ');
                 predicate.push_str(&lower(x));
             }
         }
         // An object after a comma is a parse slip ("has not conceded, her
         // campaign manager said"): no object then.
-        let object = children(s, i)
+        let object = s
+            .children(i)
             .find(|(_, c)| rel(c) == "obj")
             .filter(|(j, _)| {
                 let (a, b) = if *j > i { (i + 1, *j) } else { (*j + 1, i) };
@@ -232,7 +229,8 @@ pub fn claims(s: &Sentence) -> Vec<OpenClaim> {
             .map(|(j, _)| noun_phrase(s, j));
         // Negation: "not"/"never" on the predicate (or on its auxiliary
         // chain), "no" on the subject or object, "no longer".
-        let mut negation = children(s, i)
+        let mut negation = s
+            .children(i)
             .find(|(_, c)| rel(c) == "advmod" && NEGATORS.contains(&lower(c).as_str()) || lower(c) == "not")
             .map(|(_, c)| c.span);
         if negation.is_none() {
@@ -243,7 +241,7 @@ pub fn claims(s: &Sentence) -> Vec<OpenClaim> {
             }
         }
         let mut mood = Mood::Asserted;
-        for (_, c) in children(s, i) {
+        for (_, c) in s.children(i) {
             if matches!(rel(c), "aux") {
                 match lower(c).as_str() {
                     "could" | "may" | "might" | "should" | "can" | "must" => mood = Mood::Possible,
@@ -260,7 +258,7 @@ pub fn claims(s: &Sentence) -> Vec<OpenClaim> {
         for _ in 0..4 {
             let Some(h) = s.head(up) else { break };
             if matches!(rel(&s.words[up]), "advcl" | "xcomp" | "ccomp" | "csubj" | "acl") {
-                if children(s, up)
+                if s.children(up)
                     .any(|(_, c)| rel(c) == "mark" && matches!(lower(c).as_str(), "if" | "whether" | "unless"))
                 {
                     mood = Mood::Conditional;

@@ -3,7 +3,7 @@
 //! learned from the treebank per Penn tag, preferring a rule whose output
 //! is a known lemma of that part of speech.
 
-use super::model::{u32_at, Lines, ModelError, Sections};
+use super::model::{Lines, ModelError, Sections};
 use super::perceptron::h;
 
 /// A suffix rule: strip `strip` from the lowercased form, append `add`.
@@ -111,19 +111,7 @@ impl<'a> Lemmatizer<'a> {
     }
 
     pub fn is_known(&self, pos: char, lemma: &str) -> bool {
-        let key = known_key(pos, lemma);
-        let n = self.known.len() / 4;
-        let (mut lo, mut hi) = (0, n);
-        while lo < hi {
-            let mid = (lo + hi) / 2;
-            let v = u32_at(self.known, mid * 4).unwrap_or(0);
-            match v.cmp(&key) {
-                std::cmp::Ordering::Equal => return true,
-                std::cmp::Ordering::Less => lo = mid + 1,
-                std::cmp::Ordering::Greater => hi = mid,
-            }
-        }
-        false
+        super::model::sorted_u32_contains(self.known, known_key(pos, lemma))
     }
 
     /// The inflected forms a verb lemma can take: the regular ones, and

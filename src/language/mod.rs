@@ -50,9 +50,9 @@ pub struct Sentence<'m> {
 }
 
 impl<'m> Sentence<'m> {
-    /// The 0-based indices of the children of word `i` (0-based), in order.
-    pub fn children(&self, i: usize) -> impl Iterator<Item = usize> + '_ {
-        self.words.iter().enumerate().filter(move |(_, w)| w.head == i + 1).map(|(j, _)| j)
+    /// The children of word `i` (0-based) with their 0-based indices, in order.
+    pub fn children(&self, i: usize) -> impl Iterator<Item = (usize, &Word<'m>)> + '_ {
+        self.words.iter().enumerate().filter(move |(_, w)| w.head == i + 1)
     }
 
     /// The 0-based head of word `i`, `None` for the root.
@@ -110,21 +110,6 @@ static MODEL_IDS: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::n
 /// The 32-bit vocabulary key of a normalised form's hash.
 pub fn vocab_key(norm: u64) -> u32 {
     (norm ^ (norm >> 32)) as u32
-}
-
-fn in_sorted_u32(bytes: &[u8], key: u32) -> bool {
-    let n = bytes.len() / 4;
-    let (mut lo, mut hi) = (0, n);
-    while lo < hi {
-        let mid = (lo + hi) / 2;
-        let v = model::u32_at(bytes, mid * 4).unwrap_or(0);
-        match v.cmp(&key) {
-            std::cmp::Ordering::Equal => return true,
-            std::cmp::Ordering::Less => lo = mid + 1,
-            std::cmp::Ordering::Greater => hi = mid,
-        }
-    }
-    false
 }
 
 static EMBEDDED: &[u8] = include_bytes!("models/en-ewt.flm");
@@ -205,7 +190,7 @@ impl<'m> Model<'m> {
             let p2 = i.checked_sub(2).map(|j| out[j]);
             tagger::features(ctx, i, p1, p2, right, &mut feats);
             score(table, &feats, &mut scores);
-            let known = in_sorted_u32(self.vocab, vocab_key(ctx[i].norm));
+            let known = model::sorted_u32_contains(self.vocab, vocab_key(ctx[i].norm));
             out.push(argmax(&scores, if known { None } else { Some(&self.open_classes) }));
         }
         out
@@ -336,7 +321,7 @@ impl<'m> Model<'m> {
                         t
                     })
                     .collect();
-                let spans = word_spans(text, &tokens);
+                let spans = word_spans(&tokens);
                 let forms: Vec<&str> = spans.iter().map(|sp| &text[sp.start..sp.end]).collect();
                 self.analyse(&forms, &spans, depth)
             })
@@ -366,7 +351,7 @@ fn adjacent(a: &Token, b: &Token) -> bool {
 }
 
 /// Syntactic words from the text stage's tokens, as byte spans.
-pub fn word_spans(text: &str, tokens: &[Token]) -> Vec<Span> {
+pub fn word_spans(tokens: &[Token]) -> Vec<Span> {
     let mut out: Vec<Span> = Vec::with_capacity(tokens.len());
     let mut i = 0;
     let is_p = |t: &Token, c: char| t.is_punct(c);
@@ -457,7 +442,6 @@ pub fn word_spans(text: &str, tokens: &[Token]) -> Vec<Span> {
             }
             _ => {}
         }
-        let _ = text;
         out.push(Span::new(t.start, end));
         i = j;
     }
@@ -469,7 +453,7 @@ mod tests {
     use super::*;
 
     fn words(s: &str) -> Vec<&str> {
-        word_spans(s, &tokenize(s)).into_iter().map(|sp| &s[sp.start..sp.end]).collect()
+        word_spans(&tokenize(s)).into_iter().map(|sp| &s[sp.start..sp.end]).collect()
     }
 
     #[test]

@@ -266,14 +266,6 @@ impl<'a> Table<'a> {
         }
     }
 
-    /// Adds the weights of feature `key` to `scores`.
-    #[inline]
-    pub fn add(&self, key: u64, scores: &mut [i32]) {
-        if let Some(off) = self.find(key) {
-            self.add_at(off, scores);
-        }
-    }
-
     #[inline]
     fn add_at(&self, off: usize, scores: &mut [i32]) {
         let Some(&len) = self.entries.get(off) else { return };
@@ -348,6 +340,20 @@ pub fn write_table(classes: usize, weights: &[(u64, Vec<(u16, f32)>)]) -> Vec<u8
     out
 }
 
+/// Whether `key` is in `bytes`, a sorted list of little-endian u32 keys.
+pub fn sorted_u32_contains(bytes: &[u8], key: u32) -> bool {
+    let (mut lo, mut hi) = (0, bytes.len() / 4);
+    while lo < hi {
+        let mid = (lo + hi) / 2;
+        match u32_at(bytes, mid * 4).unwrap_or(0).cmp(&key) {
+            std::cmp::Ordering::Equal => return true,
+            std::cmp::Ordering::Less => lo = mid + 1,
+            std::cmp::Ordering::Greater => hi = mid,
+        }
+    }
+    false
+}
+
 /// A sorted list of `key\tvalue` lines, searched in place.
 #[derive(Clone, Copy)]
 pub struct Lines<'a> {
@@ -416,10 +422,10 @@ mod tests {
         let t = write_table(3, &[(10, vec![(0, 1.0), (2, -0.5)]), (11, vec![(1, 0.25)])]);
         let t = Table::parse(&t).unwrap();
         let mut s = [0i32; 3];
-        t.add(10, &mut s);
+        t.add_all(&[10], &mut s);
         assert!(s[0] > 0 && s[2] < 0 && s[1] == 0);
-        t.add(999, &mut s);
-        t.add(11, &mut s);
+        t.add_all(&[999], &mut s);
+        t.add_all(&[11], &mut s);
         assert!(s[1] > 0);
     }
 
@@ -455,8 +461,8 @@ mod tests {
             t[i] ^= 0xff;
             if let Ok(tab) = Table::parse(&t) {
                 let mut s = [0; 2];
-                tab.add(10, &mut s);
-                tab.add(12, &mut s);
+                tab.add_all(&[10], &mut s);
+                tab.add_all(&[12], &mut s);
             }
             t[i] ^= 0xff;
         }
