@@ -278,15 +278,16 @@ impl<'r> Extractor<'r> {
         speakers: &[Speaker],
         state: bool,
     ) -> ClaimContext {
-        let modality =
-            if s.hits.iter().any(|h| h.tag == Tag::Hedge && c.contains(h.span.start) && h.span.start < at.start) {
-                Modality::Hedged
-            } else if s.hits.iter().any(|h| h.tag == Tag::Future && c.contains(h.span.start) && h.span.start < at.start)
-            {
-                Modality::Forecast
-            } else {
-                Modality::Asserted
-            };
+        let scoped = |h: &Hit, tag: &Tag| {
+            h.tag == *tag && c.contains(h.span.start) && h.span.start < at.start && governs(text, h.span, at)
+        };
+        let modality = if s.hits.iter().any(|h| scoped(h, &Tag::Hedge)) {
+            Modality::Hedged
+        } else if s.hits.iter().any(|h| scoped(h, &Tag::Future)) {
+            Modality::Forecast
+        } else {
+            Modality::Asserted
+        };
         let clause_time = s
             .times
             .iter()
@@ -771,6 +772,26 @@ fn state_window(t: TimeSpan, reported: Option<NaiveDate>) -> TimeSpan {
     }
     let last = (t.end - chrono::Days::new(1)).min(r);
     TimeSpan::new(last, r + chrono::Days::new(1), crate::time::Grain::Day)
+}
+
+/// Whether a hedge or plan word at `h` governs the claim at `at`: not when
+/// a finite auxiliary stands between them, which starts a verb of its own
+/// ("the strike that was due to begin on Thursday *has* been called off",
+/// "the next round *was* cancelled"). A complement clause right after the
+/// word stays under it ("it is likely that the talks were cancelled").
+fn governs(text: &str, h: Span, at: Span) -> bool {
+    let Some(between) = text.get(h.end..at.start) else { return true };
+    let between = between.to_ascii_lowercase();
+    let words = between.split(|c: char| !(c.is_alphabetic() || c == '\'')).filter(|w| !w.is_empty());
+    for (k, w) in words.enumerate() {
+        if k == 0 && matches!(w, "that" | "whether") {
+            return true;
+        }
+        if matches!(w, "has" | "had" | "is" | "are" | "was" | "were") {
+            return false;
+        }
+    }
+    true
 }
 
 /// The byte offset of the start of the n-th word before `at`.
