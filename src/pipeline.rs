@@ -48,7 +48,7 @@ pub fn load_documents(paths: &[PathBuf], dates: &BTreeMap<String, NaiveDate>) ->
 }
 
 /// The open predicate's second pass. The first pass parsed only the
-/// clauses with a negation; a denial conflicts with an assertion of the
+/// clauses with a negation (or a state word or a count); a denial conflicts with an assertion of the
 /// same verb about the same subject anywhere in the corpus, so the
 /// documents naming a denied subject together with a form of a verb denied
 /// of it are extracted again, parsing those clauses too. Parsing every
@@ -75,9 +75,14 @@ fn second_pass(docs: &[Document], extractions: &mut [DocExtraction], mut extract
     let again: Vec<usize> =
         docs.par_iter().enumerate().filter(|(_, d)| denied.matches(&d.text)).map(|(i, _)| i).collect();
     extractor.denied = Some(denied);
+    extractor.second_pass = true;
+    // The second extraction parses only the clauses the first did not, and
+    // gives only their open claims to add.
+    let open = extractor.open_predicate().map(str::to_string);
     let redone: Vec<(usize, DocExtraction)> = again.into_par_iter().map(|i| (i, extractor.extract(&docs[i]))).collect();
     for (i, e) in redone {
-        extractions[i] = e;
+        let added = e.claims.into_iter().filter(|c| Some(&c.predicate) == open.as_ref());
+        extractions[i].claims.extend(added);
     }
 }
 

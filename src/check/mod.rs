@@ -387,6 +387,7 @@ mod tests {
             span: Span::new(0, 1),
             cue: Span::new(0, 1),
             state: true,
+            perfect_denial: false,
         };
         Fact { doc, subject: "e".into(), subject_name: "the event".into(), claim }
     }

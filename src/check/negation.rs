@@ -43,7 +43,13 @@ pub fn check(rule: &Conflict, input: &Input, open: bool, out: &mut Vec<Finding>)
                     None => v.to_string(),
                 };
                 let v = v.as_str();
-                for members in cluster_overlapping(&pos, &neg, rule.tolerance.days) {
+                // A negated present perfect ("has not signed", reported on
+                // the 27th) says nothing of the days after its own: no
+                // tolerance carries it forward to "signed today" on the 28th.
+                let (perfect, plain): (Vec<&Fact>, Vec<&Fact>) = neg.iter().partition(|f| f.claim.perfect_denial);
+                let mut clusters = cluster_overlapping(&pos, &plain, rule.tolerance.days);
+                clusters.extend(cluster_overlapping(&pos, &perfect, 0));
+                for members in clusters {
                     let name = &members[0].subject_name;
                     out.push(Finding {
                         rule: rule.id.clone(),

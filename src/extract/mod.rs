@@ -9,11 +9,13 @@ pub mod events;
 pub mod lexicon;
 pub mod names;
 pub mod open;
+pub mod quantities;
+pub mod states;
 
 use crate::corpus::Document;
 use crate::language::{self, Depth, Model};
 use crate::rules::{EntityKind, RuleSet, ValueType};
-use crate::text::tokens::{tokenize, Token};
+use crate::text::tokens::{tokenize, Kind, Token};
 use crate::text::{self, Span};
 use crate::time::{self, Bias, TimeMention, TimeSpan};
 use chrono::{NaiveDate, Weekday};
@@ -110,6 +112,9 @@ pub struct RawClaim {
     pub span: Span,
     pub cue: Span,
     pub state: bool,
+    /// A negated present perfect ("has not endorsed"): it denies the days
+    /// before its own, up to it, and nothing after.
+    pub perfect_denial: bool,
 }
 
 /// A number as an interval, from its qualifier: "more than 300" is
@@ -228,12 +233,44 @@ pub struct Extractor<'r> {
     open_predicate: Option<String>,
     /// Its verbs too light to compare alone.
     open_ignore: HashSet<String>,
+    /// The packs' states read from the parse (`states:` of label predicates).
+    states: states::StateLexicon,
+    /// The number predicate that takes the parse's counts (`parsed_counts`).
+    count_predicate: Option<String>,
     /// Which clauses are parsed for open claims: those with a negation
     /// word always; with `Some`, also those naming a subject denied
     /// something somewhere in the corpus together with a form of that verb
     /// (see [`crate::pipeline`]).
     pub denied: Option<Denied>,
+    /// Extracting for the second pass: parse only the clauses `denied`
+    /// adds (see [`crate::pipeline`]).
+    pub second_pass: bool,
 }
+
+/// Spans of time: "served 41 months", "took three hours" are durations,
+/// not counts of what an event involved.
+const DURATIONS: [&str; 20] = [
+    "year",
+    "years",
+    "month",
+    "months",
+    "week",
+    "weeks",
+    "day",
+    "days",
+    "hour",
+    "hours",
+    "minute",
+    "minutes",
+    "second",
+    "seconds",
+    "a",
+    "am",
+    "pm",
+    "p",
+    "percentage",
+    "times",
+];
 
 /// How far back a negated present perfect ("has not signed") reaches.
 const PERFECT_DENIAL_DAYS: u64 = 14;
@@ -255,13 +292,32 @@ impl<'r> Extractor<'r> {
     pub fn new(rules: &'r RuleSet) -> Extractor<'r> {
         let open_predicate =
             rules.predicates.iter().find(|(_, p)| p.value_type == ValueType::Open).map(|(n, _)| n.clone());
-        let model = if open_predicate.is_some() { language::embedded().ok() } else { None };
+        let count_predicate = rules
+            .predicates
+            .iter()
+            .find(|(_, p)| p.value_type == ValueType::Number && p.parsed_counts)
+            .map(|(n, _)| n.clone());
+        let wants_parse = open_predicate.is_some()
+            || count_predicate.is_some()
+            || rules.predicates.values().any(|p| !p.states.is_empty());
+        let model = if wants_parse { language::embedded().ok() } else { None };
+        let states = states::StateLexicon::new(rules, model);
         let open_ignore = open_predicate
             .as_ref()
             .and_then(|p| rules.predicates.get(p))
             .map(|p| p.ignore.iter().map(|w| w.to_lowercase()).collect())
             .unwrap_or_default();
-        Extractor { rules, lexicon: Lexicon::new(rules), model, open_predicate, open_ignore, denied: None }
+        Extractor {
+            rules,
+            lexicon: Lexicon::new(rules),
+            model,
+            open_predicate,
+            open_ignore,
+            states,
+            count_predicate,
+            denied: None,
+            second_pass: false,
+        }
     }
 
     #[allow(clippy::too_many_arguments)]
@@ -489,7 +545,8 @@ impl<'r> Extractor<'r> {
             for c in &s.clauses {
                 self.claims_in_clause(text, doc, s, *c, &mentions, &speakers, &mut out.claims);
             }
-            self.open_claims(text, doc, s, &tokens[s.t0..s.t1], &speakers, &mut open_names, &mut out);
+            let doc_cx = DocContext { mentions: &mentions, persons: &persons };
+            self.open_claims(text, doc, s, &tokens[s.t0..s.t1], &doc_cx, &speakers, &mut open_names, &mut out);
             for q in doc_quotes.iter().filter(|q| s.span.contains(q.outer.start)) {
                 let words = text[q.inner.start..q.inner.end].split_whitespace().count();
                 if words >= 3 {
@@ -591,6 +648,7 @@ impl<'r> Extractor<'r> {
                 span,
                 cue: cue.span,
                 state: pd.state,
+                perfect_denial: false,
             });
         }
     }
@@ -607,122 +665,371 @@ impl<'r> Extractor<'r> {
         doc: &Document,
         s: &Sent,
         tokens: &[Token],
+        dcx: &DocContext,
         speakers: &[Speaker],
         names_by_head: &mut HashMap<String, BTreeSet<String>>,
         doc_out: &mut DocExtraction,
     ) {
-        let (Some(model), Some(pred)) = (self.model, &self.open_predicate) else { return };
-        // Parse only the clauses that can take part in a finding: a negated
-        // claim, or the assertion of a verb denied somewhere (of a subject
-        // denied somewhere). A clause is shorter than its sentence, and
-        // parsing is the costliest step of the pipeline.
+        let Some(model) = self.model else { return };
+        // Parse only sentences with a clause that can take part in a
+        // finding: a negated claim, the assertion of a verb denied somewhere
+        // (of a subject denied somewhere), or a state word. Parsing is the
+        // costliest step of the pipeline.
+        let mut cands: Vec<Candidate> = Vec::new();
         for &c in &s.clauses {
-            self.open_claims_in(text, doc, s, c, tokens, model, pred, speakers, names_by_head, doc_out);
+            let t0 = tokens.partition_point(|t| t.start < c.start);
+            let t1 = tokens.partition_point(|t| t.start < c.end);
+            let negated = s.hits.iter().any(|h| h.tag == Tag::Negation && c.contains(h.span.start));
+            let denied = || self.denied.as_ref().is_some_and(|d| d.matches(&text[c.start..c.end]));
+            let stated = self.states.candidate(tokens[t0..t1].iter().filter_map(|t| t.word()));
+            // A number that is not part of a date or a clock time.
+            let counted = self.count_predicate.is_some()
+                && (t0..t1).any(|k| {
+                    let t = &tokens[k];
+                    let number = match &t.kind {
+                        Kind::Num { ordinal, .. } => !ordinal,
+                        Kind::Word { text, cap: false } => text.len() > 2 && language::numbers::value(text).is_some(),
+                        _ => false,
+                    };
+                    // ... right before a lowercase noun that is not a span of
+                    // time ("48 mail ballots", not "20 years", "3 p.m.", "No. 1").
+                    let counts = || {
+                        tokens[k + 1..t1.min(k + 3)].iter().find_map(|n| match &n.kind {
+                            Kind::Word { text, cap: false } => Some(!DURATIONS.contains(&text.as_str())),
+                            Kind::Punct(',' | '.') => None,
+                            _ => Some(false),
+                        }) == Some(true)
+                    };
+                    number && counts() && !s.times.iter().any(|m| m.start <= t.start && t.start < m.end)
+                });
+            let open = self.open_predicate.is_some() && (negated || denied());
+            if self.second_pass {
+                // Only what the first pass did not read: assertions of a
+                // verb denied elsewhere, in clauses it did not parse.
+                if open && !negated && !stated && !counted {
+                    cands.push(Candidate { clause: c, open, stated: false, counted: false, t0, t1 });
+                }
+            } else if open || stated || counted {
+                cands.push(Candidate { clause: c, open, stated, counted, t0, t1 });
+            }
+        }
+        if cands.is_empty() {
+            return;
+        }
+        // The whole sentence, as the parser was trained on; a clause alone
+        // only when the sentence is too long.
+        if language::word_spans(tokens).len() <= MAX_CLAUSE_WORDS {
+            self.read_parsed(text, doc, s, tokens, &cands, model, dcx, speakers, names_by_head, doc_out);
+        } else {
+            for cand in &cands {
+                let one = std::slice::from_ref(cand);
+                let toks = &tokens[cand.t0..cand.t1];
+                self.read_parsed(text, doc, s, toks, one, model, dcx, speakers, names_by_head, doc_out);
+            }
         }
     }
 
+    /// Parse `tokens` and read the claims of its candidate clauses.
     #[allow(clippy::too_many_arguments)]
-    fn open_claims_in(
+    fn read_parsed(
         &self,
         text: &str,
         doc: &Document,
         s: &Sent,
-        c: Span,
         tokens: &[Token],
+        cands: &[Candidate],
         model: &Model,
-        pred: &str,
+        dcx: &DocContext,
         speakers: &[Speaker],
         names_by_head: &mut HashMap<String, BTreeSet<String>>,
         doc_out: &mut DocExtraction,
     ) {
-        let negated = s.hits.iter().any(|h| h.tag == Tag::Negation && c.contains(h.span.start));
-        let ctext = &text[c.start..c.end];
-        let candidate = negated || self.denied.as_ref().is_some_and(|d| d.matches(ctext));
-        if !candidate {
-            return;
-        }
         // The document's own tokens, not a second tokenisation.
-        let t0 = tokens.partition_point(|t| t.start < c.start);
-        let t1 = tokens.partition_point(|t| t.start < c.end);
-        let spans = language::word_spans(&tokens[t0..t1]);
+        let spans = language::word_spans(tokens);
         // No news clause runs to hundreds of words; reading claims from one
         // that does would cost the square of its length.
-        if spans.len() > MAX_CLAUSE_WORDS {
+        if spans.is_empty() || spans.len() > MAX_CLAUSE_WORDS {
             return;
         }
         let forms: Vec<&str> = spans.iter().map(|sp| &text[sp.start..sp.end]).collect();
-        // Tag first: a clause without a verb that could give a claim (one
-        // not in the predicate's ignore list) or without a proper name is
-        // not worth its parse: its subject could not be tied to a name
-        // unless the document named one before.
+        // Tag first: without a state word, a sentence without a verb that
+        // could give a claim (one not in the predicate's ignore list) or
+        // without a proper name is not worth its parse: its subject could
+        // not be tied to a name unless the document named one before.
         let mut parsed = model.analyse(&forms, &spans, Depth::Tag);
         let verb = parsed
             .words
             .iter()
             .any(|w| matches!(w.upos, "VERB" | "ADJ") && !self.open_ignore.contains(&w.lemma.to_lowercase()));
         let named = !names_by_head.is_empty() || parsed.words.iter().any(|w| w.upos == "PROPN");
-        if !verb || !named {
+        // A count needs a number before a noun and a verb for its event.
+        let counts = verb
+            && cands.iter().any(|c| c.counted)
+            && parsed.words.windows(2).any(|w| w[0].upos == "NUM" && matches!(w[1].upos, "NOUN" | "ADJ"));
+        let worth = cands.iter().any(|c| c.stated) || counts || (cands.iter().any(|c| c.open) && verb && named);
+        if !worth {
             return;
         }
         model.parse(&mut parsed);
-        for oc in open::claims(&parsed) {
-            let np = &oc.subject;
-            let verb = oc.predicate.split(' ').next().unwrap_or("");
-            if np.pronoun || self.open_ignore.contains(&oc.predicate) || self.open_ignore.contains(verb) {
-                continue;
-            }
-            let mut participants: BTreeSet<String> = np.names.iter().cloned().collect();
-            let class = if np.proper { "entity".to_string() } else { format!("np:{}", np.head) };
-            if participants.is_empty() {
-                match names_by_head.get(&class) {
-                    Some(n) if np.definite => participants = n.clone(),
-                    _ => continue,
-                }
-            } else {
-                names_by_head.insert(class.clone(), participants.clone());
-            }
-            let cx = self.context(text, doc, s, c, oc.head, speakers, true);
-            let modality = match oc.mood {
-                open::Mood::Possible | open::Mood::Conditional => Modality::Hedged,
-                open::Mood::Future => Modality::Forecast,
-                open::Mood::Asserted => cx.modality,
-            };
-            let mut object = oc.predicate.clone();
-            if oc.passive {
-                object.push_str(" (passive)");
-            }
-            let open_object = oc.object.as_ref().filter(|o| !o.pronoun).map(|o| o.head.clone());
-            if oc.negation.is_some() {
-                for n in &participants {
-                    doc_out.denied.insert((verb.to_string(), n.clone()));
+        if let Some(pred) = &self.count_predicate {
+            for q in quantities::read(&parsed, text, &model.lemmas) {
+                if let Some(cand) = cands.iter().find(|k| k.counted && k.clause.contains(q.head.start)) {
+                    self.count_claim(text, doc, s, cand.clause, q, pred, speakers, doc_out);
                 }
             }
-            doc_out.claims.push(RawClaim {
-                subject: EventSig { class, participants, place: None, pack_id: None },
-                subject_label: text[np.span.start..np.span.end].to_string(),
-                subject_head: np.head.clone(),
-                predicate: pred.to_string(),
-                object,
-                date_value: None,
-                quantity: None,
-                open_object,
-                polarity: if oc.negation.is_some() { Polarity::Negative } else { Polarity::Positive },
-                modality,
-                // "has not endorsed" as of today denies an endorsement on any
-                // recent day, so it meets "endorsed on Wednesday".
-                valid: match cx.valid {
-                    Some(v) if oc.perfect && oc.negation.is_some() => {
-                        Some(TimeSpan { start: v.start - chrono::Days::new(PERFECT_DENIAL_DAYS), ..v })
-                    }
-                    v => v,
-                },
-                valid_origin: cx.origin,
-                said_by: cx.said_by,
-                span: oc.span,
-                cue: oc.head,
-                state: true,
-            });
         }
+        for oc in open::claims(&parsed) {
+            let Some(cand) = cands.iter().find(|k| k.clause.contains(oc.head.start)) else { continue };
+            let c = cand.clause;
+            if cand.stated {
+                self.state_claim(text, doc, s, c, &oc, dcx, speakers, names_by_head, doc_out);
+            }
+            let Some(pred) = self.open_predicate.as_deref().filter(|_| cand.open) else { continue };
+            self.act_claim(text, doc, s, c, oc, pred, speakers, names_by_head, doc_out);
+        }
+    }
+
+    /// The open predicate's claim of one parsed predicate.
+    #[allow(clippy::too_many_arguments)]
+    fn act_claim(
+        &self,
+        text: &str,
+        doc: &Document,
+        s: &Sent,
+        c: Span,
+        oc: open::OpenClaim,
+        pred: &str,
+        speakers: &[Speaker],
+        names_by_head: &mut HashMap<String, BTreeSet<String>>,
+        doc_out: &mut DocExtraction,
+    ) {
+        let np = &oc.subject;
+        let verb = oc.predicate.split(' ').next().unwrap_or("");
+        if np.pronoun || self.open_ignore.contains(&oc.predicate) || self.open_ignore.contains(verb) {
+            return;
+        }
+        let mut participants: BTreeSet<String> = np.names.iter().cloned().collect();
+        let class = if np.proper { "entity".to_string() } else { format!("np:{}", np.head) };
+        if participants.is_empty() {
+            match names_by_head.get(&class) {
+                Some(n) if np.definite => participants = n.clone(),
+                _ => return,
+            }
+        } else {
+            names_by_head.insert(class.clone(), participants.clone());
+        }
+        let cx = self.context(text, doc, s, c, oc.head, speakers, true);
+        let modality = match oc.mood {
+            open::Mood::Possible | open::Mood::Conditional => Modality::Hedged,
+            open::Mood::Future => Modality::Forecast,
+            open::Mood::Asserted => cx.modality,
+        };
+        let mut object = oc.predicate.clone();
+        if oc.passive {
+            object.push_str(" (passive)");
+        }
+        let open_object = oc.object.as_ref().filter(|o| !o.pronoun).map(|o| o.head.clone());
+        if oc.negation.is_some() {
+            for n in &participants {
+                doc_out.denied.insert((verb.to_string(), n.clone()));
+            }
+        }
+        doc_out.claims.push(RawClaim {
+            subject: EventSig { class, participants, place: None, pack_id: None },
+            subject_label: text[np.span.start..np.span.end].to_string(),
+            subject_head: np.head.clone(),
+            predicate: pred.to_string(),
+            object,
+            date_value: None,
+            quantity: None,
+            open_object,
+            polarity: if oc.negation.is_some() { Polarity::Negative } else { Polarity::Positive },
+            modality,
+            // "has not endorsed" as of today denies an endorsement on any
+            // recent day, so it meets "endorsed on Wednesday".
+            valid: match cx.valid {
+                Some(v) if oc.perfect && oc.negation.is_some() => {
+                    Some(TimeSpan { start: v.start - chrono::Days::new(PERFECT_DENIAL_DAYS), ..v })
+                }
+                v => v,
+            },
+            valid_origin: cx.origin,
+            said_by: cx.said_by,
+            span: oc.span,
+            cue: oc.head,
+            state: true,
+            perfect_denial: oc.perfect && oc.negation.is_some(),
+        });
+    }
+
+    /// The claim of one count read from the parse: its subject is what is
+    /// counted in which event ("mail ballot" of "reject"), with the names
+    /// around it; a document that names none leaves it to the corpus (the
+    /// one named count of that kind, if there is exactly one).
+    #[allow(clippy::too_many_arguments)]
+    fn count_claim(
+        &self,
+        text: &str,
+        doc: &Document,
+        s: &Sent,
+        c: Span,
+        q: quantities::Counted,
+        pred: &str,
+        speakers: &[Speaker],
+        doc_out: &mut DocExtraction,
+    ) {
+        // A pack cue already counted this.
+        if doc_out.claims.iter().any(|k| k.predicate == pred && k.span.overlaps(&q.span)) {
+            return;
+        }
+        // Every count is anchored in time, a finished event's too: the
+        // event's day (a time in the clause), else the day it is reported.
+        // Two earthquakes, two games or two ballots are told apart by it.
+        let cx = self.context(text, doc, s, c, q.head, speakers, true);
+        if cx.modality != Modality::Asserted {
+            return;
+        }
+        // A verb too light to name an event ("had 70 yards", "took three
+        // hours") counts nothing comparable.
+        let verb = q.event.split(' ').next().unwrap_or("");
+        if self.open_ignore.contains(verb) {
+            return;
+        }
+        // Whose count it is: the names of the counted phrase and of the
+        // event's subject and object; failing those, the names of the
+        // sentence ("the mayor filed a lawsuit challenging the rejection of
+        // 84 ballots"); a sentence without any leaves it to the corpus.
+        let mut participants: BTreeSet<String> = q.names.into_iter().collect();
+        if participants.is_empty() {
+            participants.extend(s.names.iter().map(|n| n.full().to_lowercase()));
+        }
+        doc_out.claims.push(RawClaim {
+            subject: EventSig { class: format!("np:{}|{}", q.noun, q.event), participants, place: None, pack_id: None },
+            subject_label: q.text.clone(),
+            subject_head: format!("{} ({})", q.noun, q.event),
+            predicate: pred.to_string(),
+            object: q.noun.clone(),
+            date_value: None,
+            quantity: Some(Quantity { low: q.low, high: q.high, text: q.text }),
+            open_object: None,
+            polarity: Polarity::Positive,
+            modality: cx.modality,
+            valid: cx.valid,
+            valid_origin: cx.origin,
+            said_by: cx.said_by,
+            span: q.span.cover(&q.head),
+            cue: q.head,
+            state: true,
+            perfect_denial: false,
+        });
+    }
+
+    /// The state claim of one parsed predicate, if a pack's `states:` table
+    /// knows it: "the recount was halted" gives `status=on_hold` of the
+    /// recount. The bearer is an event mention when one covers it (so the
+    /// claim meets the pack's cue claims about that event), else its noun
+    /// phrase tied to names as for open claims.
+    #[allow(clippy::too_many_arguments)]
+    fn state_claim(
+        &self,
+        text: &str,
+        doc: &Document,
+        s: &Sent,
+        c: Span,
+        oc: &open::OpenClaim,
+        dcx: &DocContext,
+        speakers: &[Speaker],
+        names_by_head: &mut HashMap<String, BTreeSet<String>>,
+        doc_out: &mut DocExtraction,
+    ) {
+        let Some(((pname, value), bearer)) = self.states.read(oc) else { return };
+        let Some(pd) = self.rules.predicates.get(pname) else { return };
+        // Lifecycle states are of events and things, not of people ("Smith
+        // was suspended", "Jones finished with 20 points") or numbers.
+        let person =
+            bearer.proper && bearer.names.iter().any(|n| n.rsplit(' ').next().is_some_and(|l| dcx.persons.contains(l)));
+        if bearer.pronoun || bearer.number || person {
+            return;
+        }
+        // A pack cue already read this state of this clause.
+        if doc_out.claims.iter().any(|k| k.predicate == *pname && k.cue.overlaps(&oc.head)) {
+            return;
+        }
+        let mention = dcx
+            .mentions
+            .iter()
+            .filter(|m| m.resolved && !m.verb && m.span.overlaps(&bearer.at) && c.contains(m.span.start))
+            .max_by_key(|m| m.span.end - m.span.start);
+        let (subject, label) = match mention {
+            Some(m) => (m.sig.clone(), m.label.clone()),
+            None => {
+                let mut participants: BTreeSet<String> = bearer.names.iter().cloned().collect();
+                let class = if bearer.proper { "entity".to_string() } else { format!("np:{}", bearer.head) };
+                if participants.is_empty() {
+                    // A definite phrase the document never names is left to
+                    // the corpus: the one named subject with that head, if
+                    // there is exactly one (`facts`).
+                    match names_by_head.get(&class) {
+                        Some(n) if bearer.definite => participants = n.clone(),
+                        None if bearer.definite && !bearer.proper => {}
+                        _ => return,
+                    }
+                } else {
+                    names_by_head.insert(class.clone(), participants.clone());
+                }
+                // How a thing went is said once and for all, so a subject
+                // that is not a known event is keyed by its day: the
+                // phrase's own date ("Tuesday's session", "the October 10
+                // inspection"), else the clause's. No day, no claim.
+                if !pd.state {
+                    let own = s
+                        .times
+                        .iter()
+                        .filter(|m| Span::new(m.start, m.end).overlaps(&bearer.span))
+                        .find_map(|m| m.span.filter(one_day));
+                    let clause = s
+                        .times
+                        .iter()
+                        .filter(|m| c.contains(m.start))
+                        .min_by_key(|m| (m.start as i64 - oc.head.start as i64).abs())
+                        .and_then(|m| m.span.filter(one_day));
+                    let Some(day) = own.or(clause) else { return };
+                    participants.insert(format!("on {}", day.start));
+                }
+                let label = text[bearer.span.start..bearer.span.end].to_string();
+                (EventSig { class, participants, place: None, pack_id: None }, label)
+            }
+        };
+        let cx = self.context(text, doc, s, c, oc.head, speakers, pd.state);
+        let modality = match oc.mood {
+            open::Mood::Possible | open::Mood::Conditional => Modality::Hedged,
+            open::Mood::Future => Modality::Forecast,
+            open::Mood::Asserted => cx.modality,
+        };
+        doc_out.claims.push(RawClaim {
+            subject,
+            subject_label: label,
+            subject_head: bearer.head.clone(),
+            predicate: pname.clone(),
+            object: value.clone(),
+            date_value: None,
+            quantity: None,
+            open_object: None,
+            polarity: if oc.negation.is_some() { Polarity::Negative } else { Polarity::Positive },
+            modality,
+            valid: cx.valid,
+            valid_origin: cx.origin,
+            said_by: cx.said_by,
+            span: oc.span,
+            cue: oc.head,
+            state: pd.state,
+            perfect_denial: false,
+        });
+    }
+
+    /// The packs' open predicate, if any.
+    pub fn open_predicate(&self) -> Option<&str> {
+        self.open_predicate.as_deref()
     }
 
     fn value_type(&self, predicate: &str) -> ValueType {
@@ -774,6 +1081,11 @@ fn state_window(t: TimeSpan, reported: Option<NaiveDate>) -> TimeSpan {
     TimeSpan::new(last, r + chrono::Days::new(1), crate::time::Grain::Day)
 }
 
+/// A time span of exactly one day.
+fn one_day(t: &TimeSpan) -> bool {
+    t.end == t.start + chrono::Days::new(1)
+}
+
 /// Whether a hedge or plan word at `h` governs the claim at `at`: not when
 /// a finite auxiliary stands between them, which starts a verb of its own
 /// ("the strike that was due to begin on Thursday *has* been called off",
@@ -811,6 +1123,27 @@ fn nth_word_back(text: &str, at: usize, n: usize) -> usize {
         pos = i;
     }
     0
+}
+
+/// A clause worth parsing, and for what.
+struct Candidate {
+    clause: Span,
+    /// For the open predicate (a negation, or a verb denied elsewhere).
+    open: bool,
+    /// For a state word of the packs.
+    stated: bool,
+    /// For a number.
+    counted: bool,
+    /// Its tokens in the sentence's.
+    t0: usize,
+    t1: usize,
+}
+
+/// What the open claims of a sentence need from the whole document.
+struct DocContext<'a> {
+    mentions: &'a [EventMention],
+    /// Surnames of the document's people, lowercased.
+    persons: &'a HashSet<String>,
 }
 
 struct Sent {

@@ -29,6 +29,10 @@ pub struct NounPhrase {
     /// "no" or "none of" as determiner: a negation on the phrase.
     pub no: bool,
     pub span: Span,
+    /// The head word.
+    pub at: Span,
+    /// The head is a number ("completed 29 of 34 passes").
+    pub number: bool,
 }
 
 impl NounPhrase {
@@ -72,6 +76,10 @@ pub struct OpenClaim {
     pub span: Span,
     /// Index of the predicate word in the sentence.
     pub index: usize,
+    /// The predicate takes a clause ("continued to deny", "concluded
+    /// that ..."): what it says is about that clause, not a state of its
+    /// subject.
+    pub complement: bool,
 }
 
 const NEGATORS: [&str; 3] = ["not", "never", "n't"];
@@ -133,10 +141,20 @@ pub fn noun_phrase(s: &Sentence, i: usize) -> NounPhrase {
                 names.push(proper_name(s, j).0);
                 last = last.max(c.span.end);
             }
+            ("nmod", _) if c.upos == "NOUN" && c.span.start > w.span.start => {
+                // "production at the company's Riverside plant": the
+                // names that distinguish the place or thing it is of.
+                let inner = noun_phrase_names(s, j);
+                if !inner.is_empty() {
+                    names.extend(inner);
+                    last = last.max(c.span.end);
+                }
+            }
             _ => {}
         }
     }
     modifiers.retain(|m| !m.is_empty());
+    names.retain(|n| !n.split(' ').next().is_some_and(|f| CALENDAR.contains(&f)));
     NounPhrase {
         head: if proper { w.form.to_lowercase() } else { lower(w) },
         names,
@@ -146,14 +164,53 @@ pub fn noun_phrase(s: &Sentence, i: usize) -> NounPhrase {
         definite,
         no,
         span: Span::new(first, last),
+        at: w.span,
+        number: w.upos == "NUM",
     }
 }
 
+/// Day and month names: a date modifier ("Tuesday's session"), not a name.
+const CALENDAR: [&str; 19] = [
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "january",
+    "february",
+    "march",
+    "april",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "sept",
+];
+
+/// The proper names directly inside the common-noun phrase headed by `i`
+/// (its compounds and possessives), without going deeper.
+fn noun_phrase_names(s: &Sentence, i: usize) -> Vec<String> {
+    s.children(i)
+        .filter(|(_, c)| c.upos == "PROPN" && matches!(rel(c), "compound" | "flat" | "nmod"))
+        .map(|(j, _)| proper_name(s, j).0)
+        .collect()
+}
+
 /// The proper name headed by word `i` with its flat and compound proper
-/// parts ("state route"), lowercased, and where it starts.
+/// parts and a number right after it ("state route 14"), lowercased, and
+/// where it starts.
 fn proper_name(s: &Sentence, i: usize) -> (String, usize) {
-    let mut parts: Vec<(usize, &Word)> =
-        s.children(i).filter(|(_, c)| matches!(rel(c), "flat" | "compound") && c.upos == "PROPN").collect();
+    let mut parts: Vec<(usize, &Word)> = s
+        .children(i)
+        .filter(|(j, c)| {
+            matches!(rel(c), "flat" | "compound") && c.upos == "PROPN" || (rel(c) == "nummod" && *j == i + 1)
+        })
+        .collect();
     parts.push((i, &s.words[i]));
     parts.sort_by_key(|(j, _)| *j);
     let name = parts.iter().map(|(_, c)| c.form.to_lowercase()).collect::<Vec<_>>().join(" ");
@@ -170,6 +227,21 @@ fn subject_of(s: &Sentence, i: usize, depth: usize) -> Option<usize> {
         return s.head(i).and_then(|h| subject_of(s, h, depth + 1));
     }
     None
+}
+
+/// The word that says what verb `i` makes its object out to be: an
+/// adjective or noun after "as" ("described it as constructive"), or a
+/// bare adjective complement ("called it productive").
+fn object_predicative(s: &Sentence, i: usize) -> Option<usize> {
+    s.children(i)
+        .find(|(j, c)| {
+            *j > i
+                && matches!(c.upos, "ADJ" | "NOUN")
+                && (matches!(rel(c), "xcomp" | "obl" | "advcl")
+                    && s.children(*j).any(|(_, k)| matches!(rel(k), "case" | "mark") && lower(k) == "as")
+                    || rel(c) == "xcomp" && c.upos == "ADJ")
+        })
+        .map(|(j, _)| j)
 }
 
 /// Every open claim of a parsed sentence.
@@ -210,13 +282,36 @@ pub fn claims(s: &Sentence) -> Vec<OpenClaim> {
             predicate.push(' ');
             predicate.push_str(&lower(prt));
         }
-        // "remains closed", "stays open": the state is the complement.
+        // "remains closed", "stays open": the state is the complement,
+        // a participle as written ("closed", not "close").
         if is_verb {
-            if let Some((_, x)) = s.children(i).find(|(_, c)| rel(c) == "xcomp" && matches!(c.upos, "ADJ" | "ADV")) {
+            if let Some((_, x)) =
+                s.children(i).find(|(_, c)| rel(c) == "xcomp" && (matches!(c.upos, "ADJ" | "ADV") || c.xpos == "VBN"))
+            {
                 predicate.push(' ');
-                predicate.push_str(&lower(x));
+                predicate.push_str(&if x.xpos == "VBN" { x.form.to_lowercase() } else { lower(x) });
             }
         }
+        // How something went or ended: "went smoothly", "went nowhere",
+        // "ended in deadlock", "ended without agreement".
+        if is_verb && matches!(predicate.as_str(), "go" | "end" | "finish" | "conclude") {
+            if let Some((_, a)) = s.children(i).find(|(j, c)| rel(c) == "advmod" && c.upos == "ADV" && *j > i) {
+                if predicate == "go" {
+                    predicate.push(' ');
+                    predicate.push_str(&lower(a));
+                }
+            } else if let Some((j, _)) = s.children(i).find(|(j, c)| {
+                rel(c) == "obl"
+                    && *j > i
+                    && s.children(*j).any(|(_, k)| rel(k) == "case" && matches!(lower(k).as_str(), "in" | "without"))
+            }) {
+                let case = s.children(j).find(|(_, k)| rel(k) == "case").map(|(_, k)| lower(k)).unwrap_or_default();
+                predicate = format!("{predicate} {case} {}", lower(&s.words[j]));
+            }
+        }
+        let complement = s
+            .children(i)
+            .any(|(_, c)| matches!(rel(c), "ccomp") || (rel(c) == "xcomp" && c.upos == "VERB" && c.xpos != "VBN"));
         // An object after a comma is a parse slip ("has not conceded, her
         // campaign manager said"): no object then.
         let object = s
@@ -277,6 +372,26 @@ pub fn claims(s: &Sentence) -> Vec<OpenClaim> {
         if let Some(o) = &object {
             span = span.cover(&o.span);
         }
+        // "described the session as constructive", "rated the inspection
+        // as unsatisfactory", "called the talks a failure": the object is
+        // said to be in that state.
+        if let (Some(o), true) = (&object, is_verb) {
+            if let Some(state) = object_predicative(s, i) {
+                out.push(OpenClaim {
+                    subject: o.clone(),
+                    predicate: format!("be {}", lower(&s.words[state])),
+                    passive: false,
+                    perfect: false,
+                    object: None,
+                    negation: None,
+                    mood,
+                    head: s.words[state].span,
+                    span: o.span.cover(&s.words[state].span),
+                    index: state,
+                    complement: false,
+                });
+            }
+        }
         out.push(OpenClaim {
             subject,
             predicate,
@@ -288,6 +403,7 @@ pub fn claims(s: &Sentence) -> Vec<OpenClaim> {
             head: w.span,
             span,
             index: i,
+            complement,
         });
     }
     out

@@ -183,10 +183,16 @@ fn display_name(s: &EventSig, head: &str, c: &RawClaim) -> String {
         return c.subject_label.clone();
     }
     let mut name = format!("the {head}");
-    if !s.participants.is_empty() {
-        let ps: Vec<String> = s.participants.iter().map(|p| title_case(p)).collect();
+    // Days key subjects that are not known events ("on 2025-03-11").
+    let (days, parties): (Vec<&String>, Vec<&String>) = s.participants.iter().partition(|p| p.starts_with("on "));
+    if !parties.is_empty() {
+        let ps: Vec<String> = parties.iter().map(|p| title_case(p)).collect();
         name.push_str(" of ");
         name.push_str(&ps.join(" and "));
+    }
+    for d in days {
+        name.push(' ');
+        name.push_str(d);
     }
     if let Some(p) = &s.place {
         name.push_str(" in ");
@@ -203,6 +209,8 @@ pub struct EventResolver {
     sigs: Vec<EventSig>,
     by_participant: HashMap<(String, String), Vec<usize>>,
     by_place: HashMap<(String, String), Vec<usize>>,
+    /// Noun-phrase classes ("np:recount") to their informative signatures.
+    by_class: HashMap<String, Vec<usize>>,
     /// Generic signature -> pack id (only where one pack id claims it).
     packs: HashMap<EventSig, Option<String>>,
 }
@@ -218,7 +226,11 @@ impl EventResolver {
         sigs.dedup();
         let mut by_participant: HashMap<(String, String), Vec<usize>> = HashMap::new();
         let mut by_place: HashMap<(String, String), Vec<usize>> = HashMap::new();
+        let mut by_class: HashMap<String, Vec<usize>> = HashMap::new();
         for (i, s) in sigs.iter().enumerate() {
+            if s.class.starts_with("np:") {
+                by_class.entry(s.class.clone()).or_default().push(i);
+            }
             for p in &s.participants {
                 by_participant.entry((s.class.clone(), p.clone())).or_default().push(i);
             }
@@ -226,7 +238,7 @@ impl EventResolver {
                 by_place.entry((s.class.clone(), pl.clone())).or_default().push(i);
             }
         }
-        let mut r = EventResolver { sigs, by_participant, by_place, packs: HashMap::new() };
+        let mut r = EventResolver { sigs, by_participant, by_place, by_class, packs: HashMap::new() };
         let mut packs: HashMap<EventSig, Option<String>> = HashMap::new();
         for s in all.iter().filter(|s| s.pack_id.is_some()) {
             let g = generic(s);
@@ -267,7 +279,18 @@ impl EventResolver {
 
     fn resolve_generic(&self, s: &EventSig) -> Option<EventSig> {
         if !s.informative() {
-            return None;
+            // "the recount" in a document that never names it is the one
+            // named recount of the corpus, if there is exactly one.
+            if !s.class.starts_with("np:") {
+                return None;
+            }
+            let of_class = self.by_class.get(&s.class)?;
+            let maximal: Vec<usize> =
+                of_class.iter().copied().filter(|&i| self.extenders(&self.sigs[i]).is_empty()).collect();
+            return match maximal.as_slice() {
+                [one] => Some(self.sigs[*one].clone()),
+                _ => None,
+            };
         }
         let ext = self.extenders(s);
         if ext.is_empty() {

@@ -93,6 +93,8 @@ pub struct Model<'m> {
     /// The open-class tags: the only ones a word never seen in training
     /// may take (a closed class lists all its words).
     open_classes: Vec<bool>,
+    /// Per class: a finite verb or an auxiliary (a second-pass feature).
+    finite: Vec<bool>,
     /// Distinguishes loaded models in the per-thread word cache.
     id: u64,
 }
@@ -156,10 +158,12 @@ impl<'m> Model<'m> {
             .iter()
             .map(|(u, _)| !matches!(*u, "ADP" | "AUX" | "CCONJ" | "DET" | "PART" | "PRON" | "SCONJ"))
             .collect();
+        let finite = tagger::finite_classes(classes.iter().copied());
         Ok(Model {
             id: MODEL_IDS.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
             vocab,
             open_classes,
+            finite,
             classes,
             tagger,
             tagger2,
@@ -188,7 +192,7 @@ impl<'m> Model<'m> {
         for i in 0..ctx.len() {
             let p1 = i.checked_sub(1).map(|j| out[j]);
             let p2 = i.checked_sub(2).map(|j| out[j]);
-            tagger::features(ctx, i, p1, p2, right, &mut feats);
+            tagger::features(ctx, i, p1, p2, right, &self.finite, &mut feats);
             score(table, &feats, &mut scores);
             let known = model::sorted_u32_contains(self.vocab, vocab_key(ctx[i].norm));
             out.push(argmax(&scores, if known { None } else { Some(&self.open_classes) }));

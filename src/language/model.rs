@@ -271,9 +271,7 @@ impl<'a> Table<'a> {
         let Some(&len) = self.entries.get(off) else { return };
         if len == DENSE {
             let Some(row) = self.entries.get(off + 1..off + 1 + self.classes) else { return };
-            for (s, &w) in scores.iter_mut().zip(row) {
-                *s += w as i8 as i32;
-            }
+            add_row(scores, row);
             return;
         }
         let Some(e) = self.entries.get(off + 1..off + 1 + len as usize * 2) else { return };
@@ -283,6 +281,34 @@ impl<'a> Table<'a> {
             }
         }
     }
+}
+
+/// `scores[c] += row[c]` (i8 weights) over a dense row: the innermost loop
+/// of tagging and parsing. With AVX2 (detected at run time) eight classes
+/// are added per instruction instead of four.
+#[inline]
+fn add_row(scores: &mut [i32], row: &[u8]) {
+    #[cfg(target_arch = "x86_64")]
+    if std::arch::is_x86_feature_detected!("avx2") {
+        // SAFETY: the CPU has AVX2, checked just above.
+        unsafe { add_row_avx2(scores, row) };
+        return;
+    }
+    add_row_plain(scores, row);
+}
+
+#[inline(always)]
+fn add_row_plain(scores: &mut [i32], row: &[u8]) {
+    for (s, &w) in scores.iter_mut().zip(row) {
+        *s += w as i8 as i32;
+    }
+}
+
+/// The same loop, compiled for AVX2.
+#[cfg(target_arch = "x86_64")]
+#[target_feature(enable = "avx2")]
+unsafe fn add_row_avx2(scores: &mut [i32], row: &[u8]) {
+    add_row_plain(scores, row);
 }
 
 /// Serialises averaged weights (`key -> [(class, weight)]`, keys sorted for

@@ -50,6 +50,12 @@ pub fn lex_class(lower: &str, lz: &Lemmatizer) -> u64 {
     m
 }
 
+/// Per joint class: a finite verb or an auxiliary (VBD, VBZ, VBP, MD, or
+/// UPOS AUX).
+pub fn finite_classes<'a>(classes: impl Iterator<Item = (&'a str, &'a str)>) -> Vec<bool> {
+    classes.map(|(u, x)| u == "AUX" || (u == "VERB" && matches!(x, "VBD" | "VBZ" | "VBP" | "MD"))).collect()
+}
+
 /// Lowercase, digits as 0, curly apostrophes straight: the form the
 /// models see.
 pub fn normalise(form: &str) -> String {
@@ -167,6 +173,7 @@ pub fn features(
     p1: Option<usize>,
     p2: Option<usize>,
     right: Option<&[usize]>,
+    finite: &[bool],
     out: &mut Vec<u64>,
 ) {
     out.clear();
@@ -181,6 +188,11 @@ pub fn features(
         out.push(k3(44, p1.map_or(START, |t| t as u64 + 7), own, r1));
         out.push(k2(45, r1, ws[i].suf[2]));
         out.push(k(46, own));
+        // Whether the first pass put a finite verb or an auxiliary to the
+        // left: "the company described" (none: a past tense) against "the
+        // report was described" or "officials said the company described".
+        let left = r[..i.min(r.len())].iter().rev().take(8).any(|&t| finite.get(t).copied().unwrap_or(false));
+        out.push(k3(48, left as u64, own, ws[i].suf[1]));
     }
     const PAD_START: WordCtx = WordCtx::pad(START);
     const PAD_END: WordCtx = WordCtx::pad(END);

@@ -52,6 +52,7 @@ fn train_tagger(
             (ctx, gold)
         })
         .collect();
+    let finite = tagger::finite_classes(classes.iter().map(|(u, x)| (u.as_str(), x.as_str())));
     let mut t = Trainer::new(classes.len());
     let mut order: Vec<usize> = (0..data.len()).collect();
     let mut seed = seed;
@@ -65,7 +66,7 @@ fn train_tagger(
             for i in 0..gold.len() {
                 let p1 = i.checked_sub(1).map(|j| prev[j]);
                 let p2 = i.checked_sub(2).map(|j| prev[j]);
-                tagger::features(ctx, i, p1, p2, first.map(|f| f[si]), &mut feats);
+                tagger::features(ctx, i, p1, p2, first.map(|f| f[si]), &finite, &mut feats);
                 let guess = t.predict(&feats, None);
                 t.update(gold[i], guess, &feats);
                 prev.push(guess);
@@ -82,7 +83,7 @@ fn tag_with(t: &Trainer, s: &Sent, lz: &Lemmatizer) -> Vec<usize> {
     for i in 0..ctx.len() {
         let p1 = i.checked_sub(1).map(|j| out[j]);
         let p2 = i.checked_sub(2).map(|j| out[j]);
-        tagger::features(&ctx, i, p1, p2, None, &mut feats);
+        tagger::features(&ctx, i, p1, p2, None, &[], &mut feats);
         out.push(t.predict(&feats, None));
     }
     out

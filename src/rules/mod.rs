@@ -232,6 +232,20 @@ impl RuleSet {
                     check_list(&format!("predicates.{name}.scale.negative"), &s.negative)?;
                 }
                 check_list(&format!("predicates.{name}.cues"), &pd.cues)?;
+                for (label, phrases) in &pd.states {
+                    check_list(&format!("predicates.{name}.states.{label}"), phrases)?;
+                    let scale = pd.value_type == ValueType::Scale && matches!(label.as_str(), "positive" | "negative");
+                    let known = scale
+                        || pd.values.contains_key(label)
+                        || rs.predicates.get(name).is_some_and(|e| e.values.contains_key(label));
+                    if !known {
+                        return Err(err(
+                            &format!("predicates.{name}.states.{label}"),
+                            format!("state `{label}` is not a value of predicate `{name}`"),
+                            "add it under `values:` (its cue phrases may be an empty list); a scale's states are `positive` and `negative`",
+                        ));
+                    }
+                }
                 match rs.predicates.get_mut(name) {
                     Some(existing) => existing.merge(pd),
                     None => {

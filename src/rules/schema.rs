@@ -138,6 +138,16 @@ pub struct PredicateDef {
     /// compared ("have", "get", "come").
     #[serde(default)]
     pub ignore: Vec<String>,
+    /// For label predicates: per value, the clause predicates that state
+    /// it, read from the parse of any clause about any subject ("call off",
+    /// "be on hold", "remain closed", "reopen"; see `extract::states`).
+    #[serde(default)]
+    pub states: BTreeMap<String, Vec<String>>,
+    /// For number predicates: also read every count of the parse, for any
+    /// subject (the number, the noun it counts, the event it belongs to;
+    /// see `extract::quantities`).
+    #[serde(default)]
+    pub parsed_counts: bool,
 }
 
 fn yes() -> bool {
@@ -159,6 +169,10 @@ impl PredicateDef {
         }
         self.cues.extend(o.cues.iter().cloned());
         self.ignore.extend(o.ignore.iter().cloned());
+        self.parsed_counts |= o.parsed_counts;
+        for (k, v) in &o.states {
+            self.states.entry(k.clone()).or_default().extend(v.iter().cloned());
+        }
     }
 }
 

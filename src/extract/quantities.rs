@@ -1,0 +1,306 @@
+//! Quantities read from the parse: a number attached to the noun it counts
+//! and to the event it belongs to. "48 mail ballots were rejected" counts
+//! `mail ballot` of the event `reject`; "the rejection of 84 mail ballots"
+//! is the same count of the same event (a noun in -ion stands for its
+//! verb); "61 percent of drivers voted for a strike" counts `percent of
+//! driver` of `vote`, as does "drivers voted 87 percent in favour".
+//!
+//! A count of a finished event ("were rejected", "voted", "the rejection
+//! of") is fixed once and for all; a count in the present or perfect ("are
+//! missing", "has risen to") may change and is compared only for the same
+//! days. Hedged, planned, negated and conditional counts give nothing.
+
+use super::open::{noun_phrase, NounPhrase};
+use crate::language::{lemma::Lemmatizer, numbers, Sentence, Word};
+use crate::text::Span;
+
+/// One number and what it counts.
+#[derive(Debug, Clone)]
+pub struct Counted {
+    /// What is counted: the noun with its distinguishing modifiers ("mail
+    /// ballot"), or a share of a population ("percent of driver").
+    pub noun: String,
+    /// The event it is a count of: a verb lemma with its particle.
+    pub event: String,
+    /// Proper names around it: in the counted phrase and in the event's
+    /// subject and object.
+    pub names: Vec<String>,
+    pub low: f64,
+    pub high: f64,
+    /// As written: "about 4,300 residents".
+    pub text: String,
+    /// A finished event: the count never changes.
+    pub fixed: bool,
+    /// From the number to the counted noun (and the approximation word).
+    pub span: Span,
+    /// The event word.
+    pub head: Span,
+}
+
+fn rel<'a>(w: &Word<'a>) -> &'a str {
+    w.deprel.split(':').next().unwrap_or(w.deprel)
+}
+
+fn lower(w: &Word) -> String {
+    w.lemma.to_lowercase()
+}
+
+/// The value of number word `i`, with a multiplier beside it ("4.2
+/// million", "two thousand").
+fn value_of(s: &Sentence, i: usize) -> Option<f64> {
+    let w = &s.words[i];
+    let own = numbers::value(&w.form)?;
+    if numbers::is_multiplier(&w.form) {
+        // "million" heading "18": 18 million
+        if let Some((_, c)) = s.children(i).find(|(_, c)| c.upos == "NUM" && !numbers::is_multiplier(&c.form)) {
+            return numbers::value(&c.form).map(|v| v * own);
+        }
+        return None; // "millions of" alone is no count
+    }
+    match s.children(i).find(|(_, c)| c.upos == "NUM" && numbers::is_multiplier(&c.form)) {
+        Some((_, m)) => numbers::value(&m.form).map(|m| own * m),
+        None => Some(own),
+    }
+}
+
+/// "about", "more than", "at least", "nearly" before number `i`: the
+/// interval it allows, read from the words before it (the parse attaches
+/// them to the number or to the verb).
+fn bounds(s: &Sentence, i: usize, v: f64) -> (f64, f64, Option<Span>) {
+    let word = |d: usize| i.checked_sub(d).map(|j| (s.words[j].form.to_lowercase(), s.words[j].span));
+    if let (Some((w2, sp)), Some((w1, _))) = (word(2), word(1)) {
+        let r = match (w2.as_str(), w1.as_str()) {
+            ("more" | "greater" | "higher", "than") | ("at", "least") => Some((v, f64::INFINITY)),
+            ("fewer" | "less" | "lower", "than") | ("up", "to") | ("at", "most") => Some((0.0, v)),
+            _ => None,
+        };
+        if let Some((lo, hi)) = r {
+            return (lo, hi, Some(sp));
+        }
+    }
+    bounds_of_children(s, i, v)
+}
+
+fn bounds_of_children(s: &Sentence, i: usize, v: f64) -> (f64, f64, Option<Span>) {
+    for (_, c) in s.children(i).filter(|(_, c)| matches!(rel(c), "advmod" | "case" | "fixed")) {
+        let l = lower(c);
+        let r = match l.as_str() {
+            "about" | "around" | "roughly" | "approximately" | "some" | "nearly" | "almost" | "estimated" => {
+                let lo = v * 0.9;
+                let hi = if matches!(l.as_str(), "nearly" | "almost") { v } else { v * 1.1 };
+                (lo, hi)
+            }
+            "more" | "over" | "least" | "above" => (v, f64::INFINITY),
+            "fewer" | "less" | "under" | "up" | "below" => (0.0, v),
+            _ => continue,
+        };
+        return (r.0, r.1, Some(c.span));
+    }
+    (v, v, None)
+}
+
+/// The verb a noun in -ion, -ment or -al stands for ("rejection" ->
+/// "reject", "evacuation" -> "evacuate", "approval" -> "approve").
+fn verb_of_noun(noun: &str, lz: &Lemmatizer) -> Option<String> {
+    let tries: [(&str, &str); 7] =
+        [("ation", "ate"), ("ation", ""), ("ion", ""), ("ion", "e"), ("ment", ""), ("al", "e"), ("al", "")];
+    tries.iter().find_map(|(suf, add)| {
+        let stem = noun.strip_suffix(suf)?;
+        let v = format!("{stem}{add}");
+        (v.len() > 2 && lz.is_known('v', &v)).then_some(v)
+    })
+}
+
+fn names_of(np: &NounPhrase, out: &mut Vec<String>) {
+    out.extend(np.names.iter().cloned());
+}
+
+/// Every count of a parsed sentence.
+pub fn read(s: &Sentence, text: &str, lz: &Lemmatizer) -> Vec<Counted> {
+    let mut out = Vec::new();
+    if !s.parsed {
+        return out;
+    }
+    for (i, w) in s.words.iter().enumerate() {
+        if w.upos != "NUM" || rel(w) != "nummod" {
+            continue;
+        }
+        // A multiplier's own number is read with it.
+        if s.head(i).is_some_and(|h| numbers::is_multiplier(&s.words[h].form) && s.words[h].upos == "NUM") {
+            continue;
+        }
+        let Some(n) = s.head(i) else { continue };
+        let noun = &s.words[n];
+        if noun.upos != "NOUN" {
+            continue;
+        }
+        // Part of a compound adjective ("a 48-hour strike", "4-magnitude"),
+        // a fraction ("4 1/2"), or a digit group cut off ("26, 000").
+        let next_char = text.get(w.span.end..).and_then(|t| t.chars().next());
+        let prev_char = text.get(..w.span.start).and_then(|t| t.chars().next_back());
+        if matches!(next_char, Some('-' | '/'))
+            || prev_char == Some('/')
+            || (w.form.starts_with('0') && w.form.len() > 1)
+        {
+            continue;
+        }
+        // A designation, not a count: "AK 47 rifles", "Route 14", "Boeing 737".
+        if i > 0 && s.words[i - 1].upos == "PROPN" && rel(&s.words[i - 1]) != "nsubj" {
+            continue;
+        }
+        let Some(v) = value_of(s, i) else { continue };
+        // A year or a clock time is not a count.
+        if w.form.contains(':') || (v.fract() == 0.0 && (1900.0..=2100.0).contains(&v) && !w.form.contains(',')) {
+            continue;
+        }
+        let (low, high, approx) = bounds(s, i, v);
+        let np = noun_phrase(s, n);
+        let mut names = Vec::new();
+        names_of(&np, &mut names);
+        let mut counted = {
+            let mut mods: Vec<&str> = np
+                .modifiers
+                .iter()
+                .map(String::as_str)
+                .filter(|m| !m.chars().any(|c| c.is_ascii_digit()) && numbers::value(m).is_none())
+                .collect();
+            mods.push(&np.head);
+            mods.join(" ")
+        };
+        let share = matches!(np.head.as_str(), "percent" | "%" | "per cent" | "percentage");
+        if share {
+            // "61 percent of drivers"
+            let of = |j: usize| s.children(j).any(|(_, k)| rel(k) == "case" && lower(k) == "of");
+            if let Some((j, _)) = s.children(n).find(|(j, c)| rel(c) == "nmod" && c.upos == "NOUN" && of(*j)) {
+                counted = format!("percent of {}", lower(&s.words[j]));
+                names_of(&noun_phrase(s, j), &mut names);
+            }
+        }
+        // The event: a relative clause on the counted phrase ("48 ballots
+        // that were rejected"), the verb it hangs from, or the noun in -ion
+        // it is "of".
+        let relcl = s.children(n).find(|(j, c)| c.deprel == "acl:relcl" && c.upos == "VERB" && *j > n);
+        let h = match relcl {
+            Some((j, _)) => j,
+            None => match s.head(n) {
+                Some(h) => h,
+                None => continue,
+            },
+        };
+        let via_relcl = relcl.is_some();
+        let hw = &s.words[h];
+        let role = if via_relcl { "nsubj" } else { rel(noun) };
+        let (event, head, fixed) = match (role, hw.upos) {
+            ("nsubj" | "obj" | "obl", "VERB") => {
+                let mut e = lower(hw);
+                if let Some((_, p)) = s.children(h).find(|(_, c)| c.deprel == "compound:prt") {
+                    e.push(' ');
+                    e.push_str(&lower(p));
+                }
+                // Hedged, planned, negated or conditional: no count.
+                let unsure = s.children(h).any(|(_, c)| {
+                    matches!(lower(c).as_str(), "not" | "never" | "n't")
+                        || rel(c) == "aux"
+                            && matches!(
+                                lower(c).as_str(),
+                                "will" | "would" | "could" | "may" | "might" | "should" | "can" | "must"
+                            )
+                        || rel(c) == "mark" && matches!(lower(c).as_str(), "if" | "whether" | "unless")
+                });
+                if unsure || rel(hw) == "xcomp" {
+                    continue;
+                }
+                let past_aux = s.children(h).any(|(_, c)| rel(c) == "aux" && matches!(c.xpos, "VBD"));
+                let perfect = s.children(h).any(|(_, c)| rel(c) == "aux" && lower(c) == "have");
+                // A participle with no auxiliary at all is a past tense the
+                // tagger took for a participle ("the recall covered").
+                let bare_participle = hw.xpos == "VBN" && !s.children(h).any(|(_, c)| rel(c) == "aux");
+                let fixed = !perfect && (hw.xpos == "VBD" || hw.xpos == "VBN" && (past_aux || bare_participle));
+                if share && rel(noun) == "obj" && counted == "percent" {
+                    // "drivers voted 87 percent": a share of the subject
+                    if let Some((j, _)) = s.children(h).find(|(_, c)| rel(c) == "nsubj" && c.upos == "NOUN") {
+                        counted = format!("percent of {}", lower(&s.words[j]));
+                    }
+                }
+                (e, hw.span, fixed)
+            }
+            ("nmod", "NOUN") => match verb_of_noun(&lower(hw), lz) {
+                Some(e) => (e, hw.span, true),
+                None => continue,
+            },
+            _ => continue,
+        };
+        if counted == "percent" {
+            continue; // a share of nothing said
+        }
+        // The event's subject and object name who and where.
+        for (j, c) in s.children(h) {
+            if j != n && matches!(rel(c), "nsubj" | "obj") && c.upos != "PRON" {
+                names_of(&noun_phrase(s, j), &mut names);
+            }
+        }
+        names.sort();
+        names.dedup();
+        let start = approx.map_or(w.span.start, |a| a.start.min(w.span.start));
+        let span = Span::new(start, noun.span.end.max(w.span.end));
+        out.push(Counted {
+            noun: counted,
+            event,
+            names,
+            low,
+            high,
+            text: text.get(span.start..span.end).unwrap_or_default().to_string(),
+            fixed,
+            span,
+            head,
+        });
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::language::{embedded, Depth};
+
+    fn counts(text: &str) -> Vec<(String, String, f64, f64, bool)> {
+        let m = embedded().expect("model");
+        let s = m.analyse_text(text, &[Span::new(0, text.len())], Depth::Parse);
+        read(&s[0], text, &m.lemmas).into_iter().map(|c| (c.noun, c.event, c.low, c.high, c.fixed)).collect()
+    }
+
+    #[test]
+    fn counts_with_their_event() {
+        assert_eq!(
+            counts("48 mail ballots were rejected during the canvass."),
+            [("mail ballot".into(), "reject".into(), 48.0, 48.0, true)]
+        );
+        assert_eq!(
+            counts("The campaign is challenging the rejection of 84 mail ballots."),
+            [("mail ballot".into(), "reject".into(), 84.0, 84.0, true)]
+        );
+        let c = counts("Police said about 300 people were arrested.");
+        assert_eq!(c.len(), 1, "{c:?}");
+        assert!((c[0].2 - 270.0).abs() < 1e-9 && (c[0].3 - 330.0).abs() < 1e-9);
+    }
+
+    #[test]
+    fn shares_of_a_population() {
+        // "drivers voted 87 percent" is a share of the drivers
+        let c = counts("Drivers voted 87 percent in favour of a strike.");
+        assert_eq!(c.first().map(|c| (c.0.as_str(), c.1.as_str())), Some(("percent of driver", "vote")), "{c:?}");
+        let c = counts("Officials said 40 percent of residents left the town.");
+        assert_eq!(c.first().map(|c| (c.0.as_str(), c.1.as_str())), Some(("percent of resident", "leave")), "{c:?}");
+    }
+
+    #[test]
+    fn plans_hedges_and_years_are_not_counts() {
+        assert!(counts("The company will cut 200 jobs.").is_empty());
+        assert!(counts("Officials could evacuate 5,000 residents.").is_empty());
+        assert!(counts("The plant has not hired 50 workers.").is_empty());
+        assert!(counts("Police seized 14 AK 47 rifles.").iter().all(|c| c.2 == 14.0));
+        assert!(counts("The 48-hour strike began.").is_empty());
+        let c = counts("The quake injured at least 50 people.");
+        assert_eq!(c.first().map(|c| (c.2, c.3)), Some((50.0, f64::INFINITY)), "{c:?}");
+    }
+}
