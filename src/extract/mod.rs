@@ -272,6 +272,10 @@ const DURATIONS: [&str; 20] = [
     "times",
 ];
 
+/// Plurals without an -s, and shares, that a count may name.
+const PLURALS: [&str; 12] =
+    ["people", "children", "men", "women", "police", "staff", "personnel", "percent", "cattle", "feet", "crew", "troops"];
+
 /// How far back a negated present perfect ("has not signed") reaches.
 const PERFECT_DENIAL_DAYS: u64 = 14;
 
@@ -693,12 +697,17 @@ impl<'r> Extractor<'r> {
                     };
                     // ... right before a lowercase noun that is not a span of
                     // time ("48 mail ballots", not "20 years", "3 p.m.", "No. 1").
+                    // A count of more than one names a plural ("48 mail
+                    // ballots", "87 percent", "300 people").
                     let counts = || {
-                        tokens[k + 1..t1.min(k + 3)].iter().find_map(|n| match &n.kind {
-                            Kind::Word { text, cap: false } => Some(!DURATIONS.contains(&text.as_str())),
-                            Kind::Punct(',' | '.') => None,
-                            _ => Some(false),
-                        }) == Some(true)
+                        tokens[k + 1..t1.min(k + 4)].iter().any(|n| match &n.kind {
+                            Kind::Word { text, cap: false } => {
+                                !DURATIONS.contains(&text.as_str())
+                                    && (text.len() > 3 && text.ends_with('s') && !text.ends_with("ss")
+                                        || PLURALS.contains(&text.as_str()))
+                            }
+                            _ => false,
+                        })
                     };
                     number && counts() && !s.times.iter().any(|m| m.start <= t.start && t.start < m.end)
                 });
@@ -716,9 +725,13 @@ impl<'r> Extractor<'r> {
         if cands.is_empty() {
             return;
         }
-        // The whole sentence, as the parser was trained on; a clause alone
-        // only when the sentence is too long.
-        if language::word_spans(tokens).len() <= MAX_CLAUSE_WORDS {
+        // A state word is read from the whole sentence, as the parser was
+        // trained on ("described the session, after hours of talks, as
+        // constructive"); a negation or a count from its clause, which is
+        // shorter and costs less to parse. A clause alone also when the
+        // sentence is too long.
+        let whole = cands.iter().any(|c| c.stated) || cands.len() > 1 && cands.iter().map(|c| c.t1 - c.t0).sum::<usize>() * 4 > tokens.len() * 3;
+        if whole && language::word_spans(tokens).len() <= MAX_CLAUSE_WORDS {
             self.read_parsed(text, doc, s, tokens, &cands, model, dcx, speakers, names_by_head, doc_out);
         } else {
             for cand in &cands {
@@ -751,7 +764,14 @@ impl<'r> Extractor<'r> {
         if spans.is_empty() || spans.len() > MAX_CLAUSE_WORDS {
             return;
         }
-        let forms: Vec<&str> = spans.iter().map(|sp| &text[sp.start..sp.end]).collect();
+        let mut forms: Vec<&str> = spans.iter().map(|sp| &text[sp.start..sp.end]).collect();
+        let mut spans = spans;
+        // A clause cut from its sentence ends as a sentence does, so the
+        // models see what they were trained on.
+        if let Some(last) = spans.last().copied().filter(|_| !matches!(forms.last(), Some(&("." | "?" | "!")))) {
+            forms.push(".");
+            spans.push(Span::new(last.end, last.end));
+        }
         // Tag first: without a state word, a sentence without a verb that
         // could give a claim (one not in the predicate's ignore list) or
         // without a proper name is not worth its parse: its subject could

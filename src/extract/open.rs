@@ -233,15 +233,31 @@ fn subject_of(s: &Sentence, i: usize, depth: usize) -> Option<usize> {
 /// adjective or noun after "as" ("described it as constructive"), or a
 /// bare adjective complement ("called it productive").
 fn object_predicative(s: &Sentence, i: usize) -> Option<usize> {
-    s.children(i)
-        .find(|(j, c)| {
-            *j > i
-                && matches!(c.upos, "ADJ" | "NOUN")
-                && (matches!(rel(c), "xcomp" | "obl" | "advcl")
-                    && s.children(*j).any(|(_, k)| matches!(rel(k), "case" | "mark") && lower(k) == "as")
-                    || rel(c) == "xcomp" && c.upos == "ADJ")
-        })
-        .map(|(j, _)| j)
+    let as_ = |j: usize| s.children(j).any(|(_, k)| matches!(rel(k), "case" | "mark") && lower(k) == "as");
+    let own = s.children(i).find(|(j, c)| {
+        *j > i
+            && matches!(c.upos, "ADJ" | "NOUN")
+            && (matches!(rel(c), "xcomp" | "obl" | "advcl") && as_(*j) || rel(c) == "xcomp" && c.upos == "ADJ")
+    });
+    // The parser may hang "as positive" from the object instead.
+    let on_object = || {
+        let (o, _) = s.children(i).find(|(_, c)| rel(c) == "obj")?;
+        s.children(o).find(|(j, c)| *j > o && c.upos == "ADJ" && rel(c) == "nmod" && as_(*j))
+    };
+    own.or_else(on_object).map(|(j, _)| j)
+}
+
+/// A participle cannot take a direct object ("the man arrested" has
+/// none), so a participle hanging from a noun as a modifier but with an
+/// object of its own ("the company described the inspection as ...") is a
+/// past tense the tagger took for a participle: the noun is its subject.
+fn past_tense_taken_for_participle(s: &Sentence, i: usize) -> Option<usize> {
+    let w = &s.words[i];
+    let h = s.head(i)?;
+    let bare = !s.children(i).any(|(_, c)| rel(c) == "aux");
+    let object = s.children(i).any(|(j, c)| rel(c) == "obj" && j > i);
+    (w.xpos == "VBN" && rel(w) == "acl" && bare && object && h < i && matches!(s.words[h].upos, "NOUN" | "PROPN"))
+        .then_some(h)
 }
 
 /// Every open claim of a parsed sentence.
@@ -264,7 +280,7 @@ pub fn claims(s: &Sentence) -> Vec<OpenClaim> {
         if is_verb && s.children(i).any(|(_, c)| rel(c) == "ccomp") && !s.children(i).any(|(_, c)| rel(c) == "obj") {
             continue;
         }
-        let Some(subj) = subject_of(s, i, 0) else { continue };
+        let Some(subj) = subject_of(s, i, 0).or_else(|| past_tense_taken_for_participle(s, i)) else { continue };
         let subject = noun_phrase(s, subj);
         let passive = s.children(i).any(|(_, c)| c.deprel == "aux:pass") || s.words[subj].deprel == "nsubj:pass";
         let perfect =
