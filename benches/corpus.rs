@@ -5,6 +5,11 @@
 //! fresh process so that peak memory is its own: read from disk, extract,
 //! resolve, check, render JSON. It prints articles/s, MB/s, facts, findings
 //! and peak RSS (VmHWM). `cargo bench --bench corpus -- 500 2000` picks sizes.
+//!
+//! The synthetic articles are short (0.9 KB) and dense in claims. For real
+//! wire-length news, `cargo bench --bench corpus -- --news 5` writes the 982
+//! ECB+ articles of `../shared/external/` (4.5 KB on average) five times
+//! over, each copy its own folder, and runs the same measurement on them.
 
 #[path = "common/synth.rs"]
 mod synth;
@@ -20,9 +25,44 @@ fn peak_rss_mb() -> f64 {
         .unwrap_or(f64::NAN)
 }
 
-fn one(n: usize) {
+/// Writes the ECB+ articles `copies` times under `dir`; returns articles
+/// and bytes, or `None` when the data set is not beside the checkout.
+fn write_news(dir: &std::path::Path, copies: usize) -> Option<(usize, usize)> {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/external/ecbplus_docs.jsonl");
+    let text = std::fs::read_to_string(path).ok()?;
+    let (mut n, mut bytes) = (0, 0);
+    for copy in 0..copies {
+        for line in text.lines() {
+            let v: serde_json::Value = serde_json::from_str(line).ok()?;
+            let body = v["text"].as_str()?;
+            let mut doc = String::new();
+            if let Some(d) = v["date"].as_str() {
+                doc.push_str(&format!(" date {d}\n"));
+            }
+            doc.push_str(body);
+            let sub = dir.join(format!("{copy}/{}", v["topic"]));
+            std::fs::create_dir_all(&sub).ok()?;
+            std::fs::write(sub.join(format!("{}.txt", v["id"].as_str()?)), &doc).ok()?;
+            n += 1;
+            bytes += doc.len();
+        }
+    }
+    Some((n, bytes))
+}
+
+fn one(n: usize, news: bool) {
     let dir = tempfile::tempdir().unwrap();
-    let (bytes, _planted) = synth::write_corpus(dir.path(), n, 42);
+    let (n, bytes) = if news {
+        match write_news(dir.path(), n) {
+            Some(x) => x,
+            None => {
+                eprintln!("../shared/external/ecbplus_docs.jsonl not found");
+                return;
+            }
+        }
+    } else {
+        (n, synth::write_corpus(dir.path(), n, 42).0)
+    };
     let rules = factlint::rules::load(&[]).unwrap();
     let start = Instant::now();
     let (docs, problems) = factlint::pipeline::load_documents(&[dir.path().to_path_buf()], &Default::default());
@@ -45,9 +85,21 @@ fn one(n: usize) {
 
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).filter(|a| !a.starts_with('-')).collect();
+    let news = std::env::args().any(|a| a == "--news");
     if let Some(pos) = std::env::args().position(|a| a == "--one") {
         let n = std::env::args().nth(pos + 1).and_then(|s| s.parse().ok()).unwrap_or(1000);
-        one(n);
+        one(n, news);
+        return;
+    }
+    if news {
+        let copies = args.first().and_then(|s| s.parse().ok()).unwrap_or(5usize);
+        println!("threads: {}  (ECB+ news, {copies} copies)", rayon::current_num_threads());
+        let status = std::process::Command::new(std::env::current_exe().unwrap())
+            .args(["--one", &copies.to_string(), "--news"])
+            .status();
+        if !status.is_ok_and(|s| s.success()) {
+            eprintln!("news run failed");
+        }
         return;
     }
     let sizes: Vec<usize> =

@@ -388,6 +388,8 @@ mod tests {
             cue: Span::new(0, 1),
             state: true,
             perfect_denial: false,
+            polarity_cue: None,
+            modality_cue: None,
         };
         Fact { doc, subject: "e".into(), subject_name: "the event".into(), claim }
     }

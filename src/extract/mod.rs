@@ -115,6 +115,10 @@ pub struct RawClaim {
     /// A negated present perfect ("has not endorsed"): it denies the days
     /// before its own, up to it, and nothing after.
     pub perfect_denial: bool,
+    /// The word that negates the claim ("not", "never", "no"), if any.
+    pub polarity_cue: Option<Span>,
+    /// The word that makes it a possibility, a plan or a condition, if any.
+    pub modality_cue: Option<Span>,
 }
 
 /// A number as an interval, from its qualifier: "more than 300" is
@@ -273,8 +277,20 @@ const DURATIONS: [&str; 20] = [
 ];
 
 /// Plurals without an -s, and shares, that a count may name.
-const PLURALS: [&str; 12] =
-    ["people", "children", "men", "women", "police", "staff", "personnel", "percent", "cattle", "feet", "crew", "troops"];
+const PLURALS: [&str; 12] = [
+    "people",
+    "children",
+    "men",
+    "women",
+    "police",
+    "staff",
+    "personnel",
+    "percent",
+    "cattle",
+    "feet",
+    "crew",
+    "troops",
+];
 
 /// How far back a negated present perfect ("has not signed") reaches.
 const PERFECT_DENIAL_DAYS: u64 = 14;
@@ -285,6 +301,8 @@ const MAX_CLAUSE_WORDS: usize = 150;
 /// When, in what mood and by whom a claim at `at` in clause `c` is said.
 struct ClaimContext {
     modality: Modality,
+    /// The hedge or plan word that sets `modality`.
+    modality_cue: Option<Span>,
     valid: Option<TimeSpan>,
     origin: TimeOrigin,
     said_by: Option<String>,
@@ -341,12 +359,12 @@ impl<'r> Extractor<'r> {
         let scoped = |h: &Hit, tag: &Tag| {
             h.tag == *tag && c.contains(h.span.start) && h.span.start < at.start && governs(text, h.span, at)
         };
-        let modality = if s.hits.iter().any(|h| scoped(h, &Tag::Hedge)) {
-            Modality::Hedged
-        } else if s.hits.iter().any(|h| scoped(h, &Tag::Future)) {
-            Modality::Forecast
+        let (modality, modality_cue) = if let Some(h) = s.hits.iter().find(|h| scoped(h, &Tag::Hedge)) {
+            (Modality::Hedged, Some(h.span))
+        } else if let Some(h) = s.hits.iter().find(|h| scoped(h, &Tag::Future)) {
+            (Modality::Forecast, Some(h.span))
         } else {
-            Modality::Asserted
+            (Modality::Asserted, None)
         };
         let clause_time = s
             .times
@@ -371,6 +389,7 @@ impl<'r> Extractor<'r> {
         };
         ClaimContext {
             modality,
+            modality_cue,
             valid,
             origin,
             said_by: speaker.map(|sp| sp.name.clone()),
@@ -610,12 +629,13 @@ impl<'r> Extractor<'r> {
             // at most four words before the cue.
             let from = if subject.span.end <= cue.span.start { subject.span.end } else { c.start };
             let window_start = nth_word_back(text, cue.span.start, 4).max(from);
-            let negs = s
+            let negators: Vec<Span> = s
                 .hits
                 .iter()
                 .filter(|h| h.tag == Tag::Negation && h.span.start >= window_start && h.span.end <= cue.span.start)
-                .count();
-            let polarity = if negs % 2 == 1 { Polarity::Negative } else { Polarity::Positive };
+                .map(|h| h.span)
+                .collect();
+            let polarity = if negators.len() % 2 == 1 { Polarity::Negative } else { Polarity::Positive };
             let cx = self.context(text, doc, s, c, cue.span, speakers, pd.state);
             let mut span = subject.span.cover(&cue.span);
             let mut date_value = None;
@@ -653,6 +673,8 @@ impl<'r> Extractor<'r> {
                 cue: cue.span,
                 state: pd.state,
                 perfect_denial: false,
+                polarity_cue: (polarity == Polarity::Negative).then(|| negators.last().copied()).flatten(),
+                modality_cue: cx.modality_cue,
             });
         }
     }
@@ -685,9 +707,17 @@ impl<'r> Extractor<'r> {
             let t1 = tokens.partition_point(|t| t.start < c.end);
             let negated = s.hits.iter().any(|h| h.tag == Tag::Negation && c.contains(h.span.start));
             let denied = || self.denied.as_ref().is_some_and(|d| d.matches(&text[c.start..c.end]));
-            let stated = self.states.candidate(tokens[t0..t1].iter().filter_map(|t| t.word()));
+            // A state the pack's cue phrases already read in this clause
+            // needs no parse.
+            let cued =
+                doc_out.claims.iter().any(|k| c.contains(k.cue.start) && self.states.has_predicate(&k.predicate));
+            let stated = !cued && self.states.candidate(tokens[t0..t1].iter().filter_map(|t| t.word()));
+            // A hedged or planned clause gives no count ("more than 500
+            // people are expected to attend").
+            let unsure = s.hits.iter().any(|h| matches!(h.tag, Tag::Hedge | Tag::Future) && c.contains(h.span.start));
             // A number that is not part of a date or a clock time.
             let counted = self.count_predicate.is_some()
+                && !unsure
                 && (t0..t1).any(|k| {
                     let t = &tokens[k];
                     let number = match &t.kind {
@@ -725,12 +755,11 @@ impl<'r> Extractor<'r> {
         if cands.is_empty() {
             return;
         }
-        // A state word is read from the whole sentence, as the parser was
-        // trained on ("described the session, after hours of talks, as
-        // constructive"); a negation or a count from its clause, which is
-        // shorter and costs less to parse. A clause alone also when the
-        // sentence is too long.
-        let whole = cands.iter().any(|c| c.stated) || cands.len() > 1 && cands.iter().map(|c| c.t1 - c.t0).sum::<usize>() * 4 > tokens.len() * 3;
+        // Each candidate clause is parsed alone: it is shorter than its
+        // sentence and costs less to parse. The whole sentence only when
+        // its candidate clauses make up most of it anyway, and never when
+        // it is too long.
+        let whole = cands.len() > 1 && cands.iter().map(|c| c.t1 - c.t0).sum::<usize>() * 4 > tokens.len() * 3;
         if whole && language::word_spans(tokens).len() <= MAX_CLAUSE_WORDS {
             self.read_parsed(text, doc, s, tokens, &cands, model, dcx, speakers, names_by_head, doc_out);
         } else {
@@ -879,6 +908,8 @@ impl<'r> Extractor<'r> {
             cue: oc.head,
             state: true,
             perfect_denial: oc.perfect && oc.negation.is_some(),
+            polarity_cue: oc.negation,
+            modality_cue: if oc.mood == open::Mood::Asserted { cx.modality_cue } else { oc.mood_word },
         });
     }
 
@@ -941,6 +972,8 @@ impl<'r> Extractor<'r> {
             cue: q.head,
             state: true,
             perfect_denial: false,
+            polarity_cue: None,
+            modality_cue: None,
         });
     }
 
@@ -1044,6 +1077,8 @@ impl<'r> Extractor<'r> {
             cue: oc.head,
             state: pd.state,
             perfect_denial: false,
+            polarity_cue: oc.negation,
+            modality_cue: if oc.mood == open::Mood::Asserted { cx.modality_cue } else { oc.mood_word },
         });
     }
 

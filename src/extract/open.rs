@@ -70,6 +70,8 @@ pub struct OpenClaim {
     /// The word that negates the claim ("not", "never", "no").
     pub negation: Option<Span>,
     pub mood: Mood,
+    /// The word that sets the mood ("could", "if", "plans"), if not asserted.
+    pub mood_word: Option<Span>,
     /// The predicate word.
     pub head: Span,
     /// From the first to the last word of subject, predicate and object.
@@ -352,16 +354,19 @@ pub fn claims(s: &Sentence) -> Vec<OpenClaim> {
             }
         }
         let mut mood = Mood::Asserted;
+        let mut mood_word = None;
         for (_, c) in s.children(i) {
             if matches!(rel(c), "aux") {
                 match lower(c).as_str() {
-                    "could" | "may" | "might" | "should" | "can" | "must" => mood = Mood::Possible,
-                    "will" | "would" | "shall" | "'ll" => mood = Mood::Future,
+                    "could" | "may" | "might" | "should" | "can" | "must" => {
+                        (mood, mood_word) = (Mood::Possible, Some(c.span))
+                    }
+                    "will" | "would" | "shall" | "'ll" => (mood, mood_word) = (Mood::Future, Some(c.span)),
                     _ => {}
                 }
             }
             if rel(c) == "mark" && matches!(lower(c).as_str(), "if" | "whether" | "unless") {
-                mood = Mood::Conditional;
+                (mood, mood_word) = (Mood::Conditional, Some(c.span));
             }
         }
         // A clause under a condition, a purpose or a plan.
@@ -369,20 +374,22 @@ pub fn claims(s: &Sentence) -> Vec<OpenClaim> {
         for _ in 0..4 {
             let Some(h) = s.head(up) else { break };
             if matches!(rel(&s.words[up]), "advcl" | "xcomp" | "ccomp" | "csubj" | "acl") {
-                if s.children(up)
-                    .any(|(_, c)| rel(c) == "mark" && matches!(lower(c).as_str(), "if" | "whether" | "unless"))
+                if let Some((_, m)) = s
+                    .children(up)
+                    .find(|(_, c)| rel(c) == "mark" && matches!(lower(c).as_str(), "if" | "whether" | "unless"))
                 {
-                    mood = Mood::Conditional;
+                    (mood, mood_word) = (Mood::Conditional, Some(m.span));
                 }
                 if rel(&s.words[up]) == "xcomp" && mood == Mood::Asserted {
                     // "plans to", "is expected to", "wants to": not a fact yet
-                    mood = Mood::Future;
+                    (mood, mood_word) = (Mood::Future, Some(s.words[h].span));
                 }
             }
             up = h;
         }
         if question {
             mood = Mood::Conditional;
+            mood_word = s.words.last().map(|w| w.span);
         }
         let mut span = subject.span.cover(&w.span);
         if let Some(o) = &object {
@@ -401,6 +408,7 @@ pub fn claims(s: &Sentence) -> Vec<OpenClaim> {
                     object: None,
                     negation: None,
                     mood,
+                    mood_word,
                     head: s.words[state].span,
                     span: o.span.cover(&s.words[state].span),
                     index: state,
@@ -416,6 +424,7 @@ pub fn claims(s: &Sentence) -> Vec<OpenClaim> {
             object,
             negation,
             mood,
+            mood_word,
             head: w.span,
             span,
             index: i,

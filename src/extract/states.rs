@@ -24,6 +24,8 @@ pub struct StateLexicon {
     forms: HashMap<String, Vec<(u32, u8)>>,
     /// Per phrase: how many content words it has.
     widths: Vec<u8>,
+    /// The pack predicates the table gives values of.
+    predicates: HashSet<String>,
 }
 
 impl StateLexicon {
@@ -59,10 +61,16 @@ impl StateLexicon {
                     }
                     lx.widths.push(words.len().min(255) as u8);
                     lx.by_phrase.insert(phrase, (name.clone(), value.clone()));
+                    lx.predicates.insert(name.clone());
                 }
             }
         }
         lx
+    }
+
+    /// Whether some state of the table is a value of `predicate`.
+    pub fn has_predicate(&self, predicate: &str) -> bool {
+        self.predicates.contains(predicate)
     }
 
     pub fn is_empty(&self) -> bool {

@@ -16,10 +16,19 @@ struct FactOut<'a> {
     end: usize,
     subject: &'a str,
     subject_name: &'a str,
+    /// The subject as written in this passage, and its head lemma.
+    subject_phrase: &'a str,
+    subject_head: &'a str,
     predicate: &'a str,
     object: &'a str,
     polarity: &'static str,
+    /// The word that negates the claim, as written.
+    polarity_word: Option<String>,
     modality: &'static str,
+    /// The word that makes it hedged, planned or conditional, as written.
+    modality_word: Option<String>,
+    /// A count as written with its interval ("about 4,300 residents").
+    quantity: Option<String>,
     valid: Option<String>,
     valid_from: String,
     date_value: Option<String>,
@@ -41,10 +50,18 @@ fn rows<'a>(docs: &'a [Document], facts: &[Vec<&'a Fact>]) -> Vec<FactOut<'a>> {
                 end: f.claim.span.end,
                 subject: &f.subject,
                 subject_name: &f.subject_name,
+                subject_phrase: &f.claim.subject_label,
+                subject_head: &f.claim.subject_head,
                 predicate: &f.claim.predicate,
                 object: &f.claim.object,
                 polarity: f.claim.polarity.as_str(),
+                polarity_word: f.claim.polarity_cue.and_then(|sp| d.text.get(sp.start..sp.end)).map(str::to_string),
                 modality: f.claim.modality.as_str(),
+                modality_word: f.claim.modality_cue.and_then(|sp| d.text.get(sp.start..sp.end)).map(str::to_string),
+                quantity: f.claim.quantity.as_ref().map(|q| {
+                    let hi = if q.high.is_infinite() { "∞".to_string() } else { q.high.to_string() };
+                    format!("{} [{}, {hi}]", q.text, q.low)
+                }),
                 valid: f.claim.valid.as_ref().map(describe_span),
                 valid_from: f.claim.valid_origin.describe(),
                 date_value: f.claim.date_value.as_ref().map(describe_span),
@@ -90,6 +107,24 @@ pub fn render_table(docs: &[Document], facts: &[Vec<&Fact>]) -> String {
             r.said_by.unwrap_or("-"),
             r.text
         ));
+        // Why: the subject as written, and the words that set the
+        // polarity, the mood and the count.
+        let mut why = Vec::new();
+        if !r.subject_phrase.is_empty() {
+            why.push(format!("subject \"{}\" (head {})", r.subject_phrase, r.subject_head));
+        }
+        if let Some(w) = &r.polarity_word {
+            why.push(format!("negated by \"{w}\""));
+        }
+        if let Some(w) = &r.modality_word {
+            why.push(format!("{} by \"{w}\"", r.modality));
+        }
+        if let Some(q) = &r.quantity {
+            why.push(format!("count {q}"));
+        }
+        if !why.is_empty() {
+            s.push_str(&format!("    {}\n", why.join("; ")));
+        }
     }
     s
 }
