@@ -4,13 +4,15 @@ use super::{render_message, Claim, Finding, Input};
 use crate::extract::{Modality, Polarity};
 use crate::rules::Conflict;
 use crate::text::Span;
-use std::collections::{BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 /// A quote's words, normalised, with their byte spans.
-struct QuoteWords {
+struct QuoteWords<'a> {
     doc: usize,
     speaker: Option<String>,
     person: bool,
+    /// The other names of its sentence (a person's organisation).
+    around: &'a [String],
     words: Vec<(String, Span)>,
 }
 
@@ -24,13 +26,16 @@ fn normalise(text: &str, span: Span) -> Vec<(String, Span)> {
             .map(|c| if c == '\u{2019}' || c == '\u{2018}' { '\'' } else { c })
             .flat_map(char::to_lowercase)
             .collect();
-        let w = w.trim_matches('\'').to_string();
+        let w = canonical(w.trim_start_matches('\''));
+        let w = w.trim_end_matches('\'');
         if !w.is_empty() {
-            out.push((w, Span::new(span.start + a, span.start + b)));
+            out.push((w.to_string(), Span::new(span.start + a, span.start + b)));
         }
     };
+    // Hyphens and dashes split words ("cyber-criminals"): compounds are
+    // matched whole by `variant`.
     for (i, c) in s.char_indices() {
-        let wordy = c.is_alphanumeric() || c == '\'' || c == '\u{2019}' || c == '-';
+        let wordy = c.is_alphanumeric() || c == '\'' || c == '\u{2019}' || c == ':' && start.is_some();
         match (wordy, start) {
             (true, None) => start = Some(i),
             (false, Some(a)) => {
@@ -46,21 +51,250 @@ fn normalise(text: &str, span: Span) -> Vec<(String, Span)> {
     out
 }
 
-fn edit_distance(a: &[&str], b: &[&str]) -> usize {
-    let mut prev: Vec<usize> = (0..=b.len()).collect();
-    for (i, x) in a.iter().enumerate() {
-        let mut cur = vec![i + 1; b.len() + 1];
-        for (j, y) in b.iter().enumerate() {
-            cur[j + 1] = (prev[j] + usize::from(x != y)).min(prev[j + 1] + 1).min(cur[j] + 1);
-        }
-        prev = cur;
+/// One spelling for the variants of a word: numerals and number words
+/// ("six", "6"), clock times ("6:00", "6"), British and American endings
+/// (neighbourhood, criticise, analyse, centre, travelled, catalogue). Both
+/// sides of a comparison go through it, so an ending it rewrites that no
+/// variant has costs nothing.
+fn canonical(w: &str) -> String {
+    // "populations'" and "population's": the possessive apart
+    let w = w.strip_suffix("'s").or_else(|| w.strip_suffix("s'")).unwrap_or(w);
+    if let Some(v) = ordinal(w) {
+        return format!("{v}");
     }
-    prev[b.len()]
+    if let Some(v) = crate::language::numbers::value(w).filter(|_| w.len() > 1 || w.chars().all(|c| c.is_ascii_digit()))
+    {
+        return format!("{v}");
+    }
+    if let Some(h) = w.strip_suffix(":00") {
+        if h.chars().all(|c| c.is_ascii_digit()) {
+            return h.to_string();
+        }
+    }
+    let w = w.trim_end_matches(":").to_string();
+    const ENDINGS: [(&str, &str); 14] = [
+        ("isation", "ization"),
+        ("ising", "izing"),
+        ("ised", "ized"),
+        ("ise", "ize"),
+        ("ysing", "yzing"),
+        ("ysed", "yzed"),
+        ("yse", "yze"),
+        ("lling", "ling"),
+        ("lled", "led"),
+        ("ogue", "og"),
+        ("tre", "ter"),
+        ("tres", "ters"),
+        ("ence", "ense"),
+        ("'", ""),
+    ];
+    let mut w = w;
+    for (gb, us) in ENDINGS {
+        if w.len() > gb.len() + 2 && w.ends_with(gb) {
+            w = format!("{}{us}", &w[..w.len() - gb.len()]);
+            break;
+        }
+    }
+    // colour, neighbourhood, favourite, behaviour: "our" inside a word
+    if w.len() > 5 {
+        if let Some(i) = w.find("our") {
+            if i > 1 {
+                w = format!("{}or{}", &w[..i], &w[i + 3..]);
+            }
+        }
+    }
+    w
 }
+
+/// "eleventh", "11th", "3rd": the number.
+fn ordinal(w: &str) -> Option<u32> {
+    const WORDS: [&str; 20] = [
+        "first",
+        "second",
+        "third",
+        "fourth",
+        "fifth",
+        "sixth",
+        "seventh",
+        "eighth",
+        "ninth",
+        "tenth",
+        "eleventh",
+        "twelfth",
+        "thirteenth",
+        "fourteenth",
+        "fifteenth",
+        "sixteenth",
+        "seventeenth",
+        "eighteenth",
+        "nineteenth",
+        "twentieth",
+    ];
+    if let Some(i) = WORDS.iter().position(|x| *x == w) {
+        return Some(i as u32 + 1);
+    }
+    let digits = w.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+    let suffix = &w[digits.len()..];
+    (matches!(suffix, "st" | "nd" | "rd" | "th") && !digits.is_empty()).then(|| digits.parse().ok()).flatten()
+}
+
+/// Words whose change alone does not change what was said.
+const FUNCTION_WORDS: [&str; 32] = [
+    "a", "an", "the", "and", "or", "but", "of", "to", "in", "on", "at", "for", "with", "by", "from", "that", "this",
+    "these", "those", "it", "its", "is", "are", "was", "were", "be", "been", "so", "as", "just", "very", "really",
+];
+const NEGATIONS: [&str; 6] = ["not", "no", "never", "n't", "nothing", "none"];
+
+/// Word-level alignment: the longest common subsequence, as matched index
+/// pairs in order.
+fn align(a: &[&str], b: &[&str]) -> Vec<(usize, usize)> {
+    let (n, m) = (a.len(), b.len());
+    let mut dp = vec![0u16; (n + 1) * (m + 1)];
+    let at = |i: usize, j: usize| i * (m + 1) + j;
+    for i in (0..n).rev() {
+        for j in (0..m).rev() {
+            dp[at(i, j)] = if a[i] == b[j] { dp[at(i + 1, j + 1)] + 1 } else { dp[at(i + 1, j)].max(dp[at(i, j + 1)]) };
+        }
+    }
+    let (mut i, mut j, mut out) = (0, 0, Vec::new());
+    while i < n && j < m {
+        if a[i] == b[j] {
+            out.push((i, j));
+            i += 1;
+            j += 1;
+        } else if dp[at(i + 1, j)] >= dp[at(i, j + 1)] {
+            i += 1;
+        } else {
+            j += 1;
+        }
+    }
+    out
+}
+
+/// A run of words that differs between two renderings, inside the part
+/// they share (a difference at either end is where one was cut).
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+struct Change {
+    a: Vec<String>,
+    b: Vec<String>,
+}
+
+/// The changes inside the aligned region of two quotations, and how many
+/// words that region holds on the shorter side. A change that only joins
+/// or splits a compound ("data center" / "datacenter") is no change.
+fn changes(a: &[&str], b: &[&str]) -> (Vec<Change>, usize, usize, bool) {
+    let pairs = align(a, b);
+    let mut out = Vec::new();
+    for w in pairs.windows(2) {
+        let ((i1, j1), (i2, j2)) = (w[0], w[1]);
+        if i2 == i1 + 1 && j2 == j1 + 1 {
+            continue;
+        }
+        let (sa, sb) = (&a[i1 + 1..i2], &b[j1 + 1..j2]);
+        if sa.concat() == sb.concat() {
+            continue;
+        }
+        let content = |x: &[&str]| x.iter().any(|w| !FUNCTION_WORDS.contains(w) || NEGATIONS.contains(w));
+        if !content(sa) && !content(sb) {
+            continue;
+        }
+        // Words left out on one side only, three or more of them, are an
+        // elision ("that person [is dangerous and] needs to be found"), not
+        // a rewording; a negation left out is always a change.
+        let negation = |x: &[&str]| x.iter().any(|w| NEGATIONS.contains(w));
+        if (sa.is_empty() || sb.is_empty()) && sa.len() + sb.len() >= 3 && !negation(sa) && !negation(sb) {
+            continue;
+        }
+        out.push(Change {
+            a: sa.iter().map(|s| s.to_string()).collect(),
+            b: sb.iter().map(|s| s.to_string()).collect(),
+        });
+    }
+    let mut tail = false;
+    // Both end soon after a long shared run, each with its own last word
+    // or two: the same sentence ending two ways ("counted, and counted
+    // right" / "counted fairly"), not a cut.
+    if let Some(&(i, j)) = pairs.last() {
+        let (ta, tb) = (&a[i + 1..], &b[j + 1..]);
+        let short = |t: &[&str]| !t.is_empty() && t.len() <= 2;
+        let content = |x: &[&str]| x.iter().any(|w| !FUNCTION_WORDS.contains(w) || NEGATIONS.contains(w));
+        if pairs.len() >= 6 && short(ta) && short(tb) && ta.concat() != tb.concat() && (content(ta) || content(tb)) {
+            out.push(Change {
+                a: ta.iter().map(|s| s.to_string()).collect(),
+                b: tb.iter().map(|s| s.to_string()).collect(),
+            });
+            tail = true;
+        }
+    }
+    // The aligned stretch on the side where it is longer: two quotations
+    // that share a few words spread over a long passage are two quotations.
+    let region = match (pairs.first(), pairs.last()) {
+        (Some(f), Some(l)) => (l.0 - f.0 + 1).max(l.1 - f.1 + 1),
+        _ => 0,
+    };
+    (out, pairs.len(), region, tail)
+}
+
+/// Two short quotations (three to eight words) of the same length that
+/// differ in exactly one content word.
+fn short_substitution(a: &[&str], b: &[&str]) -> Option<Change> {
+    // The shorter, whole, against the end of the longer: "extremely frank
+    // and trustful" / "very substantive, yet also extremely frank and
+    // confidential" (not its middle: "It was a mess" / "It was a large
+    // crowd" is a cut, not a change).
+    let (s, l, swapped) = if a.len() <= b.len() { (a, b, false) } else { (b, a, true) };
+    if !(3..=8).contains(&s.len()) {
+        return None;
+    }
+    let l = &l[l.len() - s.len()..];
+    let differ: Vec<usize> = (0..s.len()).filter(|&i| s[i] != l[i]).collect();
+    match differ.as_slice() {
+        [i] if !FUNCTION_WORDS.contains(&s[*i]) && !FUNCTION_WORDS.contains(&l[*i]) => {
+            let (x, y) = if swapped { (l[*i], s[*i]) } else { (s[*i], l[*i]) };
+            Some(Change { a: vec![x.to_string()], b: vec![y.to_string()] })
+        }
+        _ => None,
+    }
+}
+
+/// Two speakers are one when their names agree: the same surname, and the
+/// same first name where both give one ("Anna Keller" and "Keller",
+/// not "Jerry Ortiz" and "Jeremy Ortiz"); organisations by their whole name.
+fn same_speaker(a: &QuoteWords, b: &QuoteWords) -> bool {
+    let (Some(x), Some(y)) = (&a.speaker, &b.speaker) else { return false };
+    let org = |s: &str| {
+        let l = s.to_lowercase();
+        l.strip_prefix("the ").map(str::to_string).unwrap_or(l)
+    };
+    match (a.person, b.person) {
+        (false, false) => return org(x) == org(y),
+        // an organisation and a person who speaks for it, named beside
+        // them ("Kremlin aide Yuri Ushakov" / "the Kremlin")
+        (true, false) => return a.around.contains(&org(y)),
+        (false, true) => return b.around.contains(&org(x)),
+        (true, true) => {}
+    }
+    let words = |s: &str| s.split_whitespace().map(str::to_lowercase).collect::<Vec<_>>();
+    let (wx, wy) = (words(x), words(y));
+    match (wx.last(), wy.last()) {
+        (Some(l1), Some(l2)) if l1 == l2 => wx.len() < 2 || wy.len() < 2 || wx[0] == wy[0],
+        _ => false,
+    }
+}
+
+/// The passages of one wording difference: each side's, the first pair's
+/// texts, and the difference in words.
+type Side = BTreeSet<(usize, Span)>;
+type Group = (Side, Side, String, String, String);
 
 /// Cap on how many quotes may share a trigram before it is too common to
 /// say anything ("one of the").
 const MAX_POSTING: usize = 64;
+
+/// The fewest shared words for two quotations to be one, and of them the
+/// fewest that are not function words.
+const MIN_SHARED: usize = 5;
+const MIN_SHARED_CONTENT: usize = 4;
 
 /// What the rule finds, why, an example and what is not a conflict:
 /// shown by `factlint explain` and in SARIF rule descriptions.
@@ -72,7 +306,13 @@ pub fn check(rule: &Conflict, input: &Input, out: &mut Vec<Finding>) {
         for q in &ex.quotes {
             let words = normalise(&input.docs[doc].text, q.inner);
             if words.len() >= 3 {
-                quotes.push(QuoteWords { doc, speaker: q.speaker.clone(), person: q.speaker_is_person, words });
+                quotes.push(QuoteWords {
+                    doc,
+                    speaker: q.speaker.clone(),
+                    person: q.speaker_is_person,
+                    around: &q.around,
+                    words,
+                });
             }
         }
     }
@@ -93,71 +333,117 @@ pub fn check(rule: &Conflict, input: &Input, out: &mut Vec<Finding>) {
             }
         }
     }
-    let mut seen: BTreeSet<(usize, Span, usize, Span)> = BTreeSet::new();
+    // One finding per speaker and distinct change, with every passage on
+    // each side.
+    let mut groups: BTreeMap<(String, Vec<Change>), Group> = BTreeMap::new();
     for (i, j) in pairs {
-        let (s, l) = if quotes[i].words.len() <= quotes[j].words.len() {
-            (&quotes[i], &quotes[j])
-        } else {
-            (&quotes[j], &quotes[i])
-        };
-        if s.person && l.person && s.speaker.is_some() && l.speaker.is_some() && s.speaker != l.speaker {
+        let (x, y) = (&quotes[i], &quotes[j]);
+        if !same_speaker(x, y) {
             continue;
         }
-        let sw: Vec<&str> = s.words.iter().map(|w| w.0.as_str()).collect();
-        let lw: Vec<&str> = l.words.iter().map(|w| w.0.as_str()).collect();
-        let m = sw.len();
-        if lw.windows(m).any(|w| w == sw.as_slice()) {
-            continue; // an excerpt, or the same words
-        }
-        let allowed = ((m as f64) * (1.0 - rule.threshold)).floor() as usize;
-        if allowed == 0 {
-            continue;
-        }
-        let mut best: Option<(usize, usize, usize)> = None; // distance, start, len
-        for len in [m, m.saturating_sub(1), m + 1] {
-            if len == 0 || len > lw.len() {
-                continue;
+        let xw: Vec<&str> = x.words.iter().map(|w| w.0.as_str()).collect();
+        let yw: Vec<&str> = y.words.iter().map(|w| w.0.as_str()).collect();
+        // Whether the passages run to the end of both quotations (a change
+        // at the end), or are the whole of both.
+        let (mut to_end, mut whole) = (false, false);
+        let found = match short_substitution(&xw, &yw) {
+            // A short quotation given whole both times with one word
+            // swapped: "extremely frank and confidential" / "... trustful".
+            Some(c) => {
+                whole = true;
+                vec![c]
             }
-            for start in 0..=lw.len() - len {
-                let d = edit_distance(&sw, &lw[start..start + len]);
-                if best.is_none_or(|b| d < b.0) {
-                    best = Some((d, start, len));
+            None => {
+                let (found, shared, region, tail) = changes(&xw, &yw);
+                to_end = tail;
+                // The words they share must say something: "the ... of the
+                // Endangered Species Act" is a name two quotations share.
+                let content = align(&xw, &yw).iter().filter(|(i, _)| !FUNCTION_WORDS.contains(&xw[*i])).count();
+                // One quotation: most of the region they share agrees, over
+                // a minimum length; and a real change of words inside it.
+                if found.is_empty()
+                    || content < MIN_SHARED_CONTENT
+                    || shared < MIN_SHARED
+                    || (shared as f64) < rule.threshold * region as f64
+                {
+                    continue;
                 }
+                found
+            }
+        };
+        let mut key_changes = found.clone();
+        for c in key_changes.iter_mut() {
+            if c.a > c.b {
+                std::mem::swap(&mut c.a, &mut c.b);
             }
         }
-        let Some((d, start, len)) = best else { continue };
-        if d == 0 || d > allowed {
-            continue;
-        }
-        // The differing words must be words, not just a dropped article.
-        let s_span = Span::new(s.words[0].1.start, s.words[m - 1].1.end);
-        let l_span = Span::new(l.words[start].1.start, l.words[start + len - 1].1.end);
-        if !seen.insert((s.doc, s_span, l.doc, l_span)) {
-            continue;
-        }
-        let st = &input.docs[s.doc].text[s_span.start..s_span.end];
-        let lt = &input.docs[l.doc].text[l_span.start..l_span.end];
-        let claim = |doc: usize, span: Span, speaker: &Option<String>, t: &str| Claim {
-            doc,
-            span,
-            predicate: "quote".into(),
-            object: t.to_string(),
-            polarity: Polarity::Positive,
-            modality: Modality::Asserted,
-            valid: None,
-            valid_origin: "timeless".into(),
-            said_by: speaker.clone(),
+        key_changes.sort();
+        let pairs_ij = align(&xw, &yw);
+        let (Some(&f), Some(&l)) = (pairs_ij.first(), pairs_ij.last()) else { continue };
+        let end = (xw.len() - 1, yw.len() - 1);
+        let (f, l) = if whole {
+            // the shorter whole, the end of the longer
+            let n = xw.len().min(yw.len());
+            ((xw.len() - n, yw.len() - n), end)
+        } else if to_end {
+            (f, end)
+        } else {
+            (f, l)
         };
+        let xs = Span::new(x.words[f.0].1.start, x.words[l.0].1.end);
+        let ys = Span::new(y.words[f.1].1.start, y.words[l.1].1.end);
+        // Orient the sides by the change, so every pair with the same
+        // change puts each wording on the same side.
+        let flipped = found.first().is_some_and(|c| c.a > c.b);
+        let ((da, sa), (db, sb)) = if flipped { ((y.doc, ys), (x.doc, xs)) } else { ((x.doc, xs), (y.doc, ys)) };
+        let speaker = x.speaker.clone().unwrap_or_default();
+        let entry = groups.entry((speaker.to_lowercase(), key_changes)).or_insert_with(|| {
+            let ta = input.docs[da].text[sa.start..sa.end].to_string();
+            let tb = input.docs[db].text[sb.start..sb.end].to_string();
+            let what = found
+                .iter()
+                .map(|c| format!("\"{}\" / \"{}\"", c.a.join(" "), c.b.join(" ")))
+                .collect::<Vec<_>>()
+                .join(", ");
+            (BTreeSet::new(), BTreeSet::new(), ta, tb, what)
+        });
+        entry.0.insert((da, sa));
+        entry.1.insert((db, sb));
+    }
+    for ((_, _), (side_a, side_b, ta, tb, what)) in groups {
+        let claim = |&(doc, span): &(usize, Span)| {
+            let t = &input.docs[doc].text[span.start..span.end];
+            let speaker = input.extractions[doc]
+                .quotes
+                .iter()
+                .find(|q| q.inner.contains(span.start))
+                .and_then(|q| q.speaker.clone());
+            Claim {
+                doc,
+                span,
+                predicate: "quote".into(),
+                object: t.to_string(),
+                polarity: Polarity::Positive,
+                modality: Modality::Asserted,
+                valid: None,
+                valid_origin: "timeless".into(),
+                said_by: speaker,
+            }
+        };
+        let mut claims: Vec<Claim> = side_a.iter().map(claim).collect();
+        claims.extend(side_b.iter().filter(|p| !side_a.contains(p)).map(claim));
+        let speaker = claims.iter().find_map(|c| c.said_by.clone()).unwrap_or_else(|| "quote".into());
         out.push(Finding {
             rule: rule.id.clone(),
             kind: rule.kind,
             severity: rule.severity,
-            message: render_message(rule, "", st, lt, ""),
-            subject: l.speaker.clone().or_else(|| s.speaker.clone()).unwrap_or_else(|| "quote".into()),
+            message: render_message(rule, "", &ta, &tb, ""),
+            subject: speaker.clone(),
             help: format!(
-                "{d} of {m} words differ between two renderings of one quotation; at most one can be what was said"
+                "one quotation of {speaker} (the same speaker, the same words around it) is worded two ways: {what}; \
+                 at most one can be what was said"
             ),
-            claims: vec![claim(s.doc, s_span, &s.speaker, st), claim(l.doc, l_span, &l.speaker, lt)],
+            claims,
         });
     }
 }
@@ -170,12 +456,71 @@ mod tests {
     fn apostrophes_normalise() {
         let t = "today’s call";
         let w: Vec<String> = normalise(t, Span::new(0, t.len())).into_iter().map(|x| x.0).collect();
-        assert_eq!(w, ["today's", "call"]);
+        assert_eq!(w, ["today", "call"]); // the possessive goes with the apostrophe
+    }
+
+    fn words(s: &str) -> Vec<String> {
+        normalise(s, Span::new(0, s.len())).into_iter().map(|x| x.0).collect()
+    }
+
+    fn diff(a: &str, b: &str) -> Vec<Change> {
+        let (wa, wb) = (words(a), words(b));
+        let xa: Vec<&str> = wa.iter().map(String::as_str).collect();
+        let xb: Vec<&str> = wb.iter().map(String::as_str).collect();
+        changes(&xa, &xb).0
     }
 
     #[test]
-    fn word_edit_distance() {
-        assert_eq!(edit_distance(&["a", "b", "c"], &["a", "x", "c"]), 1);
-        assert_eq!(edit_distance(&["a", "b"], &["a", "b", "c"]), 1);
+    fn a_changed_word_inside_is_a_drift() {
+        let c = diff("Our members will not be priced out of the job", "Our members will not be forced out of the job");
+        assert_eq!(c, [Change { a: vec!["priced".into()], b: vec!["forced".into()] }]);
+        assert_eq!(diff("we will sign the deal today", "we will not sign the deal today").len(), 1);
+    }
+
+    #[test]
+    fn a_short_quotation_with_one_word_swapped_is_a_drift() {
+        let (a, b) = (words("extremely frank and confidential"), words("extremely frank and trustful"));
+        let xa: Vec<&str> = a.iter().map(String::as_str).collect();
+        let xb: Vec<&str> = b.iter().map(String::as_str).collect();
+        assert!(short_substitution(&xa, &xb).is_some());
+        let (c, d) = (words("It was a mess"), words("It was a large crowd"));
+        let xc: Vec<&str> = c.iter().map(String::as_str).collect();
+        let xd: Vec<&str> = d.iter().map(String::as_str).collect();
+        assert!(short_substitution(&xc, &xd).is_none());
+    }
+
+    #[test]
+    fn cuts_and_variants_are_not() {
+        // two cuts of one longer quotation
+        assert!(diff("That person needs to be found", "dangerous and needs to be found").is_empty());
+        assert!(diff("It was a mess", "It was a large crowd").is_empty());
+        // ...but a long shared run ending two ways is one sentence, changed
+        assert_eq!(
+            diff(
+                "every vote deserves to be counted, and counted right",
+                "every vote deserves to be counted, and counted fairly"
+            )
+            .len(),
+            1
+        );
+        // typography and spelling
+        assert!(diff("the cyber criminals in our neighbourhood", "the cyber-criminals in our neighborhood").is_empty());
+        assert!(diff("the datacenter is the foundation of it", "the data center is the foundation of it").is_empty());
+        assert!(diff("we meet at 6 p.m. with six partners", "we meet at 6:00 p.m. with 6 partners").is_empty());
+        assert!(diff("HP's ability to help customers", "HP\u{2019}s ability to help customers").is_empty());
+        assert!(
+            diff("this 11th hour rule will protect species", "this eleventh-hour rule will protect species").is_empty()
+        );
+        assert!(
+            diff("I understand the population's anger at it", "I understand the populations' anger at it").is_empty()
+        );
+        // an elision of several words
+        assert!(diff(
+            "That person needs to be found as soon as possible",
+            "That person is dangerous and needs to be found as soon as possible"
+        )
+        .is_empty());
+        // a dropped article is not a change of words
+        assert!(diff("we made a decision on the plan today", "we made the decision on the plan today").is_empty());
     }
 }

@@ -7,11 +7,53 @@ use crate::text::Span;
 use std::collections::{BTreeMap, BTreeSet};
 
 fn similar(a: &str, b: &str, threshold: f64) -> bool {
+    let (a, b) = (a.to_lowercase(), b.to_lowercase());
     a != b
         && a.chars().next() == b.chars().next()
         && a.chars().count() >= 3
         && b.chars().count() >= 3
-        && strsim::jaro_winkler(&a.to_lowercase(), &b.to_lowercase()) >= threshold
+        && strsim::jaro_winkler(&a, &b) >= threshold
+}
+
+/// A short form of the other word: its beginning ("Stan", "Stanley";
+/// "Insp", "Inspector"), or a pet form of four letters or fewer that shares
+/// its first three ("Dave", "David").
+fn short_form(a: &str, b: &str) -> bool {
+    let (a, b) = (a.to_lowercase(), b.to_lowercase());
+    let (s, l) = if a.chars().count() <= b.chars().count() { (a, b) } else { (b, a) };
+    let common = s.chars().zip(l.chars()).take_while(|(x, y)| x == y).count();
+    common >= 3 && (common == s.chars().count() || s.chars().count() <= 4)
+}
+
+/// Whether two written forms are one name, not a misspelling: the same
+/// words whatever their case ("PETER Capaldi"), a fuller form with a middle
+/// name or a first name added ("Mark Jay Heller", "Trooper William
+/// Hakim"), or a short form of a word ("Dave Rossi", "Insp Gaskin").
+fn same_name(a: &[String], b: &[String]) -> bool {
+    let la: Vec<String> = a.iter().map(|w| w.to_lowercase()).collect();
+    let lb: Vec<String> = b.iter().map(|w| w.to_lowercase()).collect();
+    let (s, l) = if la.len() <= lb.len() { (&la, &lb) } else { (&lb, &la) };
+    // every word of the shorter form, in order, in the longer one, each
+    // the same word or a short form of it
+    // The surnames are the same word; the other words of the shorter form
+    // come, in order, in the longer one, each the same word or a short
+    // form of it.
+    if s.last() != l.last() {
+        return false;
+    }
+    let mut k = 0;
+    for w in &s[..s.len() - 1] {
+        match l[k..l.len() - 1].iter().position(|x| x == w || short_form(x, w)) {
+            Some(p) => k += p + 1,
+            None => return false,
+        }
+    }
+    true
+}
+
+/// Levenshtein distance between two words, case aside.
+fn distance(a: &str, b: &str) -> usize {
+    strsim::levenshtein(&a.to_lowercase(), &b.to_lowercase())
 }
 
 /// What the rule finds, why, an example and what is not a conflict:
@@ -43,15 +85,67 @@ pub fn check(rule: &Conflict, input: &Input, out: &mut Vec<Finding>) {
         for (x, &i) in members.iter().enumerate() {
             for &j in &members[x + 1..] {
                 let (a, b) = (names[i], names[j]);
+                // A surname alone is compared within its own document only.
+                if a.len() < 2 || b.len() < 2 {
+                    continue;
+                }
+                if same_name(a, b) {
+                    continue;
+                }
+                // Two people who share a surname have different first
+                // names ("Jerry" and "Jeremy", father and son): a first
+                // name misspelt differs by one letter. A surname misspelt
+                // may differ by two ("Berdymukhamedov", "Berdimuhamedov").
                 let variant = if key.starts_with("s:") {
-                    similar(&given(a), &given(b), rule.threshold)
+                    let (ga, gb) = (given(a), given(b));
+                    similar(&ga, &gb, rule.threshold) && distance(&ga, &gb) <= 1
                 } else {
-                    similar(&surname(a), &surname(b), rule.threshold)
+                    let (sa, sb) = (surname(a), surname(b));
+                    similar(&sa, &sb, rule.threshold) && distance(&sa, &sb) <= 2
                 };
                 if variant {
                     uf.union(i, j);
                     linked[i] = true;
                     linked[j] = true;
+                }
+            }
+        }
+    }
+    // A surname alone ("Okonkwa said") that no full name of its document
+    // carries, one or two letters from the surname of exactly one person
+    // that document names in full, is that person's name misspelt.
+    let index_of: BTreeMap<&Vec<String>, usize> = names.iter().enumerate().map(|(i, n)| (*n, i)).collect();
+    let mut by_doc: BTreeMap<usize, (BTreeSet<usize>, BTreeSet<usize>)> = BTreeMap::new();
+    for (n, ms) in &mentions {
+        let i = index_of[n];
+        for &(doc, _) in ms {
+            let e = by_doc.entry(doc).or_default();
+            if n.len() >= 2 {
+                e.0.insert(i);
+            } else {
+                e.1.insert(i);
+            }
+        }
+    }
+    for (full, single) in by_doc.values() {
+        for &s in single {
+            let w = surname(names[s]).to_lowercase();
+            if full.iter().any(|&f| surname(names[f]).to_lowercase() == w) {
+                continue;
+            }
+            let near: BTreeSet<String> = full
+                .iter()
+                .filter(|&&f| {
+                    let sf = surname(names[f]);
+                    similar(&sf, &w, rule.threshold) && distance(&sf, &w) <= 2
+                })
+                .map(|&f| surname(names[f]).to_lowercase())
+                .collect();
+            if near.len() == 1 {
+                if let Some(&f) = full.iter().find(|&&f| near.contains(&surname(names[f]).to_lowercase())) {
+                    uf.union(s, f);
+                    linked[s] = true;
+                    linked[f] = true;
                 }
             }
         }
@@ -86,9 +180,12 @@ pub fn check(rule: &Conflict, input: &Input, out: &mut Vec<Finding>) {
             message: render_message(rule, &canonical, &canonical, &other, ""),
             subject: canonical.to_lowercase().replace(' ', "-"),
             help: format!(
-                "{} spellings of one name across {} document(s); pick one and use it everywhere",
+                "{} spellings of one person's name across {} document(s), the same {} with a {} written \
+                 one letter or two apart; pick one and use it everywhere",
                 group.len(),
-                docs.len()
+                docs.len(),
+                if names[ranked[0]].last() == names[ranked[1]].last() { "surname" } else { "first name" },
+                if names[ranked[0]].last() == names[ranked[1]].last() { "first name" } else { "surname" },
             ),
             claims,
         });
@@ -97,7 +194,25 @@ pub fn check(rule: &Conflict, input: &Input, out: &mut Vec<Finding>) {
 
 #[cfg(test)]
 mod tests {
-    use super::similar;
+    use super::{distance, same_name, similar};
+
+    fn n(s: &str) -> Vec<String> {
+        s.split(' ').map(String::from).collect()
+    }
+
+    #[test]
+    fn fuller_shorter_and_case_forms_are_one_name() {
+        assert!(same_name(&n("Mark Heller"), &n("Mark Jay Heller")));
+        assert!(same_name(&n("Trooper Hakim"), &n("Trooper William Hakim")));
+        assert!(same_name(&n("Dave Rossi"), &n("David Rossi")));
+        assert!(same_name(&n("Insp Gaskin"), &n("Inspector Gaskin")));
+        assert!(same_name(&n("PETER Capaldi"), &n("Peter Capaldi")));
+        assert!(!same_name(&n("Jerry Ortiz"), &n("Jeremy Ortiz")));
+        assert!(!same_name(&n("Ingrid Solberg"), &n("Ingrid Solbergh")));
+        // relatives: first names more than a letter apart
+        assert!(distance("Jerry", "Jeremy") > 1 && distance("Charlene", "Charlie") > 1);
+        assert!(distance("Heidar", "Heydar") == 1);
+    }
 
     #[test]
     fn transliterations_are_similar_and_different_names_are_not() {

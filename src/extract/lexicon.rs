@@ -62,6 +62,8 @@ pub struct Lexicon {
     /// Patterns such as "n't" and "'ll" that attach to the word before.
     clitic: Vec<bool>,
     pub titles: HashSet<String>,
+    /// Words that make a name no person's (lowercased).
+    pub not_person: HashSet<String>,
     /// Title words that are never a role on their own ("senior", "former").
     pub title_modifiers: HashSet<String>,
     pub stopwords: HashSet<String>,
@@ -169,6 +171,7 @@ impl Lexicon {
             titles: lower(&l.titles).union(&lower(&l.title_modifiers)).cloned().collect(),
             title_modifiers: lower(&l.title_modifiers),
             stopwords: lower(&l.stopwords),
+            not_person: lower(&l.not_person),
             clause_breaks: lower(&l.clause_breaks),
             entity_kinds: rules.entities.iter().map(|e| e.kind).collect(),
         }

@@ -167,6 +167,9 @@ pub struct QuoteMention {
     pub inner: Span,
     pub speaker: Option<String>,
     pub speaker_is_person: bool,
+    /// The other names of its sentence, lowercased: a person speaker's
+    /// organisation is among them ("Kremlin aide Yuri Ushakov").
+    pub around: Vec<String>,
 }
 
 /// A person's full name as written.
@@ -422,6 +425,7 @@ impl<'r> Extractor<'r> {
 
         // People: multi-word names with a role word or a speech verb after them.
         let mut persons: HashSet<String> = HashSet::new();
+        let mut speaking: HashSet<String> = HashSet::new();
         for (i, e) in self.rules.entities.iter().enumerate() {
             if lx.entity_kinds[i] == EntityKind::Person {
                 for n in &e.names {
@@ -438,14 +442,33 @@ impl<'r> Extractor<'r> {
                         && h.span.start >= n.span.end
                         && text[n.span.end..h.span.start].trim_matches([' ', ',']).is_empty()
                 });
-                if n.words.len() >= 2 && (n.titled || speaks) {
+                // "Anna Keller, who leads ...": "who" is said of people.
+                let who = text[n.span.end..s.span.end].trim_start_matches([',', ' ']).starts_with("who ");
+                if n.words.len() >= 2 && (n.titled || speaks || who) || n.words.len() == 1 && who {
                     persons.insert(n.surname());
                 }
+                // "Okonkwa said": a surname alone may be a person's (or an
+                // organisation's: "Apple said"); the spelling rule compares
+                // it with its document's full names only.
+                if n.words.len() == 1 && speaks {
+                    speaking.insert(n.surname());
+                }
+            }
+        }
+        // An organisation, a place or an office is no person ("New York
+        // Police said", "Fire Marshal").
+        let no_person = |n: &NameRun| n.words.iter().any(|w| lx.not_person.contains(&w.to_lowercase()));
+        for s in &sents {
+            for n in s.names.iter().filter(|n| no_person(n)) {
+                persons.remove(&n.surname());
             }
         }
         // Every full mention of a person, titled or not, for the spelling rule.
         for s in &sents {
-            for n in s.names.iter().filter(|n| n.words.len() >= 2 && persons.contains(&n.surname())) {
+            for n in s.names.iter().filter(|n| {
+                let known = persons.contains(&n.surname()) || n.words.len() == 1 && speaking.contains(&n.surname());
+                known && !no_person(n) && (n.words.len() >= 2 || !n.possessive)
+            }) {
                 out.persons.push(PersonMention { span: n.span, words: n.words.clone() });
             }
         }
@@ -454,7 +477,7 @@ impl<'r> Extractor<'r> {
 
         // The first full form of each person's name in this document.
         let mut full_names: HashMap<String, String> = HashMap::new();
-        for p in &out.persons {
+        for p in out.persons.iter().filter(|p| p.words.len() >= 2) {
             if let Some(last) = p.words.last() {
                 full_names.entry(last.to_lowercase()).or_insert_with(|| p.words.join(" "));
             }
@@ -573,12 +596,30 @@ impl<'r> Extractor<'r> {
             for q in doc_quotes.iter().filter(|q| s.span.contains(q.outer.start)) {
                 let words = text[q.inner.start..q.inner.end].split_whitespace().count();
                 if words >= 3 {
-                    let sp = speakers.first();
-                    out.quotes.push(QuoteMention {
-                        inner: q.inner,
-                        speaker: sp.map(|x| x.name.clone()),
-                        speaker_is_person: sp.is_some_and(|x| x.person),
-                    });
+                    // Who said it: the first person the sentence names
+                    // outside the quote, the subject of the sentence as a
+                    // rule ("Keller, who trails Varga by 37 votes,
+                    // told supporters that ...", "the line Keller used:
+                    // ..."), not one named in a possessive; else the person
+                    // the attribution names; else whoever it names.
+                    let named = s
+                        .names
+                        .iter()
+                        .filter(|n| !q.outer.contains(n.span.start) && !n.possessive && persons.contains(&n.surname()))
+                        .map(|n| person_name(n, &persons, &full_names).0)
+                        .next();
+                    let person_speaker = || speakers.iter().find(|x| x.person).map(|x| x.name.clone());
+                    let (speaker, person) = match named.or_else(person_speaker) {
+                        Some(p) => (Some(p), true),
+                        None => (speakers.first().map(|x| x.name.clone()), false),
+                    };
+                    let around = s
+                        .names
+                        .iter()
+                        .filter(|n| !q.outer.contains(n.span.start))
+                        .map(|n| n.full().to_lowercase())
+                        .collect();
+                    out.quotes.push(QuoteMention { inner: q.inner, speaker, speaker_is_person: person, around });
                 }
             }
         }

@@ -168,6 +168,7 @@ impl RuleSet {
                 ("language.clause_breaks", &l.clause_breaks),
                 ("language.boilerplate", &l.boilerplate),
                 ("language.stopwords", &l.stopwords),
+                ("language.not_person", &l.not_person),
             ] {
                 check_list(path, list)?;
             }

@@ -59,6 +59,10 @@ pub struct Language {
     /// Capitalised words that never start a name: "The", "However".
     #[serde(default)]
     pub stopwords: Vec<String>,
+    /// Words that make a name an organisation, a place or an office, not a
+    /// person: "Police", "Department", "Marshal", "Zealand".
+    #[serde(default)]
+    pub not_person: Vec<String>,
 }
 
 impl Language {
@@ -73,6 +77,7 @@ impl Language {
         self.clause_breaks.extend(o.clause_breaks.iter().cloned());
         self.boilerplate.extend(o.boilerplate.iter().cloned());
         self.stopwords.extend(o.stopwords.iter().cloned());
+        self.not_person.extend(o.not_person.iter().cloned());
     }
 }
 

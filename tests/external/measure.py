@@ -81,6 +81,7 @@ def contradoc(binary, work):
         for c in f["claims"]:
             flagged[os.path.realpath(os.path.join(work, c["file"]))].append((f, c))
     caught = alarms = contra = consistent = 0
+    alarm_rules = collections.Counter()
     for path, d in info.items():
         pos = d.get("label") in (1, "1", True, "contradictory", "positive", "pos")
         hits = flagged.get(path, [])
@@ -94,8 +95,11 @@ def contradoc(binary, work):
         else:
             consistent += 1
             alarms += bool(hits)
+            for r in {f["rule"] for f, _ in hits}:
+                alarm_rules[r] += 1
     print(f"ContraDoc news: {contra} contradictory, caught {caught} ({100 * caught / max(contra, 1):.1f}%); "
-          f"{consistent} consistent, {alarms} with a finding ({100 * alarms / max(consistent, 1):.1f}%)")
+          f"{consistent} consistent, {alarms} with a finding ({100 * alarms / max(consistent, 1):.1f}%)"
+          f"  consistent documents with a finding, by rule: {dict(sorted(alarm_rules.items()))}")
 
 
 def wiki(binary, work):
