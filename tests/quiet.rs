@@ -85,9 +85,9 @@ fn different_quotes_cuts_variants_and_speakers_are_not_drift() {
 fn a_misspelt_name_is_found_and_other_forms_of_names_are_not() {
     let a = doc(
         "2025-05-02",
-        "Harbour commissioner Petra Lindqvist said the quay would reopen. Lindqvist said crews were ready.",
+        "Harbour commissioner Karin Lindqvist said the quay would reopen. Lindqvist said crews were ready.",
     );
-    let b = doc("2025-05-02", "Harbour commissioner Petra Lindkvist said on Friday the quay would reopen.");
+    let b = doc("2025-05-02", "Harbour commissioner Karin Lindkvist said on Friday the quay would reopen.");
     let f = findings(&[("a.txt", &a), ("b.txt", &b)], "name-spelling");
     assert_eq!(f.len(), 1, "{f:?}");
 

@@ -483,6 +483,12 @@ impl<'r> Extractor<'r> {
             }
         }
 
+        // Roles: "Ruth Malone, the regional transport commissioner,",
+        // "the commissioner, Ruth Malone,", "Sheriff Ada Okonkwo":
+        // later, "the commissioner" is that person, when the document gives
+        // the role to one person only.
+        let roles = person_roles(text, &sents, &persons, lx);
+
         // Places: names this document puts after "in" or "at".
         let mut places: HashSet<String> = HashSet::new();
         for s in &sents {
@@ -591,7 +597,7 @@ impl<'r> Extractor<'r> {
             for c in &s.clauses {
                 self.claims_in_clause(text, doc, s, *c, &mentions, &speakers, &mut out.claims);
             }
-            let doc_cx = DocContext { mentions: &mentions, persons: &persons };
+            let doc_cx = DocContext { mentions: &mentions, persons: &persons, roles: &roles };
             self.open_claims(text, doc, s, &tokens[s.t0..s.t1], &doc_cx, &speakers, &mut open_names, &mut out);
             for q in doc_quotes.iter().filter(|q| s.span.contains(q.outer.start)) {
                 let words = text[q.inner.start..q.inner.end].split_whitespace().count();
@@ -875,7 +881,7 @@ impl<'r> Extractor<'r> {
                 self.state_claim(text, doc, s, c, &oc, dcx, speakers, names_by_head, doc_out);
             }
             let Some(pred) = self.open_predicate.as_deref().filter(|_| cand.open) else { continue };
-            self.act_claim(text, doc, s, c, oc, pred, speakers, names_by_head, doc_out);
+            self.act_claim(text, doc, s, c, oc, pred, dcx, speakers, names_by_head, doc_out);
         }
     }
 
@@ -889,6 +895,7 @@ impl<'r> Extractor<'r> {
         c: Span,
         oc: open::OpenClaim,
         pred: &str,
+        dcx: &DocContext,
         speakers: &[Speaker],
         names_by_head: &mut HashMap<String, BTreeSet<String>>,
         doc_out: &mut DocExtraction,
@@ -899,8 +906,13 @@ impl<'r> Extractor<'r> {
             return;
         }
         let mut participants: BTreeSet<String> = np.names.iter().cloned().collect();
-        let class = if np.proper { "entity".to_string() } else { format!("np:{}", np.head) };
-        if participants.is_empty() {
+        let mut class = if np.proper { "entity".to_string() } else { format!("np:{}", np.head) };
+        // "the commissioner" is the one person the document calls so.
+        let role = dcx.roles.get(&np.head).filter(|_| np.definite && !np.proper && participants.is_empty());
+        if let Some(person) = role {
+            class = "entity".to_string();
+            participants.insert(person.clone());
+        } else if participants.is_empty() {
             match names_by_head.get(&class) {
                 Some(n) if np.definite => participants = n.clone(),
                 _ => return,
@@ -918,7 +930,10 @@ impl<'r> Extractor<'r> {
         if oc.passive {
             object.push_str(" (passive)");
         }
-        let open_object = oc.object.as_ref().filter(|o| !o.pronoun).map(|o| o.head.clone());
+        // An amount as object ("signed off £4.2 million in subsidy") names
+        // no thing: it meets any object of the same verb.
+        let open_object =
+            oc.object.as_ref().filter(|o| !o.pronoun && !o.number && !is_amount(&o.head)).map(|o| o.head.clone());
         if oc.negation.is_some() {
             for n in &participants {
                 doc_out.denied.insert((verb.to_string(), n.clone()));
@@ -1177,6 +1192,11 @@ fn state_window(t: TimeSpan, reported: Option<NaiveDate>) -> TimeSpan {
     TimeSpan::new(last, r + chrono::Days::new(1), crate::time::Grain::Day)
 }
 
+/// A currency sign or a multiplier heading an object: an amount.
+fn is_amount(head: &str) -> bool {
+    matches!(head, "£" | "$" | "€" | "¥") || language::numbers::is_multiplier(head)
+}
+
 /// A time span of exactly one day.
 fn one_day(t: &TimeSpan) -> bool {
     t.end == t.start + chrono::Days::new(1)
@@ -1240,6 +1260,48 @@ struct DocContext<'a> {
     mentions: &'a [EventMention],
     /// Surnames of the document's people, lowercased.
     persons: &'a HashSet<String>,
+    /// Role nouns the document gives one person ("commissioner" -> "ruth
+    /// malone"), lowercased.
+    roles: &'a HashMap<String, String>,
+}
+
+static ROLE_AFTER: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(r"^\s*,\s*the\s+(?:[\w'\-]+\s+){0,4}?([a-z][a-z\-]+)\s*[,;.]").expect("a valid pattern")
+});
+static ROLE_BEFORE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(r"(?i:\bthe)\s+(?:[\w'\-]+\s+){0,4}?([a-z][a-z\-]+)\s*,\s*$").expect("a valid pattern")
+});
+
+/// The role nouns of a document's people: an appositive with "the" after
+/// or before the name, or a title before it. A role two people share is
+/// nobody's.
+fn person_roles(text: &str, sents: &[Sent], persons: &HashSet<String>, lx: &Lexicon) -> HashMap<String, String> {
+    let mut found: HashMap<String, BTreeSet<String>> = HashMap::new();
+    for s in sents {
+        for n in s.names.iter().filter(|n| persons.contains(&n.surname())) {
+            let name = n.full().to_lowercase();
+            let after = &text[n.span.end..s.span.end];
+            let before_from =
+                text[..n.span.start].char_indices().rev().nth(80).map_or(s.span.start, |(i, _)| i.max(s.span.start));
+            let before = &text[before_from..n.span.start];
+            let mut add = |role: &str| {
+                found.entry(role.to_string()).or_default().insert(name.clone());
+            };
+            if let Some(c) = ROLE_AFTER.captures(after) {
+                add(&c[1]);
+            }
+            if let Some(c) = ROLE_BEFORE.captures(before) {
+                add(&c[1]);
+            }
+            // A title right before the name: "Sheriff Ada Okonkwo".
+            if let Some(w) = before.split_whitespace().last().map(str::to_lowercase) {
+                if lx.titles.contains(&w) && !lx.title_modifiers.contains(&w) {
+                    add(&w);
+                }
+            }
+        }
+    }
+    found.into_iter().filter(|(_, v)| v.len() == 1).filter_map(|(k, v)| v.into_iter().next().map(|n| (k, n))).collect()
 }
 
 struct Sent {

@@ -95,6 +95,8 @@ pub struct Model<'m> {
     open_classes: Vec<bool>,
     /// Per class: a finite verb or an auxiliary (a second-pass feature).
     finite: Vec<bool>,
+    /// The class of a singular proper noun (PROPN, NNP).
+    propn: Option<usize>,
     /// Distinguishes loaded models in the per-thread word cache.
     id: u64,
 }
@@ -159,11 +161,13 @@ impl<'m> Model<'m> {
             .map(|(u, _)| !matches!(*u, "ADP" | "AUX" | "CCONJ" | "DET" | "PART" | "PRON" | "SCONJ"))
             .collect();
         let finite = tagger::finite_classes(classes.iter().copied());
+        let propn = classes.iter().position(|c| *c == ("PROPN", "NNP"));
         Ok(Model {
             id: MODEL_IDS.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
             vocab,
             open_classes,
             finite,
+            propn,
             classes,
             tagger,
             tagger2,
@@ -180,10 +184,23 @@ impl<'m> Model<'m> {
     pub fn tag(&self, forms: &[&str]) -> Vec<usize> {
         let ctx: Vec<tagger::WordCtx> = forms.iter().map(|f| tagger::WordCtx::cached(f, Some(&self.lemmas))).collect();
         let first = self.tag_pass(&ctx, &self.tagger, None);
-        match &self.tagger2 {
+        let mut tags = match &self.tagger2 {
             Some(t2) => self.tag_pass(&ctx, t2, Some(&first)),
             None => first,
+        };
+        // A capitalised "interjection" right before a proper noun is a first
+        // name ("Ruth Malone said"): web text has many sentence-initial
+        // interjections, news has names there.
+        if let Some(propn) = self.propn {
+            for i in 0..tags.len().saturating_sub(1) {
+                let intj = self.classes.get(tags[i]).is_some_and(|c| c.0 == "INTJ");
+                let next_propn = self.classes.get(tags[i + 1]).is_some_and(|c| c.0 == "PROPN");
+                if intj && next_propn && forms[i].starts_with(char::is_uppercase) && forms[i].len() > 1 {
+                    tags[i] = propn;
+                }
+            }
         }
+        tags
     }
 
     fn tag_pass(&self, ctx: &[tagger::WordCtx], table: &Table, right: Option<&[usize]>) -> Vec<usize> {
