@@ -1008,10 +1008,17 @@ impl<'r> Extractor<'r> {
         // 84 ballots"); a sentence without any leaves it to the corpus.
         let mut participants: BTreeSet<String> = q.names.into_iter().collect();
         if participants.is_empty() {
-            participants.extend(s.names.iter().map(|n| n.full().to_lowercase()));
+            // not who said it: the speaker names no scope
+            let said = |n: &NameRun| speakers.iter().any(|sp| sp.name.to_lowercase().contains(&n.surname()));
+            participants.extend(s.names.iter().filter(|n| !said(n)).map(|n| n.full().to_lowercase()));
         }
         doc_out.claims.push(RawClaim {
-            subject: EventSig { class: format!("np:{}|{}", q.noun, q.event), participants, place: None, pack_id: None },
+            subject: EventSig {
+                class: format!("np:{}|{}|{}", q.noun, q.event, q.of.as_deref().unwrap_or("")),
+                participants,
+                place: None,
+                pack_id: None,
+            },
             subject_label: q.text.clone(),
             subject_head: format!("{} ({})", q.noun, q.event),
             predicate: pred.to_string(),
@@ -1021,7 +1028,15 @@ impl<'r> Extractor<'r> {
             open_object: None,
             polarity: Polarity::Positive,
             modality: cx.modality,
-            valid: cx.valid,
+            // A finished event's count ("61 percent of drivers voted")
+            // reported on a day with no day of its own concerns the days
+            // before the report; a count in the present, the report's day.
+            valid: match cx.valid {
+                Some(v) if q.fixed && matches!(cx.origin, TimeOrigin::Dateline | TimeOrigin::Speech(_)) => {
+                    Some(TimeSpan { start: v.start - chrono::Days::new(PERFECT_DENIAL_DAYS), ..v })
+                }
+                v => v,
+            },
             valid_origin: cx.origin,
             said_by: cx.said_by,
             span: q.span.cover(&q.head),
