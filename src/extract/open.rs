@@ -221,7 +221,7 @@ fn proper_name(s: &Sentence, i: usize) -> (String, usize) {
 
 /// The subject of predicate `i`: its own, else (for a conjoined or
 /// controlled verb) the subject of the verb it hangs from.
-fn subject_of(s: &Sentence, i: usize, depth: usize) -> Option<usize> {
+pub(crate) fn subject_of(s: &Sentence, i: usize, depth: usize) -> Option<usize> {
     if let Some((j, _)) = s.children(i).find(|(_, c)| rel(c) == "nsubj") {
         return Some(j);
     }

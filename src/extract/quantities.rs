@@ -245,7 +245,9 @@ pub fn read(s: &Sentence, text: &str, lz: &Lemmatizer) -> Vec<Counted> {
         // pronoun says nothing of whose: no count.
         let mut of = None;
         if !via_relcl || recovered.is_some() {
-            if let Some((j, c)) = s.children(h).find(|(j, c)| *j != n && rel(c) == "nsubj") {
+            // its own subject, or a conjoined verb's ("He finished ... and
+            // caught 29 passes")
+            if let Some((j, c)) = super::open::subject_of(s, h, 0).filter(|&j| j != n).map(|j| (j, &s.words[j])) {
                 if c.upos == "PRON" {
                     continue;
                 }
