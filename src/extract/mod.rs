@@ -862,7 +862,9 @@ impl<'r> Extractor<'r> {
         let counts = verb
             && cands.iter().any(|c| c.counted)
             && parsed.words.windows(2).any(|w| w[0].upos == "NUM" && matches!(w[1].upos, "NOUN" | "ADJ"));
-        let worth = cands.iter().any(|c| c.stated) || counts || (cands.iter().any(|c| c.open) && verb && named);
+        let stated = cands.iter().any(|c| c.stated)
+            && self.states.used_as_state(parsed.words.iter().map(|w| (w.form.as_str(), w.upos)));
+        let worth = stated || counts || (cands.iter().any(|c| c.open) && verb && named);
         if !worth {
             return;
         }

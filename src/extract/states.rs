@@ -14,6 +14,10 @@ use crate::language::Model;
 use crate::rules::{RuleSet, ValueType};
 use std::collections::{HashMap, HashSet};
 
+/// The most words between two words of one state phrase ("called the
+/// 48-hour strike off").
+const MAX_GAP: usize = 4;
+
 /// Every `states:` phrase of the packs, by predicate string.
 #[derive(Default)]
 pub struct StateLexicon {
@@ -83,23 +87,40 @@ impl StateLexicon {
         if self.is_empty() {
             return false;
         }
-        let mut seen: HashMap<u32, u32> = HashMap::new();
+        // Per phrase: how many of its words are matched, in order, and
+        // where the last one was. The words of a phrase stand together
+        // ("is going ahead", "called the strike off", "remains in place"),
+        // not anywhere in the clause ("took place in").
+        let mut progress: HashMap<u32, (u8, usize)> = HashMap::new();
         let mut buf = String::new();
-        for w in words {
+        for (pos, w) in words.enumerate() {
             buf.clear();
             buf.extend(w.chars().flat_map(char::to_lowercase));
-            if let Some(ps) = self.forms.get(buf.as_str()) {
-                for &(id, k) in ps {
-                    let mask = seen.entry(id).or_default();
-                    *mask |= 1 << k.min(31);
-                    let width = self.widths[id as usize] as u32;
-                    if mask.count_ones() >= width.min(32) {
-                        return true;
-                    }
+            let Some(ps) = self.forms.get(buf.as_str()) else { continue };
+            for &(id, k) in ps {
+                let width = self.widths[id as usize];
+                let next = match progress.get(&id) {
+                    _ if k == 0 => 1,
+                    Some(&(done, at)) if done == k && pos - at <= MAX_GAP => k + 1,
+                    _ => continue,
+                };
+                if next >= width {
+                    return true;
                 }
+                progress.insert(id, (next, pos));
             }
         }
         false
+    }
+
+    /// Whether a tagged clause holds a state word used as one: the first
+    /// word of a state phrase as a verb, adjective, adverb or preposition,
+    /// not as a noun ("the call", "a pause", "the break").
+    pub fn used_as_state<'a>(&self, words: impl Iterator<Item = (&'a str, &'a str)>) -> bool {
+        words.into_iter().any(|(form, upos)| {
+            !matches!(upos, "NOUN" | "PROPN" | "NUM")
+                && self.forms.get(form.to_lowercase().as_str()).is_some_and(|ps| ps.iter().any(|&(_, k)| k == 0))
+        })
     }
 
     /// The state one parsed predicate gives, with the noun phrase it holds
