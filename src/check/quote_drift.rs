@@ -179,11 +179,11 @@ struct Change {
     b: Vec<String>,
 }
 
-/// The changes inside the aligned region of two quotations, and how many
-/// words that region holds on the shorter side. A change that only joins
-/// or splits a compound ("data center" / "datacenter") is no change.
-fn changes(a: &[&str], b: &[&str]) -> (Vec<Change>, usize, usize, bool) {
-    let pairs = align(a, b);
+/// The changes inside the aligned region of two quotations (`pairs`, from
+/// [`align`]), how many words agree, how long the region is on its longer
+/// side, and whether a change runs to the end of both. A change that only
+/// joins or splits a compound ("data center" / "datacenter") is no change.
+fn changes(a: &[&str], b: &[&str], pairs: &[(usize, usize)]) -> (Vec<Change>, usize, usize, bool) {
     let mut out = Vec::new();
     for w in pairs.windows(2) {
         let ((i1, j1), (i2, j2)) = (w[0], w[1]);
@@ -269,7 +269,7 @@ fn same_speaker(a: &QuoteWords, b: &QuoteWords) -> bool {
     match (a.person, b.person) {
         (false, false) => return org(x) == org(y),
         // an organisation and a person who speaks for it, named beside
-        // them ("Kremlin aide Yuri Ushakov" / "the Kremlin")
+        // them ("Ministry aide Ana Petrescu" / "the Ministry")
         (true, false) => return a.around.contains(&org(y)),
         (false, true) => return b.around.contains(&org(x)),
         (true, true) => {}
@@ -346,6 +346,7 @@ pub fn check(rule: &Conflict, input: &Input, out: &mut Vec<Finding>) {
         // Whether the passages run to the end of both quotations (a change
         // at the end), or are the whole of both.
         let (mut to_end, mut whole) = (false, false);
+        let pairs_ij = align(&xw, &yw);
         let found = match short_substitution(&xw, &yw) {
             // A short quotation given whole both times with one word
             // swapped: "extremely frank and confidential" / "... trustful".
@@ -354,11 +355,11 @@ pub fn check(rule: &Conflict, input: &Input, out: &mut Vec<Finding>) {
                 vec![c]
             }
             None => {
-                let (found, shared, region, tail) = changes(&xw, &yw);
+                let (found, shared, region, tail) = changes(&xw, &yw, &pairs_ij);
                 to_end = tail;
                 // The words they share must say something: "the ... of the
                 // Endangered Species Act" is a name two quotations share.
-                let content = align(&xw, &yw).iter().filter(|(i, _)| !FUNCTION_WORDS.contains(&xw[*i])).count();
+                let content = pairs_ij.iter().filter(|(i, _)| !FUNCTION_WORDS.contains(&xw[*i])).count();
                 // One quotation: most of the region they share agrees, over
                 // a minimum length; and a real change of words inside it.
                 if found.is_empty()
@@ -378,7 +379,6 @@ pub fn check(rule: &Conflict, input: &Input, out: &mut Vec<Finding>) {
             }
         }
         key_changes.sort();
-        let pairs_ij = align(&xw, &yw);
         let (Some(&f), Some(&l)) = (pairs_ij.first(), pairs_ij.last()) else { continue };
         let end = (xw.len() - 1, yw.len() - 1);
         let (f, l) = if whole {
@@ -467,7 +467,7 @@ mod tests {
         let (wa, wb) = (words(a), words(b));
         let xa: Vec<&str> = wa.iter().map(String::as_str).collect();
         let xb: Vec<&str> = wb.iter().map(String::as_str).collect();
-        changes(&xa, &xb).0
+        changes(&xa, &xb, &align(&xa, &xb)).0
     }
 
     #[test]

@@ -168,7 +168,7 @@ pub struct QuoteMention {
     pub speaker: Option<String>,
     pub speaker_is_person: bool,
     /// The other names of its sentence, lowercased: a person speaker's
-    /// organisation is among them ("Kremlin aide Yuri Ushakov").
+    /// organisation is among them ("Ministry aide Ana Petrescu").
     pub around: Vec<String>,
 }
 
