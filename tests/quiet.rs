@@ -113,3 +113,16 @@ fn a_surname_alone_misspelt_next_to_the_full_name_is_found() {
     let f = findings(&[("a.txt", &a)], "name-spelling");
     assert_eq!(f.len(), 1, "{f:?}");
 }
+
+#[test]
+fn a_quotation_thousands_of_words_long_is_not_aligned() {
+    // Aligning two such "quotations" (a stray quote mark, an excerpt) would
+    // cost the product of their lengths in time and memory.
+    let words = ["the quay stays open for every boat that needs it"; 600].join(" ");
+    let a = doc("2025-05-02", &format!("Mayor Tomas Reyland said \"{words} today\" on Friday."));
+    let b = doc("2025-05-02", &format!("Mayor Tomas Reyland said \"{words} tonight\" on Friday."));
+    let start = std::time::Instant::now();
+    let f = findings(&[("a.txt", &a), ("b.txt", &b)], "quote-drift");
+    assert!(f.is_empty(), "{}", f.len());
+    assert!(start.elapsed().as_secs() < 10);
+}

@@ -287,6 +287,9 @@ fn same_speaker(a: &QuoteWords, b: &QuoteWords) -> bool {
 type Side = BTreeSet<(usize, Span)>;
 type Group = (Side, Side, String, String, String);
 
+/// The longest quotation compared, in words.
+const MAX_QUOTE_WORDS: usize = 200;
+
 /// Cap on how many quotes may share a trigram before it is too common to
 /// say anything ("one of the").
 const MAX_POSTING: usize = 64;
@@ -305,7 +308,10 @@ pub fn check(rule: &Conflict, input: &Input, out: &mut Vec<Finding>) {
     for (doc, ex) in input.extractions.iter().enumerate() {
         for q in &ex.quotes {
             let words = normalise(&input.docs[doc].text, q.inner);
-            if words.len() >= 3 {
+            // A "quotation" of hundreds of words is a stray quote mark or an
+            // excerpt, and aligning two of them costs the product of their
+            // lengths: not compared.
+            if (3..=MAX_QUOTE_WORDS).contains(&words.len()) {
                 quotes.push(QuoteWords {
                     doc,
                     speaker: q.speaker.clone(),
