@@ -52,7 +52,7 @@ fn normalise(text: &str, span: Span) -> Vec<(String, Span)> {
 }
 
 /// One spelling for the variants of a word: numerals and number words
-/// ("six", "6"), clock times ("6:00", "6"), British and American endings
+/// ("six", "6"), clock times ("6:00", "6"; "6:41pm", "18:41"), British and American endings
 /// (neighbourhood, criticise, analyse, centre, travelled, catalogue). Both
 /// sides of a comparison go through it, so an ending it rewrites that no
 /// variant has costs nothing.
@@ -62,14 +62,12 @@ fn canonical(w: &str) -> String {
     if let Some(v) = ordinal(w) {
         return format!("{v}");
     }
+    if let Some(t) = clock(w) {
+        return t;
+    }
     if let Some(v) = crate::language::numbers::value(w).filter(|_| w.len() > 1 || w.chars().all(|c| c.is_ascii_digit()))
     {
         return format!("{v}");
-    }
-    if let Some(h) = w.strip_suffix(":00") {
-        if h.chars().all(|c| c.is_ascii_digit()) {
-            return h.to_string();
-        }
     }
     let w = w.trim_end_matches(":").to_string();
     const ENDINGS: [(&str, &str); 14] = [
@@ -104,6 +102,36 @@ fn canonical(w: &str) -> String {
         }
     }
     w
+}
+
+/// A clock time on the 24-hour clock without ":00": "6:41pm" and "18:41"
+/// are "18:41", "6:00" and "6" are "6", "6pm" is "18".
+fn clock(w: &str) -> Option<String> {
+    let (t, pm, am) = if let Some(t) = w.strip_suffix("pm") {
+        (t, true, false)
+    } else if let Some(t) = w.strip_suffix("am") {
+        (t, false, true)
+    } else {
+        (w, false, false)
+    };
+    let (h, m) = match t.split_once(':') {
+        Some((h, m)) => (h, m),
+        None if pm || am => (t, "00"),
+        // "0241": four digits with a leading zero are a time, not a year
+        None if t.len() == 4 && t.starts_with('0') && t.chars().all(|c| c.is_ascii_digit()) => t.split_at(2),
+        None => return None,
+    };
+    let (Ok(mut h), Ok(m)) = (h.parse::<u32>(), m.parse::<u32>()) else { return None };
+    if h > 24 || m > 59 || m.to_string().len() > 2 {
+        return None;
+    }
+    if pm && h < 12 {
+        h += 12;
+    }
+    if am && h == 12 {
+        h = 0;
+    }
+    Some(if m == 0 { format!("{h}") } else { format!("{h}:{m:02}") })
 }
 
 /// "eleventh", "11th", "3rd": the number.
@@ -144,6 +172,9 @@ const FUNCTION_WORDS: [&str; 32] = [
     "these", "those", "it", "its", "is", "are", "was", "were", "be", "been", "so", "as", "just", "very", "really",
 ];
 const NEGATIONS: [&str; 6] = ["not", "no", "never", "n't", "nothing", "none"];
+
+/// Time-zone names, which one rendering gives and another leaves out.
+const ZONES: [&str; 12] = ["gmt", "utc", "bst", "cet", "cest", "est", "edt", "cst", "cdt", "mst", "pst", "pdt"];
 
 /// Word-level alignment: the longest common subsequence, as matched index
 /// pairs in order.
@@ -194,7 +225,8 @@ fn changes(a: &[&str], b: &[&str], pairs: &[(usize, usize)]) -> (Vec<Change>, us
         if sa.concat() == sb.concat() {
             continue;
         }
-        let content = |x: &[&str]| x.iter().any(|w| !FUNCTION_WORDS.contains(w) || NEGATIONS.contains(w));
+        let content =
+            |x: &[&str]| x.iter().any(|w| !FUNCTION_WORDS.contains(w) && !ZONES.contains(w) || NEGATIONS.contains(w));
         if !content(sa) && !content(sb) {
             continue;
         }
@@ -513,6 +545,11 @@ mod tests {
         assert!(diff("the cyber criminals in our neighbourhood", "the cyber-criminals in our neighborhood").is_empty());
         assert!(diff("the datacenter is the foundation of it", "the data center is the foundation of it").is_empty());
         assert!(diff("we meet at 6 p.m. with six partners", "we meet at 6:00 p.m. with 6 partners").is_empty());
+        assert!(diff(
+            "she passed away at 6:41pm PST this evening (0241 GMT Friday) at home",
+            "she passed away at 18:41 this evening (02:41 GMT Friday) at home"
+        )
+        .is_empty());
         assert!(diff("HP's ability to help customers", "HP\u{2019}s ability to help customers").is_empty());
         assert!(
             diff("this 11th hour rule will protect species", "this eleventh-hour rule will protect species").is_empty()
