@@ -176,6 +176,12 @@ const NEGATIONS: [&str; 6] = ["not", "no", "never", "n't", "nothing", "none"];
 /// Time-zone names, which one rendering gives and another leaves out.
 const ZONES: [&str; 12] = ["gmt", "utc", "bst", "cet", "cest", "est", "edt", "cst", "cdt", "mst", "pst", "pdt"];
 
+/// Whether some of `words` carry content: a word that is neither a
+/// function word nor a time zone, or a negation.
+fn says_something(words: &[&str]) -> bool {
+    words.iter().any(|w| !FUNCTION_WORDS.contains(w) && !ZONES.contains(w) || NEGATIONS.contains(w))
+}
+
 /// Word-level alignment: the longest common subsequence, as matched index
 /// pairs in order.
 fn align(a: &[&str], b: &[&str]) -> Vec<(usize, usize)> {
@@ -225,9 +231,7 @@ fn changes(a: &[&str], b: &[&str], pairs: &[(usize, usize)]) -> (Vec<Change>, us
         if sa.concat() == sb.concat() {
             continue;
         }
-        let content =
-            |x: &[&str]| x.iter().any(|w| !FUNCTION_WORDS.contains(w) && !ZONES.contains(w) || NEGATIONS.contains(w));
-        if !content(sa) && !content(sb) {
+        if !says_something(sa) && !says_something(sb) {
             continue;
         }
         // Words left out on one side only, three or more of them, are an
@@ -249,8 +253,12 @@ fn changes(a: &[&str], b: &[&str], pairs: &[(usize, usize)]) -> (Vec<Change>, us
     if let Some(&(i, j)) = pairs.last() {
         let (ta, tb) = (&a[i + 1..], &b[j + 1..]);
         let short = |t: &[&str]| !t.is_empty() && t.len() <= 2;
-        let content = |x: &[&str]| x.iter().any(|w| !FUNCTION_WORDS.contains(w) || NEGATIONS.contains(w));
-        if pairs.len() >= 6 && short(ta) && short(tb) && ta.concat() != tb.concat() && (content(ta) || content(tb)) {
+        if pairs.len() >= 6
+            && short(ta)
+            && short(tb)
+            && ta.concat() != tb.concat()
+            && (says_something(ta) || says_something(tb))
+        {
             out.push(Change {
                 a: ta.iter().map(|s| s.to_string()).collect(),
                 b: tb.iter().map(|s| s.to_string()).collect(),

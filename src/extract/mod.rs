@@ -923,11 +923,7 @@ impl<'r> Extractor<'r> {
             names_by_head.insert(class.clone(), participants.clone());
         }
         let cx = self.context(text, doc, s, c, oc.head, speakers, true);
-        let modality = match oc.mood {
-            open::Mood::Possible | open::Mood::Conditional => Modality::Hedged,
-            open::Mood::Future => Modality::Forecast,
-            open::Mood::Asserted => cx.modality,
-        };
+        let (modality, modality_cue) = mood_of(&oc, &cx);
         let mut object = oc.predicate.clone();
         if oc.passive {
             object.push_str(" (passive)");
@@ -967,7 +963,7 @@ impl<'r> Extractor<'r> {
             state: true,
             perfect_denial: oc.perfect && oc.negation.is_some(),
             polarity_cue: oc.negation,
-            modality_cue: if oc.mood == open::Mood::Asserted { cx.modality_cue } else { oc.mood_word },
+            modality_cue,
         });
     }
 
@@ -1127,11 +1123,7 @@ impl<'r> Extractor<'r> {
             }
         };
         let cx = self.context(text, doc, s, c, oc.head, speakers, pd.state);
-        let modality = match oc.mood {
-            open::Mood::Possible | open::Mood::Conditional => Modality::Hedged,
-            open::Mood::Future => Modality::Forecast,
-            open::Mood::Asserted => cx.modality,
-        };
+        let (modality, modality_cue) = mood_of(oc, &cx);
         doc_out.claims.push(RawClaim {
             subject,
             subject_label: label,
@@ -1151,7 +1143,7 @@ impl<'r> Extractor<'r> {
             state: pd.state,
             perfect_denial: false,
             polarity_cue: oc.negation,
-            modality_cue: if oc.mood == open::Mood::Asserted { cx.modality_cue } else { oc.mood_word },
+            modality_cue,
         });
     }
 
@@ -1207,6 +1199,17 @@ fn state_window(t: TimeSpan, reported: Option<NaiveDate>) -> TimeSpan {
     }
     let last = (t.end - chrono::Days::new(1)).min(r);
     TimeSpan::new(last, r + chrono::Days::new(1), crate::time::Grain::Day)
+}
+
+/// The modality of a parsed claim and the word that sets it: its own
+/// mood (an auxiliary, a condition, a plan), else the clause's hedge or
+/// plan word.
+fn mood_of(oc: &open::OpenClaim, cx: &ClaimContext) -> (Modality, Option<Span>) {
+    match oc.mood {
+        open::Mood::Possible | open::Mood::Conditional => (Modality::Hedged, oc.mood_word),
+        open::Mood::Future => (Modality::Forecast, oc.mood_word),
+        open::Mood::Asserted => (cx.modality, cx.modality_cue),
+    }
 }
 
 /// A currency sign or a multiplier heading an object: an amount.

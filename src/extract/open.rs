@@ -86,11 +86,12 @@ pub struct OpenClaim {
 
 const NEGATORS: [&str; 3] = ["not", "never", "n't"];
 
-fn lower(w: &Word) -> String {
+pub(crate) fn lower(w: &Word) -> String {
     w.lemma.to_lowercase()
 }
 
-fn rel<'a>(w: &Word<'a>) -> &'a str {
+/// A relation without its subtype ("nmod:poss" is "nmod").
+pub(crate) fn rel<'a>(w: &Word<'a>) -> &'a str {
     w.deprel.split(':').next().unwrap_or(w.deprel)
 }
 

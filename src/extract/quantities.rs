@@ -10,8 +10,8 @@
 //! missing", "has risen to") may change and is compared only for the same
 //! days. Hedged, planned, negated and conditional counts give nothing.
 
-use super::open::{noun_phrase, NounPhrase};
-use crate::language::{lemma::Lemmatizer, numbers, Sentence, Word};
+use super::open::{lower, noun_phrase, rel, NounPhrase};
+use crate::language::{lemma::Lemmatizer, numbers, Sentence};
 use crate::text::Span;
 
 /// One number and what it counts.
@@ -39,14 +39,6 @@ pub struct Counted {
     pub span: Span,
     /// The event word.
     pub head: Span,
-}
-
-fn rel<'a>(w: &Word<'a>) -> &'a str {
-    w.deprel.split(':').next().unwrap_or(w.deprel)
-}
-
-fn lower(w: &Word) -> String {
-    w.lemma.to_lowercase()
 }
 
 /// The value of number word `i`, with a multiplier beside it ("4.2
