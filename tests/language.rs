@@ -71,6 +71,20 @@ fn news_sentence_subject_verb_negation_and_number() {
 }
 
 #[test]
+fn a_sentence_without_a_finite_verb_gets_one() {
+    // "remains" after a number reads as a plural noun ("4 remains") unless
+    // the tagger is reminded that a full sentence has a finite verb.
+    for (sentence, verb) in
+        [("Pier 4 remains shut to ferries.", "remains"), ("Its value resides in two facts.", "resides")]
+    {
+        let o = run(&["parse", sentence]);
+        let r = rows(&stdout(&o));
+        let v = r.iter().find(|x| x.0 == verb).unwrap_or_else(|| panic!("{verb} in {}", stdout(&o)));
+        assert_ne!(v.1, "NOUN", "{}", stdout(&o));
+    }
+}
+
+#[test]
 fn words_keep_their_byte_spans_and_contractions_split() {
     let o = run(&["parse", "The U.S. company doesn't expect 1,100 job cuts."]);
     let r = rows(&stdout(&o));

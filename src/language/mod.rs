@@ -183,11 +183,13 @@ impl<'m> Model<'m> {
     /// Tags of a sentence given as word forms: joint class numbers.
     pub fn tag(&self, forms: &[&str]) -> Vec<usize> {
         let ctx: Vec<tagger::WordCtx> = forms.iter().map(|f| tagger::WordCtx::cached(f, Some(&self.lemmas))).collect();
-        let first = self.tag_pass(&ctx, &self.tagger, None);
+        let first = self.tag_pass(&ctx, &self.tagger, None, None);
+        let mut alt = Vec::new();
         let mut tags = match &self.tagger2 {
-            Some(t2) => self.tag_pass(&ctx, t2, Some(&first)),
-            None => first,
+            Some(t2) => self.tag_pass(&ctx, t2, Some(&first), Some(&mut alt)),
+            None => self.tag_pass(&ctx, &self.tagger, None, Some(&mut alt)),
         };
+        self.repair_finite(forms, &mut tags, &alt);
         // A capitalised "interjection" right before a proper noun is a first
         // name ("Ruth Malone said"): web text has many sentence-initial
         // interjections, news has names there.
@@ -203,7 +205,44 @@ impl<'m> Model<'m> {
         tags
     }
 
-    fn tag_pass(&self, ctx: &[tagger::WordCtx], table: &Table, right: Option<&[usize]>) -> Vec<usize> {
+    /// A full sentence has a finite verb. When the tagger found none in a
+    /// sentence that ends with a full stop ("Pier 4 remains shut." with
+    /// "remains" a plural noun), the plural noun right after a possible
+    /// subject whose third-person verb reading scored closest to its
+    /// chosen tag takes that reading. Measured with gold tokens: PUD UPOS
+    /// 95.56 -> 95.58, LAS 79.03 -> 79.12; EWT UPOS 95.05 -> 95.04, UAS
+    /// 85.12 -> 85.13 (its web fragments are the imperatives it misreads).
+    fn repair_finite(&self, forms: &[&str], tags: &mut [usize], alt: &[(usize, i32)]) {
+        let n = tags.len();
+        if n < 4 || forms.last() != Some(&".") || tags.iter().any(|&t| self.finite.get(t).copied().unwrap_or(false)) {
+            return;
+        }
+        let upos = |t: usize| self.classes.get(t).map_or("", |c| c.0);
+        let xpos = |t: usize| self.classes.get(t).map_or("", |c| c.1);
+        // A participle may be the past tense the sentence lacks ("churches
+        // used branches"): no noun after one is made a verb.
+        let participle = tags.iter().position(|&t| upos(t) == "VERB" && xpos(t) == "VBN").unwrap_or(n);
+        let best = (1..participle.min(n - 1))
+            .filter(|&i| xpos(tags[i]) == "NNS" && forms[i].chars().all(|c| c.is_ascii_lowercase()))
+            // after what can be its subject
+            .filter(|&i| matches!(upos(tags[i - 1]), "NOUN" | "PROPN" | "NUM" | "PRON"))
+            .filter_map(|i| alt.get(i).map(|&(c, m)| (m, i, c)))
+            .filter(|&(_, _, c)| c != usize::MAX && xpos(c) == "VBZ")
+            .min();
+        if let Some((_, i, c)) = best {
+            tags[i] = c;
+        }
+    }
+
+    /// Tags a sentence left to right; with `alt`, also records per word the
+    /// best finite-verb class and how far below the chosen tag it scored.
+    fn tag_pass(
+        &self,
+        ctx: &[tagger::WordCtx],
+        table: &Table,
+        right: Option<&[usize]>,
+        mut alt: Option<&mut Vec<(usize, i32)>>,
+    ) -> Vec<usize> {
         let mut out = Vec::with_capacity(ctx.len());
         let (mut feats, mut scores) = (Vec::with_capacity(40), Vec::new());
         for i in 0..ctx.len() {
@@ -212,7 +251,13 @@ impl<'m> Model<'m> {
             tagger::features(ctx, i, p1, p2, right, &self.finite, &mut feats);
             score(table, &feats, &mut scores);
             let known = model::sorted_u32_contains(self.vocab, vocab_key(ctx[i].norm));
-            out.push(argmax(&scores, if known { None } else { Some(&self.open_classes) }));
+            let chosen = argmax(&scores, if known { None } else { Some(&self.open_classes) });
+            if let Some(a) = alt.as_deref_mut() {
+                let f = argmax(&scores, Some(&self.finite));
+                let ok = self.finite.get(f).copied().unwrap_or(false);
+                a.push(if ok { (f, scores[chosen] - scores[f]) } else { (usize::MAX, i32::MAX) });
+            }
+            out.push(chosen);
         }
         out
     }
