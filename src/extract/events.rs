@@ -79,6 +79,8 @@ pub struct Ctx<'a> {
     /// Lowercased names seen after "in"/"at" in this document: places.
     pub places: &'a HashSet<String>,
     pub titles: &'a HashSet<String>,
+    /// Nouns for premises, read through to the place ("the offices of X").
+    pub premises: &'a HashSet<String>,
     /// Spans of time expressions, skipped when reading a noun phrase.
     pub times: &'a [Span],
 }
@@ -124,13 +126,34 @@ impl Ctx<'_> {
         if !matches!(word(k), Some("in" | "at")) {
             return None;
         }
-        let p = if word(k + 1) == Some("the") { k + 2 } else { k + 1 };
+        let the = |j: usize| if word(j) == Some("the") { j + 1 } else { j };
+        let mut p = the(k + 1);
+        if word(p).is_some_and(|w| self.premises.contains(w)) && word(p + 1) == Some("of") {
+            p = the(p + 2);
+        }
         self.name_at_token(p).filter(|n| !self.is_person(n) && n.first_token == p)
     }
 
     fn in_time(&self, t: &Token) -> bool {
         self.times.iter().any(|s| s.start <= t.start && t.end <= s.end)
     }
+}
+
+/// Whether the words before a name (`before(1)` the nearest) put it where
+/// something happens: "in X", "at the X", "at the offices of the X".
+pub fn after_place_preposition<'w>(before: impl Fn(usize) -> Option<&'w str>, premises: &HashSet<String>) -> bool {
+    let mut d = 1;
+    let skip_the = |d: &mut usize| {
+        if before(*d) == Some("the") {
+            *d += 1;
+        }
+    };
+    skip_the(&mut d);
+    if before(d) == Some("of") && before(d + 1).is_some_and(|w| premises.contains(w)) {
+        d += 2;
+        skip_the(&mut d);
+    }
+    matches!(before(d), Some("in" | "at"))
 }
 
 /// A noun mention at `head`, reading its modifiers within `clause`.
@@ -300,7 +323,8 @@ pub fn verb_mention(cx: &Ctx, verb: Span, verb_text: &str, class: &str, clause: 
 }
 
 /// Give definite, uninformative mentions the signature of the last resolved
-/// mention with the same head, else the same class, earlier in the document.
+/// mention with the same head, else the same class (a verb too: "X and Y
+/// met at Z ... the session had gone nowhere"), earlier in the document.
 pub fn resolve_anaphora(mentions: &mut [EventMention]) {
     for i in 0..mentions.len() {
         if mentions[i].resolved || !mentions[i].definite {
@@ -312,12 +336,34 @@ pub fn resolve_anaphora(mentions: &mut [EventMention]) {
             .iter()
             .rev()
             .find(|m| m.resolved && !m.verb && m.head == head)
-            .or_else(|| prior.iter().rev().find(|m| m.resolved && !m.verb && m.sig.class == class))
+            .or_else(|| prior.iter().rev().find(|m| m.resolved && m.sig.class == class))
             .map(|m| (m.sig.clone(), m.label.clone()));
         if let Some((sig, label)) = pick {
             mentions[i].sig = sig;
             mentions[i].label = label;
             mentions[i].resolved = true;
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn place_intro(before_name: &str) -> bool {
+        let words: Vec<&str> = before_name.split(' ').rev().collect();
+        let premises: HashSet<String> = ["offices", "headquarters"].iter().map(|s| s.to_string()).collect();
+        after_place_preposition(|d| words.get(d - 1).copied(), &premises)
+    }
+
+    #[test]
+    fn a_place_is_read_through_premises() {
+        assert!(place_intro("met in"));
+        assert!(place_intro("met at the"));
+        assert!(place_intro("met at the offices of the"));
+        assert!(place_intro("met at headquarters of"));
+        assert!(!place_intro("a letter to the offices of the"));
+        assert!(!place_intro("met the"));
+        assert!(!place_intro("the chair of the"));
     }
 }

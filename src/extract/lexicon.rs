@@ -64,6 +64,8 @@ pub struct Lexicon {
     pub titles: HashSet<String>,
     /// Words that make a name no person's (lowercased).
     pub not_person: HashSet<String>,
+    /// Nouns for premises ("offices", "headquarters"), lowercased.
+    pub premises: HashSet<String>,
     /// Title words that are never a role on their own ("senior", "former").
     pub title_modifiers: HashSet<String>,
     pub stopwords: HashSet<String>,
@@ -172,6 +174,7 @@ impl Lexicon {
             title_modifiers: lower(&l.title_modifiers),
             stopwords: lower(&l.stopwords),
             not_person: lower(&l.not_person),
+            premises: lower(&l.premises),
             clause_breaks: lower(&l.clause_breaks),
             entity_kinds: rules.entities.iter().map(|e| e.kind).collect(),
         }

@@ -495,9 +495,7 @@ impl<'r> Extractor<'r> {
             for n in &s.names {
                 let k = n.first_token + s.t0;
                 let before = |d: usize| k.checked_sub(d).and_then(|i| tokens.get(i)).and_then(|t| t.word());
-                let prep = |w: Option<&str>| matches!(w, Some("in" | "at"));
-                if !persons.contains(&n.surname()) && (prep(before(1)) || (before(1) == Some("the") && prep(before(2))))
-                {
+                if !persons.contains(&n.surname()) && events::after_place_preposition(before, &lx.premises) {
                     places.insert(n.full().to_lowercase());
                 }
             }
@@ -524,6 +522,7 @@ impl<'r> Extractor<'r> {
                 persons: &persons,
                 places: &places,
                 titles: &lx.titles,
+                premises: &lx.premises,
                 times: &time_spans,
             };
             for c in &s.clauses {

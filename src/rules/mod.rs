@@ -169,6 +169,7 @@ impl RuleSet {
                 ("language.boilerplate", &l.boilerplate),
                 ("language.stopwords", &l.stopwords),
                 ("language.not_person", &l.not_person),
+                ("language.premises", &l.premises),
             ] {
                 check_list(path, list)?;
             }

@@ -63,6 +63,11 @@ pub struct Language {
     /// person: "Police", "Department", "Marshal", "Zealand".
     #[serde(default)]
     pub not_person: Vec<String>,
+    /// Nouns for the premises of an organisation, read through to the
+    /// place: "at the offices of the Conciliation Service" is at the
+    /// Conciliation Service.
+    #[serde(default)]
+    pub premises: Vec<String>,
 }
 
 impl Language {
@@ -78,6 +83,7 @@ impl Language {
         self.boilerplate.extend(o.boilerplate.iter().cloned());
         self.stopwords.extend(o.stopwords.iter().cloned());
         self.not_person.extend(o.not_person.iter().cloned());
+        self.premises.extend(o.premises.iter().cloned());
     }
 }
 
