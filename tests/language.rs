@@ -85,6 +85,16 @@ fn a_sentence_without_a_finite_verb_gets_one() {
 }
 
 #[test]
+fn a_finite_verb_hanging_from_a_noun_root_heads_the_clause() {
+    let o = run(&["parse", "The coastal road remains closed between Elmdale and Fort Amery."]);
+    let r = rows(&stdout(&o));
+    let find = |f: &str| r.iter().find(|x| x.0 == f).unwrap_or_else(|| panic!("{f} in {}", stdout(&o))).clone();
+    assert_eq!(find("remains").3, "root", "{}", stdout(&o));
+    assert_eq!((find("road").2.as_str(), find("road").3.as_str()), ("remains", "nsubj"), "{}", stdout(&o));
+    assert_eq!((find("closed").2.as_str(), find("closed").3.as_str()), ("remains", "xcomp"), "{}", stdout(&o));
+}
+
+#[test]
 fn words_keep_their_byte_spans_and_contractions_split() {
     let o = run(&["parse", "The U.S. company doesn't expect 1,100 job cuts."]);
     let r = rows(&stdout(&o));

@@ -749,8 +749,21 @@ impl<'r> Extractor<'r> {
         // costliest step of the pipeline.
         let mut cands: Vec<Candidate> = Vec::new();
         for &c in &s.clauses {
-            let t0 = tokens.partition_point(|t| t.start < c.start);
+            let mut t0 = tokens.partition_point(|t| t.start < c.start);
             let t1 = tokens.partition_point(|t| t.start < c.end);
+            // A clause that opens with a past tense has its subject in the
+            // clauses before it ("Ann Lee, the commissioner, signed off
+            // ..."): it is read from the start of the sentence.
+            let past_first = tokens.get(t0).is_some_and(
+                |t| matches!(&t.kind, Kind::Word { text, cap: false } if text.len() > 4 && text.ends_with("ed")),
+            );
+            let c = match tokens.first() {
+                Some(first) if t0 > 0 && past_first => {
+                    t0 = 0;
+                    Span::new(first.start, c.end)
+                }
+                _ => c,
+            };
             let negated = s.hits.iter().any(|h| h.tag == Tag::Negation && c.contains(h.span.start));
             let denied = || self.denied.as_ref().is_some_and(|d| d.matches(&text[c.start..c.end]));
             // A state the pack's cue phrases already read in this clause
@@ -790,8 +803,10 @@ impl<'r> Extractor<'r> {
             let open = self.open_predicate.is_some() && (negated || denied());
             if self.second_pass {
                 // Only what the first pass did not read: assertions of a
-                // verb denied elsewhere, in clauses it did not parse.
-                if open && !negated && !stated && !counted {
+                // verb denied elsewhere, in clauses it did not parse for
+                // open claims (it may have parsed them for a state or a
+                // count, which are not read again).
+                if open && !negated {
                     cands.push(Candidate { clause: c, open, stated: false, counted: false, t0, t1 });
                 }
             } else if open || stated || counted {

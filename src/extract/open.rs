@@ -266,7 +266,8 @@ fn past_tense_taken_for_participle(s: &Sentence, i: usize) -> Option<usize> {
 /// A clause has a finite verb. When the tagger left none (the root is a
 /// noun and no word is a past or present tense), a bare participle hanging
 /// from the root's phrase is the past tense it missed: "61 percent of
-/// drivers voted for a strike". Gives the verb and its subject, the root.
+/// drivers voted for a strike", "Ann Lee, the commissioner, signed off
+/// the grant". Gives the verb and its subject, the root.
 pub fn recovered_main_verb(s: &Sentence) -> Option<(usize, usize)> {
     let root = s.root()?;
     if !matches!(s.words[root].upos, "NOUN" | "PROPN" | "NUM") {
@@ -289,7 +290,13 @@ pub fn recovered_main_verb(s: &Sentence) -> Option<(usize, usize)> {
     };
     let v = (0..s.words.len()).find(|&i| {
         let w = &s.words[i];
-        w.xpos == "VBN" && rel(w) == "acl" && !s.children(i).any(|(_, c)| rel(c) == "aux") && within(i)
+        let bare = !s.children(i).any(|(_, c)| rel(c) == "aux");
+        // "Ann Lee, the commissioner, signed off ...": the participle joined
+        // to the subject's phrase as a conjunct, with its own object.
+        let conjunct = rel(w) == "conj"
+            && s.head(i) == Some(root)
+            && s.children(i).any(|(_, c)| matches!(rel(c), "obj" | "compound:prt"));
+        w.xpos == "VBN" && bare && (rel(w) == "acl" && within(i) || conjunct)
     })?;
     Some((v, root))
 }

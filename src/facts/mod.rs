@@ -182,11 +182,12 @@ fn display_name(s: &EventSig, head: &str, c: &RawClaim) -> String {
     if s.pack_id.is_some() {
         return c.subject_label.clone();
     }
-    let mut name = format!("the {head}");
     // Days key subjects that are not known events ("on 2025-03-11").
     let (days, parties): (Vec<&String>, Vec<&String>) = s.participants.iter().partition(|p| p.starts_with("on "));
-    if !parties.is_empty() {
-        let ps: Vec<String> = parties.iter().map(|p| title_case(p)).collect();
+    let ps: Vec<String> = parties.iter().map(|p| title_case(p)).collect();
+    // A named subject is its name ("Lee", not "the ann of Lee").
+    let mut name = if s.class == "entity" && !ps.is_empty() { ps.join(" and ") } else { format!("the {head}") };
+    if s.class != "entity" && !ps.is_empty() {
         name.push_str(" of ");
         name.push_str(&ps.join(" and "));
     }

@@ -95,6 +95,8 @@ pub struct Model<'m> {
     open_classes: Vec<bool>,
     /// Per class: a finite verb or an auxiliary (a second-pass feature).
     finite: Vec<bool>,
+    /// Per class: a finite lexical verb (VERB with VBZ, VBD or VBP).
+    finite_verb: Vec<bool>,
     /// The class of a singular proper noun (PROPN, NNP).
     propn: Option<usize>,
     /// Distinguishes loaded models in the per-thread word cache.
@@ -161,12 +163,14 @@ impl<'m> Model<'m> {
             .map(|(u, _)| !matches!(*u, "ADP" | "AUX" | "CCONJ" | "DET" | "PART" | "PRON" | "SCONJ"))
             .collect();
         let finite = tagger::finite_classes(classes.iter().copied());
+        let finite_verb = classes.iter().zip(&finite).map(|((u, _), &f)| f && *u == "VERB").collect();
         let propn = classes.iter().position(|c| *c == ("PROPN", "NNP"));
         Ok(Model {
             id: MODEL_IDS.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
             vocab,
             open_classes,
             finite,
+            finite_verb,
             propn,
             classes,
             tagger,
@@ -235,7 +239,7 @@ impl<'m> Model<'m> {
     }
 
     /// Tags a sentence left to right; with `alt`, also records per word the
-    /// best finite-verb class and how far below the chosen tag it scored.
+    /// best finite lexical verb class and how far below the chosen tag it scored.
     fn tag_pass(
         &self,
         ctx: &[tagger::WordCtx],
@@ -253,8 +257,8 @@ impl<'m> Model<'m> {
             let known = model::sorted_u32_contains(self.vocab, vocab_key(ctx[i].norm));
             let chosen = argmax(&scores, if known { None } else { Some(&self.open_classes) });
             if let Some(a) = alt.as_deref_mut() {
-                let f = argmax(&scores, Some(&self.finite));
-                let ok = self.finite.get(f).copied().unwrap_or(false);
+                let f = argmax(&scores, Some(&self.finite_verb));
+                let ok = self.finite_verb.get(f).copied().unwrap_or(false);
                 a.push(if ok { (f, scores[chosen] - scores[f]) } else { (usize::MAX, i32::MAX) });
             }
             out.push(chosen);
@@ -371,7 +375,62 @@ impl<'m> Model<'m> {
             w.head = if heads[i] >= n { 0 } else { heads[i] + 1 };
             w.deprel = self.labels.get(labels[i]).copied().unwrap_or("dep");
         }
+        self.repair_root(s);
         s.parsed = true;
+    }
+
+    /// A clause is headed by its finite verb. When the parser made a noun
+    /// the root and hung the sentence's only finite verb from it ("The
+    /// coastal road remains closed between A and B." parsed as the road,
+    /// with "remains" a parataxis), the verb becomes the root and the noun
+    /// its subject; the root's later dependents and a participle or
+    /// adjective right after the verb (its complement) move to the verb.
+    fn repair_root(&self, s: &mut Sentence<'m>) {
+        let label = |name: &str| self.labels.iter().copied().find(|l| *l == name);
+        let (Some(root_l), Some(nsubj), Some(xcomp)) = (label("root"), label("nsubj"), label("xcomp")) else { return };
+        let n = s.words.len();
+        let Some(r) = s.words.iter().position(|w| w.head == 0) else { return };
+        if !matches!(s.words[r].upos, "NOUN" | "PROPN") {
+            return;
+        }
+        let finite = |w: &Word| matches!(w.xpos, "VBZ" | "VBD" | "VBP" | "MD");
+        let mut verbs = s.words.iter().enumerate().filter(|(_, w)| finite(w));
+        let (Some((v, _)), None) = (verbs.next(), verbs.next()) else { return };
+        let w = &s.words[v];
+        if v < r || w.upos != "VERB" || w.head != r + 1 || !matches!(w.deprel, "parataxis" | "acl" | "conj" | "appos") {
+            return;
+        }
+        // Nothing but the noun's own phrase between them, no punctuation,
+        // and no subject of the verb's own.
+        let under_root = |mut j: usize| {
+            for _ in 0..n {
+                match s.words[j].head {
+                    0 => return false,
+                    h if h == r + 1 => return true,
+                    h => j = h - 1,
+                }
+            }
+            false
+        };
+        if (r + 1..v).any(|j| s.words[j].upos == "PUNCT" || !under_root(j))
+            || s.words.iter().any(|x| x.head == v + 1 && x.deprel.starts_with("nsubj"))
+        {
+            return;
+        }
+        s.words[v].head = 0;
+        s.words[v].deprel = root_l;
+        s.words[r].head = v + 1;
+        s.words[r].deprel = nsubj;
+        for j in v + 1..n {
+            if s.words[j].head == r + 1 {
+                s.words[j].head = v + 1;
+            }
+        }
+        if let Some(c) = s.words.get_mut(v + 1) {
+            if c.head == v + 1 && c.deprel == "acl" && matches!(c.upos, "VERB" | "ADJ") {
+                c.deprel = xcomp;
+            }
+        }
     }
 
     /// Analyses each sentence span of a document.

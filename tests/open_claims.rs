@@ -1,0 +1,84 @@
+//! Open-vocabulary claims on small stories of our own, with the built-in
+//! pack alone: each conflict next to the near-miss that must stay quiet.
+
+mod common;
+use common::*;
+use std::fs;
+
+/// Check `docs` (file name, text) with the built-in pack alone; the
+/// findings of `rule`, each as its list of passages.
+fn findings(docs: &[(&str, &str)], rule: &str) -> Vec<Vec<String>> {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = dir.path().join("corpus");
+    fs::create_dir(&corpus).unwrap();
+    for (name, text) in docs {
+        fs::write(corpus.join(name), text).unwrap();
+    }
+    let o = factlint().current_dir(dir.path()).args(["check", "corpus", "--format", "json"]).output().unwrap();
+    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    v["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["rule"] == rule)
+        .map(|f| f["claims"].as_array().unwrap().iter().map(|c| c["text"].as_str().unwrap().to_string()).collect())
+        .collect()
+}
+
+fn doc(day: &str, body: &str) -> String {
+    format!(" date {day}\n\nHeadline\n\n{body}\n")
+}
+
+#[test]
+fn an_act_asserted_of_a_subject_in_apposition_and_denied_is_found() {
+    // The subject is two commas away from its verb ("Ann Lee, the ...
+    // commissioner, signed off"); the denial names her by her role.
+    let a = doc(
+        "2025-03-19",
+        "Ann Lee, the regional health commissioner, signed off an extra £4.2 million in funding for the \
+         hospital on Tuesday, a hospital spokeswoman said.",
+    );
+    let b = doc(
+        "2025-03-20",
+        "The office of the regional health commissioner, Ann Lee, said on Wednesday that the commissioner \
+         has not signed off any extra funding for the hospital.",
+    );
+    let found = findings(&[("a.txt", &a), ("b.txt", &b)], "act-negation");
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert!(found[0].iter().any(|t| t.contains("not signed off")), "{found:?}");
+    // Someone else signing off is no contradiction.
+    let c = doc(
+        "2025-03-19",
+        "Tom Reyes, the city treasurer, signed off an extra £4.2 million in funding for the hospital on \
+         Tuesday, a hospital spokeswoman said.",
+    );
+    assert!(findings(&[("c.txt", &c), ("b.txt", &b)], "act-negation").is_empty());
+}
+
+#[test]
+fn a_session_held_at_an_organisations_offices_is_one_event_with_it() {
+    // "met at the offices of the Harbour Authority ... the session had gone
+    // nowhere" against "described Tuesday's session at the Harbour
+    // Authority as constructive".
+    let a = doc(
+        "2025-06-11",
+        "Negotiators for the dockers and the port operator met for five hours at the offices of the Harbour \
+         Authority in Portby on Tuesday. Afterwards the dockers' leader told reporters the session had gone \
+         nowhere.",
+    );
+    let b =
+        doc("2025-06-12", "The port operator described Tuesday's session at the Harbour Authority as constructive.");
+    let found = findings(&[("a.txt", &a), ("b.txt", &b)], "characterisation-clash");
+    assert_eq!(found.len(), 1, "{found:?}");
+}
+
+#[test]
+fn a_road_that_remains_closed_and_has_reopened_the_same_day() {
+    // "remains" after a number is a verb here, not "4 remains".
+    let a = doc("2025-08-15", "Highway 9 remains closed between Elmdale and Fort Amery, the county said on Thursday.");
+    let b = doc("2025-08-15", "Highway 9 has reopened between Elmdale and Fort Amery, the sheriff said on Thursday.");
+    assert_eq!(findings(&[("a.txt", &a), ("b.txt", &b)], "status-clash").len(), 1);
+    // A week apart it is a change, not a conflict.
+    let c = doc("2025-08-22", "Highway 9 has reopened between Elmdale and Fort Amery, the sheriff said on Friday.");
+    assert!(findings(&[("a.txt", &a), ("c.txt", &c)], "status-clash").is_empty());
+}
