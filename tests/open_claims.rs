@@ -82,3 +82,38 @@ fn a_road_that_remains_closed_and_has_reopened_the_same_day() {
     let c = doc("2025-08-22", "Highway 9 has reopened between Elmdale and Fort Amery, the sheriff said on Friday.");
     assert!(findings(&[("a.txt", &a), ("c.txt", &c)], "status-clash").is_empty());
 }
+
+#[test]
+fn a_past_act_given_two_days_is_found_and_a_repeated_one_is_not() {
+    // One union served notice once: on Thursday (the dateline day) or on
+    // March 10?
+    let a = doc(
+        "2025-03-06",
+        "The Harbour Workers' Union said on Wednesday that its members had backed a strike. The union served \
+         formal notice of the walkout on Thursday.",
+    );
+    let b = doc(
+        "2025-03-14",
+        "The Harbour Workers' Union goes into the dispute with a clear mandate, and the union served strike \
+         notice on March 10.",
+    );
+    let found = findings(&[("a.txt", &a), ("b.txt", &b)], "event-date");
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert!(found[0].iter().any(|t| t.contains("March 10")), "{found:?}");
+    // An act one report gives two days is done more than once.
+    let c = doc(
+        "2025-03-14",
+        "The Harbour Workers' Union served notice of a first walkout on March 3. The union served notice of a \
+         second walkout on March 10.",
+    );
+    assert!(findings(&[("a.txt", &a), ("c.txt", &c)], "event-date").is_empty());
+    // Saying is done again and again; a plan has no day yet.
+    let d = doc("2025-03-14", "The Harbour Workers' Union announced the strike on March 10.");
+    let e = doc("2025-03-06", "The Harbour Workers' Union announced the strike on Thursday.");
+    assert!(findings(&[("d.txt", &d), ("e.txt", &e)], "event-date").is_empty());
+    let f = doc(
+        "2025-03-14",
+        "The union could serve formal notice of the walkout on March 10, the Harbour Workers' Union said.",
+    );
+    assert!(findings(&[("a.txt", &a), ("f.txt", &f)], "event-date").is_empty());
+}

@@ -26,6 +26,9 @@ pub fn check(rule: &Conflict, input: &Input, out: &mut Vec<Finding>) {
                 values.entry(v).or_default().push(f);
             }
         }
+        if subject.starts_with("act:") && repeated(&usable) {
+            continue;
+        }
         let keys: Vec<TimeSpan> = values.keys().copied().collect();
         let mut uf = Clusters::new(keys.len());
         let mut linked = vec![false; keys.len()];
@@ -54,6 +57,29 @@ pub fn check(rule: &Conflict, input: &Input, out: &mut Vec<Finding>) {
             });
         }
     }
+}
+
+/// Whether an act read from the parse (a subject, a verb, an object) looks
+/// done more than once, so that its days may all be right: one report
+/// gives it two days that do not meet ("filed a motion on Monday and
+/// another on Friday"), or the reports give it three or more. An act is not
+/// an event known to happen once; only two reports that give one act two
+/// days are a conflict.
+fn repeated(facts: &[&Fact]) -> bool {
+    let mut by_doc: BTreeMap<usize, Vec<TimeSpan>> = BTreeMap::new();
+    let mut days: Vec<TimeSpan> = Vec::new();
+    for f in facts {
+        let Some(d) = f.claim.date_value else { continue };
+        let own = by_doc.entry(f.doc).or_default();
+        if own.iter().any(|o| !o.overlaps(&d, 0)) {
+            return true;
+        }
+        own.push(d);
+        if !days.iter().any(|o| o.overlaps(&d, 0)) {
+            days.push(d);
+        }
+    }
+    days.len() > 2
 }
 
 /// Whether two quantities cannot both be right, each widened by `ratio`.

@@ -244,6 +244,11 @@ pub struct Extractor<'r> {
     states: states::StateLexicon,
     /// The number predicate that takes the parse's counts (`parsed_counts`).
     count_predicate: Option<String>,
+    /// The date predicate that takes the days of past acts (`parsed_dates`).
+    date_predicate: Option<String>,
+    /// The packs' speech verbs, lowercased: saying something is done again
+    /// and again, so it dates no act.
+    speech_forms: HashSet<String>,
     /// Which clauses are parsed for open claims: those with a negation
     /// word always; with `Some`, also those naming a subject denied
     /// something somewhere in the corpus together with a form of that verb
@@ -322,8 +327,14 @@ impl<'r> Extractor<'r> {
             .iter()
             .find(|(_, p)| p.value_type == ValueType::Number && p.parsed_counts)
             .map(|(n, _)| n.clone());
+        let date_predicate = rules
+            .predicates
+            .iter()
+            .find(|(_, p)| p.value_type == ValueType::Date && p.parsed_dates)
+            .map(|(n, _)| n.clone());
         let wants_parse = open_predicate.is_some()
             || count_predicate.is_some()
+            || date_predicate.is_some()
             || rules.predicates.values().any(|p| !p.states.is_empty());
         let model = if wants_parse { language::embedded().ok() } else { None };
         let states = states::StateLexicon::new(rules, model);
@@ -340,6 +351,8 @@ impl<'r> Extractor<'r> {
             open_ignore,
             states,
             count_predicate,
+            date_predicate,
+            speech_forms: rules.language.speech_verbs.iter().map(|w| w.to_lowercase()).collect(),
             denied: None,
             second_pass: false,
         }
@@ -489,6 +502,14 @@ impl<'r> Extractor<'r> {
         // the role to one person only.
         let roles = person_roles(text, &sents, &persons, lx);
 
+        let mut named_by_last: HashMap<String, BTreeSet<String>> = HashMap::new();
+        for n in sents.iter().flat_map(|s| &s.names) {
+            if n.words.len() >= 2 && !persons.contains(&n.surname()) {
+                let last = n.words.last().map(|w| w.to_lowercase()).unwrap_or_default();
+                named_by_last.entry(last).or_default().insert(n.full().to_lowercase());
+            }
+        }
+
         // Places: names this document puts after "in" or "at".
         let mut places: HashSet<String> = HashSet::new();
         for s in &sents {
@@ -596,7 +617,8 @@ impl<'r> Extractor<'r> {
             for c in &s.clauses {
                 self.claims_in_clause(text, doc, s, *c, &mentions, &speakers, &mut out.claims);
             }
-            let doc_cx = DocContext { mentions: &mentions, persons: &persons, roles: &roles };
+            let doc_cx =
+                DocContext { mentions: &mentions, persons: &persons, roles: &roles, named_by_last: &named_by_last };
             self.open_claims(text, doc, s, &tokens[s.t0..s.t1], &doc_cx, &speakers, &mut open_names, &mut out);
             for q in doc_quotes.iter().filter(|q| s.span.contains(q.outer.start)) {
                 let words = text[q.inner.start..q.inner.end].split_whitespace().count();
@@ -800,6 +822,17 @@ impl<'r> Extractor<'r> {
                     };
                     number && counts() && !s.times.iter().any(|m| m.start <= t.start && t.start < m.end)
                 });
+            // A day and a past tense of a verb that says more than "said".
+            let dated = self.date_predicate.is_some()
+                && !unsure
+                && s.times.iter().any(|m| c.contains(m.start) && m.span.is_some_and(|t| one_day(&t)))
+                && tokens[t0..t1].iter().any(|t| match &t.kind {
+                    Kind::Word { text, cap: false } if text.len() > 3 => {
+                        let l = model.lemmas.lemma(text, "VERB", "VBD", false);
+                        l != *text && !self.open_ignore.contains(&l) && model.lemmas.is_known('v', &l)
+                    }
+                    _ => false,
+                });
             let open = self.open_predicate.is_some() && (negated || denied());
             if self.second_pass {
                 // Only what the first pass did not read: assertions of a
@@ -807,10 +840,10 @@ impl<'r> Extractor<'r> {
                 // open claims (it may have parsed them for a state or a
                 // count, which are not read again).
                 if open && !negated {
-                    cands.push(Candidate { clause: c, open, stated: false, counted: false, t0, t1 });
+                    cands.push(Candidate { clause: c, open, stated: false, counted: false, dated: false, t0, t1 });
                 }
-            } else if open || stated || counted {
-                cands.push(Candidate { clause: c, open, stated, counted, t0, t1 });
+            } else if open || stated || counted || dated {
+                cands.push(Candidate { clause: c, open, stated, counted, dated, t0, t1 });
             }
         }
         if cands.is_empty() {
@@ -820,13 +853,22 @@ impl<'r> Extractor<'r> {
         // sentence and costs less to parse. The whole sentence only when
         // its candidate clauses make up most of it anyway, and never when
         // it is too long.
+        // A clause read only for the day of an act is parsed alone: the
+        // sentence's other clauses have their own reasons to be read.
+        let (alone, cands): (Vec<Candidate>, Vec<Candidate>) =
+            cands.into_iter().partition(|c| c.dated && !c.open && !c.stated && !c.counted);
+        for cand in &alone {
+            let toks = clause_tokens(&tokens[cand.t0..cand.t1]);
+            let one = std::slice::from_ref(cand);
+            self.read_parsed(text, doc, s, toks, one, model, dcx, speakers, names_by_head, doc_out);
+        }
         let whole = cands.len() > 1 && cands.iter().map(|c| c.t1 - c.t0).sum::<usize>() * 4 > tokens.len() * 3;
         if whole && language::word_spans(tokens).len() <= MAX_CLAUSE_WORDS {
             self.read_parsed(text, doc, s, tokens, &cands, model, dcx, speakers, names_by_head, doc_out);
         } else {
             for cand in &cands {
                 let one = std::slice::from_ref(cand);
-                let toks = &tokens[cand.t0..cand.t1];
+                let toks = clause_tokens(&tokens[cand.t0..cand.t1]);
                 self.read_parsed(text, doc, s, toks, one, model, dcx, speakers, names_by_head, doc_out);
             }
         }
@@ -878,7 +920,7 @@ impl<'r> Extractor<'r> {
             && parsed.words.windows(2).any(|w| w[0].upos == "NUM" && matches!(w[1].upos, "NOUN" | "ADJ"));
         let stated = cands.iter().any(|c| c.stated)
             && self.states.used_as_state(parsed.words.iter().map(|w| (w.form.as_str(), w.upos)));
-        let worth = stated || counts || (cands.iter().any(|c| c.open) && verb && named);
+        let worth = stated || counts || (cands.iter().any(|c| c.open || c.dated) && verb && named);
         if !worth {
             return;
         }
@@ -895,6 +937,9 @@ impl<'r> Extractor<'r> {
             let c = cand.clause;
             if cand.stated {
                 self.state_claim(text, doc, s, c, &oc, dcx, speakers, names_by_head, doc_out);
+            }
+            if let Some(pred) = self.date_predicate.as_deref().filter(|_| cand.dated) {
+                self.date_claim(text, doc, s, c, &parsed, &oc, pred, dcx, speakers, names_by_head, doc_out);
             }
             let Some(pred) = self.open_predicate.as_deref().filter(|_| cand.open) else { continue };
             self.act_claim(text, doc, s, c, oc, pred, dcx, speakers, names_by_head, doc_out);
@@ -921,21 +966,7 @@ impl<'r> Extractor<'r> {
         if np.pronoun || self.open_ignore.contains(&oc.predicate) || self.open_ignore.contains(verb) {
             return;
         }
-        let mut participants: BTreeSet<String> = np.names.iter().cloned().collect();
-        let mut class = if np.proper { "entity".to_string() } else { format!("np:{}", np.head) };
-        // "the commissioner" is the one person the document calls so.
-        let role = dcx.roles.get(&np.head).filter(|_| np.definite && !np.proper && participants.is_empty());
-        if let Some(person) = role {
-            class = "entity".to_string();
-            participants.insert(person.clone());
-        } else if participants.is_empty() {
-            match names_by_head.get(&class) {
-                Some(n) if np.definite => participants = n.clone(),
-                _ => return,
-            }
-        } else {
-            names_by_head.insert(class.clone(), participants.clone());
-        }
+        let Some((class, participants)) = open_subject(np, dcx, names_by_head) else { return };
         let cx = self.context(text, doc, s, c, oc.head, speakers, true);
         let (modality, modality_cue) = mood_of(&oc, &cx);
         let mut object = oc.predicate.clone();
@@ -981,6 +1012,120 @@ impl<'r> Extractor<'r> {
         });
     }
 
+    /// The day of a past act ("the union served notice on March 10"): a
+    /// claim of the date predicate whose subject is the act itself, its
+    /// subject's key with the verb and the object's head. Only an asserted,
+    /// affirmed past tense with a one-day time expression attached to the
+    /// verb in the parse.
+    #[allow(clippy::too_many_arguments)]
+    fn date_claim(
+        &self,
+        text: &str,
+        doc: &Document,
+        s: &Sent,
+        c: Span,
+        parsed: &language::Sentence,
+        oc: &open::OpenClaim,
+        pred: &str,
+        dcx: &DocContext,
+        speakers: &[Speaker],
+        names_by_head: &mut HashMap<String, BTreeSet<String>>,
+        doc_out: &mut DocExtraction,
+    ) {
+        let Some(pd) = self.rules.predicates.get(pred) else { return };
+        let verb = oc.predicate.split(' ').next().unwrap_or("");
+        if oc.subject.pronoun
+            || oc.negation.is_some()
+            || oc.complement
+            || oc.predicate.starts_with("be ")
+            || self.open_ignore.contains(&oc.predicate)
+            || self.open_ignore.contains(verb)
+            || oc.object.as_ref().is_some_and(|o| o.pronoun || o.number)
+        {
+            return;
+        }
+        let Some(w) = parsed.words.get(oc.index) else { return };
+        if self.speech_forms.contains(&w.form.to_lowercase()) {
+            return;
+        }
+        let past_aux = parsed
+            .children(oc.index)
+            .any(|(_, a)| open::rel(a) == "aux" && a.xpos == "VBD" && matches!(open::lower(a).as_str(), "be" | "have"));
+        let any_aux = parsed.children(oc.index).any(|(_, a)| open::rel(a) == "aux");
+        // A participle with no auxiliary and an active subject is a past
+        // tense the tagger took for a participle ("the union served").
+        let bare_active = !any_aux && !oc.passive;
+        if !(w.xpos == "VBD" && !any_aux || w.xpos == "VBN" && (past_aux || bare_active)) {
+            return;
+        }
+        // The day: a time expression of the clause whose words hang from the
+        // verb or its object ("served notice on Thursday"; the parse often
+        // puts "on Thursday" under "notice"), not from another phrase ("the
+        // talks before the March 10 vote").
+        let object_head = parsed.children(oc.index).find(|(_, c)| open::rel(c) == "obj").map(|(j, _)| j);
+        let attached = |m: &TimeMention| {
+            let inside = |i: usize| parsed.words[i].span.start >= m.start && parsed.words[i].span.end <= m.end;
+            (0..parsed.words.len()).filter(|&i| inside(i)).any(|i| {
+                let mut j = i;
+                for _ in 0..parsed.words.len() {
+                    match parsed.head(j) {
+                        Some(h) if inside(h) => j = h,
+                        Some(h) => return h == oc.index || Some(h) == object_head,
+                        None => return false,
+                    }
+                }
+                false
+            })
+        };
+        let Some((tm, day)) = s
+            .times
+            .iter()
+            .filter(|m| c.contains(m.start) && attached(m))
+            .find_map(|m| m.span.filter(one_day).map(|d| (m, d)))
+        else {
+            return;
+        };
+        let cx = self.context(text, doc, s, c, oc.head, speakers, pd.state);
+        let (modality, modality_cue) = mood_of(oc, &cx);
+        if modality != Modality::Asserted {
+            return;
+        }
+        let Some((class, participants)) = open_subject(&oc.subject, dcx, names_by_head) else { return };
+        // An amount or a time the parse took for the object is none ("died
+        // early Monday").
+        let in_time = |o: &open::NounPhrase| s.times.iter().any(|m| Span::new(m.start, m.end).overlaps(&o.at));
+        let object = oc.object.as_ref().filter(|o| !is_amount(&o.head) && !in_time(o)).map_or("", |o| o.head.as_str());
+        let mut act = oc.predicate.clone();
+        if oc.passive {
+            act.push_str(" (passive)");
+        }
+        if !object.is_empty() {
+            act.push(' ');
+            act.push_str(object);
+        }
+        doc_out.claims.push(RawClaim {
+            subject: EventSig { class: format!("act:{class}|{act}"), participants, place: None, pack_id: None },
+            subject_label: text[oc.span.start..oc.span.end].to_string(),
+            subject_head: act,
+            predicate: pred.to_string(),
+            object: pred.to_string(),
+            date_value: Some(day),
+            quantity: None,
+            open_object: None,
+            polarity: Polarity::Positive,
+            modality,
+            valid: None,
+            valid_origin: TimeOrigin::Timeless,
+            said_by: cx.said_by,
+            span: oc.span.cover(&Span::new(tm.start, tm.end)),
+            cue: oc.head,
+            state: pd.state,
+            perfect_denial: false,
+            polarity_cue: None,
+            modality_cue,
+        });
+    }
+
     /// The claim of one count read from the parse: its subject is what is
     /// counted in which event ("mail ballot" of "reject"), with the names
     /// around it; a document that names none leaves it to the corpus (the
@@ -1017,12 +1162,21 @@ impl<'r> Extractor<'r> {
         // Whose count it is: the names of the counted phrase and of the
         // event's subject and object; failing those, the names of the
         // sentence ("the mayor filed a lawsuit challenging the rejection of
-        // 84 ballots"); a sentence without any leaves it to the corpus.
+        // 84 ballots"); failing those, the organisation that gives the count
+        // ("drivers voted 87 percent, the drivers' union said"); a sentence
+        // without any leaves it to the corpus.
         let mut participants: BTreeSet<String> = q.names.into_iter().collect();
         if participants.is_empty() {
-            // not who said it: the speaker names no scope
+            // not who said it: a person who speaks names no scope
             let said = |n: &NameRun| speakers.iter().any(|sp| sp.name.to_lowercase().contains(&n.surname()));
             participants.extend(s.names.iter().filter(|n| !said(n)).map(|n| n.full().to_lowercase()));
+        }
+        if participants.is_empty() {
+            let org = |n: &NameRun| {
+                n.words.iter().any(|w| self.lexicon.not_person.contains(&w.to_lowercase()))
+                    && speakers.iter().any(|sp| sp.name.to_lowercase() == n.full().to_lowercase())
+            };
+            participants.extend(s.names.iter().filter(|n| org(n)).map(|n| n.full().to_lowercase()));
         }
         doc_out.claims.push(RawClaim {
             subject: EventSig {
@@ -1171,6 +1325,50 @@ impl<'r> Extractor<'r> {
     }
 }
 
+/// A clause's tokens as it is parsed alone: without the conjunction that
+/// joined it to the clause before ("and the union served notice ..."),
+/// which the parser, trained on whole sentences, takes for a sentence's
+/// first word.
+fn clause_tokens(tokens: &[Token]) -> &[Token] {
+    match tokens.first().and_then(|t| t.word()) {
+        Some("and" | "but" | "or" | "yet" | "so") if tokens.len() > 1 => &tokens[1..],
+        _ => tokens,
+    }
+}
+
+/// The key of an open claim's subject: its class ("entity" for a name,
+/// "np:HEAD" for a common noun) and the names that tie it down. A definite
+/// role word is the one person the document calls so ("the commissioner");
+/// a definite phrase without names takes those of the last phrase with the
+/// same head in the document, else of the one name of the document ending
+/// in its head ("the guild", "the Locomotive Guild"). Otherwise no key:
+/// ambiguous means dropped.
+fn open_subject(
+    np: &open::NounPhrase,
+    dcx: &DocContext,
+    names_by_head: &mut HashMap<String, BTreeSet<String>>,
+) -> Option<(String, BTreeSet<String>)> {
+    let mut participants: BTreeSet<String> = np.names.iter().cloned().collect();
+    let mut class = if np.proper { "entity".to_string() } else { format!("np:{}", np.head) };
+    let role = dcx.roles.get(&np.head).filter(|_| np.definite && !np.proper && participants.is_empty());
+    if let Some(person) = role {
+        class = "entity".to_string();
+        participants.insert(person.clone());
+    } else if participants.is_empty() {
+        // "the guild": the last phrase with that head, else the one name of
+        // the document that ends with it.
+        let named = dcx.named_by_last.get(&np.head).filter(|n| n.len() == 1 && !np.proper);
+        match (names_by_head.get(&class), named) {
+            (Some(n), _) if np.definite => participants = n.clone(),
+            (None, Some(n)) if np.definite => participants = n.clone(),
+            _ => return None,
+        }
+    } else {
+        names_by_head.insert(class.clone(), participants.clone());
+    }
+    Some((class, participants))
+}
+
 /// Time expressions of one sentence, resolved against `date` with the bias
 /// of their clause.
 fn sentence_times(text: &str, s: &Sent, date: Option<NaiveDate>) -> Vec<TimeMention> {
@@ -1284,6 +1482,9 @@ struct Candidate {
     stated: bool,
     /// For a number.
     counted: bool,
+    /// For the day of a past act: a one-day time expression and a past
+    /// tense.
+    dated: bool,
     /// Its tokens in the sentence's.
     t0: usize,
     t1: usize,
@@ -1297,6 +1498,10 @@ struct DocContext<'a> {
     /// Role nouns the document gives one person ("commissioner" -> "ruth
     /// malone"), lowercased.
     roles: &'a HashMap<String, String>,
+    /// The document's names of organisations and things (two words or
+    /// more, no person's) by their last word, lowercased: "the guild" may
+    /// be the one "Locomotive Guild" of the document.
+    named_by_last: &'a HashMap<String, BTreeSet<String>>,
 }
 
 static ROLE_AFTER: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {

@@ -42,7 +42,15 @@ pub fn name_runs(text: &str, tokens: &[Token], lx: &Lexicon) -> Vec<NameRun> {
         }
         let start = i;
         let mut j = i;
-        while j < tokens.len() && is_cap_word(&tokens[j]) {
+        while j < tokens.len() {
+            // A plural possessive inside a name: "Locomotive Drivers' Guild".
+            let inner_possessive = j > start
+                && tokens[j].is_punct('\'')
+                && tokens[j - 1].word().is_some_and(|w| w.ends_with('s'))
+                && tokens.get(j + 1).is_some_and(is_cap_word);
+            if !(is_cap_word(&tokens[j]) || inner_possessive) {
+                break;
+            }
             j += 1;
         }
         // tokens[start..j] is a run of capitalised words.
@@ -68,8 +76,10 @@ pub fn name_runs(text: &str, tokens: &[Token], lx: &Lexicon) -> Vec<NameRun> {
             k = last_title + 1;
         }
         // Single letters are initials of abbreviations ("U" of "U.S."), not names.
-        let name_tokens: Vec<&Token> = words[k..].iter().copied().filter(|t| t.end - t.start > 1).collect();
-        if !name_tokens.is_empty() && name_tokens.len() == j - start - k {
+        let apostrophes = words[k..].iter().filter(|t| t.is_punct('\'')).count();
+        let name_tokens: Vec<&Token> =
+            words[k..].iter().copied().filter(|t| t.end - t.start > 1 && !t.is_punct('\'')).collect();
+        if !name_tokens.is_empty() && name_tokens.len() + apostrophes == j - start - k {
             let first = name_tokens[0];
             let last = name_tokens[name_tokens.len() - 1];
             let possessive = j + 1 < tokens.len() && tokens[j].is_punct('\'') && tokens[j + 1].is_word("s");
@@ -118,5 +128,12 @@ mod tests {
     #[test]
     fn abbreviations_and_stopwords_are_not_names() {
         assert_eq!(runs("The U.S. team"), Vec::<(String, bool)>::new());
+    }
+
+    #[test]
+    fn a_plural_possessive_inside_a_name_keeps_it_whole() {
+        assert_eq!(runs("the Harbour Workers' Union said"), [("Harbour Workers Union".to_string(), false)]);
+        // a possessive "'s" still ends the name
+        assert_eq!(runs("Nora Vale's office"), [("Nora Vale".to_string(), false)]);
     }
 }

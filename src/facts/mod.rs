@@ -185,6 +185,16 @@ fn display_name(s: &EventSig, head: &str, c: &RawClaim) -> String {
     // Days key subjects that are not known events ("on 2025-03-11").
     let (days, parties): (Vec<&String>, Vec<&String>) = s.participants.iter().partition(|p| p.starts_with("on "));
     let ps: Vec<String> = parties.iter().map(|p| title_case(p)).collect();
+    // A past act read from the parse is its verb and object, by whom:
+    // "\"serve notice\" by Harbour Union".
+    if s.class.starts_with("act:") {
+        let mut name = format!("\"{head}\"");
+        if !ps.is_empty() {
+            name.push_str(" by ");
+            name.push_str(&ps.join(" and "));
+        }
+        return name;
+    }
     // A named subject is its name ("Lee", not "the ann of Lee").
     let mut name = if s.class == "entity" && !ps.is_empty() { ps.join(" and ") } else { format!("the {head}") };
     if s.class != "entity" && !ps.is_empty() {

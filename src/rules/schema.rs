@@ -159,6 +159,11 @@ pub struct PredicateDef {
     /// see `extract::quantities`).
     #[serde(default)]
     pub parsed_counts: bool,
+    /// For date predicates: also date every past act read from the parse
+    /// whose clause gives it one day ("the union served notice on March
+    /// 10"): its subject, verb and object are the event.
+    #[serde(default)]
+    pub parsed_dates: bool,
 }
 
 fn yes() -> bool {
@@ -181,6 +186,7 @@ impl PredicateDef {
         self.cues.extend(o.cues.iter().cloned());
         self.ignore.extend(o.ignore.iter().cloned());
         self.parsed_counts |= o.parsed_counts;
+        self.parsed_dates |= o.parsed_dates;
         for (k, v) in &o.states {
             self.states.entry(k.clone()).or_default().extend(v.iter().cloned());
         }
