@@ -614,13 +614,20 @@ impl<'r> Extractor<'r> {
         let mut open_names: HashMap<String, BTreeSet<String>> = HashMap::new();
         for s in &sents {
             let speakers = attribution(text, s, &persons, &full_names, lx, &mut last_person_speaker);
+            let claims_from = out.claims.len();
             for c in &s.clauses {
                 self.claims_in_clause(text, doc, s, *c, &mentions, &speakers, &mut out.claims);
             }
-            let doc_cx =
-                DocContext { mentions: &mentions, persons: &persons, roles: &roles, named_by_last: &named_by_last };
+            let doc_cx = DocContext {
+                mentions: &mentions,
+                persons: &persons,
+                roles: &roles,
+                named_by_last: &named_by_last,
+                claims_from,
+            };
             self.open_claims(text, doc, s, &tokens[s.t0..s.t1], &doc_cx, &speakers, &mut open_names, &mut out);
-            for q in doc_quotes.iter().filter(|q| s.span.contains(q.outer.start)) {
+            let first_quote = doc_quotes.partition_point(|q| q.outer.start < s.span.start);
+            for q in doc_quotes[first_quote..].iter().take_while(|q| q.outer.start < s.span.end) {
                 let words = text[q.inner.start..q.inner.end].split_whitespace().count();
                 if words >= 3 {
                     // Who said it: the first person the sentence names
@@ -678,7 +685,12 @@ impl<'r> Extractor<'r> {
             .collect();
         let mixed = poles.len() > 1;
         let clause_mentions: Vec<&EventMention> =
-            mentions.iter().filter(|m| c.contains(m.span.start) && m.span.end <= c.end).collect();
+            // (mentions are sorted by start: the clause's by binary search)
+            mentions[mentions.partition_point(|m| m.span.start < c.start)..]
+                .iter()
+                .take_while(|m| m.span.start < c.end)
+                .filter(|m| m.span.end <= c.end)
+                .collect();
         for cue in cues {
             let Tag::Cue { predicate, value } = &cue.tag else { continue };
             let Some(pd) = self.rules.predicates.get(predicate) else { continue };
@@ -790,8 +802,9 @@ impl<'r> Extractor<'r> {
             let denied = || self.denied.as_ref().is_some_and(|d| d.matches(&text[c.start..c.end]));
             // A state the pack's cue phrases already read in this clause
             // needs no parse.
-            let cued =
-                doc_out.claims.iter().any(|k| c.contains(k.cue.start) && self.states.has_predicate(&k.predicate));
+            let cued = doc_out.claims[dcx.claims_from..]
+                .iter()
+                .any(|k| c.contains(k.cue.start) && self.states.has_predicate(&k.predicate));
             let stated = !cued && self.states.candidate(tokens[t0..t1].iter().filter_map(|t| t.word()));
             // A hedged or planned clause gives no count ("more than 500
             // people are expected to attend").
@@ -1143,7 +1156,9 @@ impl<'r> Extractor<'r> {
         doc_out: &mut DocExtraction,
     ) {
         // A pack cue already counted this.
-        if doc_out.claims.iter().any(|k| k.predicate == pred && k.span.overlaps(&q.span)) {
+        // (claims are in sentence order: only this sentence's are read)
+        let this_sentence = doc_out.claims.iter().rev().take_while(|k| k.span.start >= s.span.start);
+        if this_sentence.filter(|k| k.predicate == pred).any(|k| k.span.overlaps(&q.span)) {
             return;
         }
         // Every count is anchored in time, a finished event's too: the
@@ -1242,13 +1257,13 @@ impl<'r> Extractor<'r> {
             return;
         }
         // A pack cue already read this state of this clause.
-        if doc_out.claims.iter().any(|k| k.predicate == *pname && k.cue.overlaps(&oc.head)) {
+        if doc_out.claims[dcx.claims_from..].iter().any(|k| k.predicate == *pname && k.cue.overlaps(&oc.head)) {
             return;
         }
-        let mention = dcx
-            .mentions
+        let mention = dcx.mentions[dcx.mentions.partition_point(|m| m.span.start < c.start)..]
             .iter()
-            .filter(|m| m.resolved && !m.verb && m.span.overlaps(&bearer.at) && c.contains(m.span.start))
+            .take_while(|m| m.span.start < c.end)
+            .filter(|m| m.resolved && !m.verb && m.span.overlaps(&bearer.at))
             .max_by_key(|m| m.span.end - m.span.start);
         let (subject, label) = match mention {
             Some(m) => (m.sig.clone(), m.label.clone()),
@@ -1374,7 +1389,8 @@ fn open_subject(
 fn sentence_times(text: &str, s: &Sent, date: Option<NaiveDate>) -> Vec<TimeMention> {
     let stext = &text[s.span.start..s.span.end];
     let base = s.span.start;
-    let bias_at = |rel: usize| -> Bias { clause_bias(base + rel, &s.clauses, &s.hits, text) };
+    let marks = BiasMarks::new(&s.hits);
+    let bias_at = |rel: usize| -> Bias { clause_bias(base + rel, &s.clauses, &marks, text) };
     let mut found = time::find_all(stext, date, &bias_at);
     for m in found.iter_mut() {
         m.start += base;
@@ -1502,6 +1518,9 @@ struct DocContext<'a> {
     /// more, no person's) by their last word, lowercased: "the guild" may
     /// be the one "Locomotive Guild" of the document.
     named_by_last: &'a HashMap<String, BTreeSet<String>>,
+    /// Where this sentence's claims begin in the document's: earlier ones
+    /// are of earlier sentences, never scanned again.
+    claims_from: usize,
 }
 
 static ROLE_AFTER: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
@@ -1573,11 +1592,18 @@ fn attribution(
     last_person: &mut Option<String>,
 ) -> Vec<Speaker> {
     let mut out = Vec::new();
+    // Clauses, names and times are in text order: each lookup below is a
+    // binary search, so a sentence with thousands of speech verbs costs
+    // n log n, not n squared.
+    let clause_of = |at: usize| {
+        let i = s.clauses.partition_point(|c| c.end <= at);
+        s.clauses.get(i).copied().filter(|c| c.contains(at))
+    };
     for h in s.hits.iter().filter(|h| matches!(h.tag, Tag::Speech | Tag::Attribution)) {
         let mut name: Option<(String, bool)> = None;
         if h.tag == Tag::Attribution {
             // "according to a senior club official": up to the clause end.
-            let end = s.clauses.iter().find(|c| c.contains(h.span.start)).map(|c| c.end).unwrap_or(s.span.end);
+            let end = clause_of(h.span.start).map(|c| c.end).unwrap_or(s.span.end);
             if let Some(n) = s.names.iter().find(|n| {
                 n.span.start >= h.span.end && n.span.end <= end && n.words.len() >= 2 && persons.contains(&n.surname())
             }) {
@@ -1592,20 +1618,20 @@ fn attribution(
             // The nearest name ending just before the verb ("Novak said",
             // "Lena Novak, said"), else the words before it, else the
             // name just after it ("said Keller").
-            let before = s
-                .names
-                .iter()
-                .filter(|n| {
-                    n.span.end <= h.span.start
-                        && text[n.span.end..h.span.start].trim_matches([' ', ',']).chars().count() <= 1
-                })
-                .max_by_key(|n| n.span.end);
+            let k = s.names.partition_point(|n| n.span.end <= h.span.start);
+            let before = k.checked_sub(1).map(|j| &s.names[j]).filter(|n| {
+                n.span.end <= h.span.start
+                    && text[n.span.end..h.span.start].trim_matches([' ', ',']).chars().nth(1).is_none()
+            });
             if let Some(n) = before {
                 name = Some(person_name(n, persons, full_names));
             } else {
-                let clause = s.clauses.iter().find(|c| c.contains(h.span.start)).copied().unwrap_or(s.span);
-                // "while local media claimed": the clause word is not the speaker.
-                let raw = noun_phrase(&text[clause.start..h.span.start]);
+                let clause = clause_of(h.span.start).unwrap_or(s.span);
+                // "while local media claimed": the clause word is not the
+                // speaker. A speaker is a few words: only the last dozen
+                // before the verb are read.
+                let from = nth_word_back(text, h.span.start, 12).max(clause.start);
+                let raw = noun_phrase(&text[from..h.span.start]);
                 let np = raw
                     .split_whitespace()
                     .skip_while(|w| lx.clause_breaks.contains(&w.to_lowercase()))
@@ -1654,7 +1680,9 @@ fn attribution(
                 } else {
                     // "said club spokesperson Lena Novak": only role
                     // words between the verb and the name.
-                    let after = s.names.iter().find(|n| {
+                    // Only the first name after the verb can be this close.
+                    let first_after = s.names.partition_point(|n| n.span.start < h.span.end);
+                    let after = s.names.get(first_after).filter(|n| {
                         n.span.start >= h.span.end
                             && text[h.span.end..n.span.start].split_whitespace().all(|w| {
                                 w.chars().next().is_some_and(|c| c.is_uppercase())
@@ -1664,7 +1692,7 @@ fn attribution(
                                     || w.ends_with("woman")
                                     || w == "aide"
                             })
-                            && text[h.span.end..n.span.start].split_whitespace().count() <= 4
+                            && text[h.span.end..n.span.start].split_whitespace().nth(4).is_none()
                     });
                     if let Some(n) = after {
                         name = Some(person_name(n, persons, full_names));
@@ -1677,13 +1705,13 @@ fn attribution(
             *last_person = Some(name.clone());
         }
         // The speech time: an expression just after the verb, or just before it.
-        let t = s.times.iter().find(|m| {
-            let gap_after = m.start >= h.span.end
-                && m.start - h.span.end <= 24
-                && text[h.span.end..m.start].split_whitespace().count() <= 3;
-            let gap_before = m.end <= h.span.start && h.span.start - m.end <= 2;
-            gap_after || gap_before
-        });
+        let k = s.times.partition_point(|m| m.start < h.span.end);
+        let after = s
+            .times
+            .get(k)
+            .filter(|m| m.start - h.span.end <= 24 && text[h.span.end..m.start].split_whitespace().nth(3).is_none());
+        let before = s.times[..k].iter().rev().take(2).find(|m| m.end <= h.span.start && h.span.start - m.end <= 2);
+        let t = before.or(after);
         out.push(Speaker {
             name,
             person,
@@ -1745,26 +1773,51 @@ fn noun_phrase(s: &str) -> String {
 /// ("will leave on Thursday", "as soon as Tuesday"), or in the clause after a
 /// clause that is only the time ("On Tuesday, the league plans to ...");
 /// else past, the voice of news.
-fn clause_bias(at: usize, clauses: &[Span], hits: &[Hit], text: &str) -> Bias {
-    let Some(ci) = clauses.iter().position(|c| c.contains(at)) else { return Bias::Past };
-    let c = clauses[ci];
-    let near_speech = hits.iter().any(|h| {
-        h.tag == Tag::Speech
-            && ((h.span.end <= at && text[h.span.end..at].split_whitespace().count() <= 2)
-                || (h.span.start >= at && h.span.start - at <= 24))
-    });
-    if near_speech {
+fn clause_bias(at: usize, clauses: &[Span], marks: &BiasMarks, text: &str) -> Bias {
+    // Clauses are in order and do not overlap: the one holding `at` by
+    // binary search, so a sentence of thousands of clauses costs n log n.
+    let ci = clauses.partition_point(|c| c.end <= at);
+    let Some(c) = clauses.get(ci).copied().filter(|c| c.contains(at)) else { return Bias::Past };
+    // The nearest speech verbs before and after `at` (spans sorted).
+    let k = marks.speech.partition_point(|h| h.start < at);
+    let before = k
+        .checked_sub(1)
+        .and_then(|j| marks.speech.get(j))
+        .is_some_and(|h| h.end <= at && text[h.end..at].split_whitespace().nth(2).is_none());
+    let after = marks.speech.get(k).is_some_and(|h| h.start - at <= 24);
+    if before || after {
         return Bias::Past;
     }
+    // A plan or forecast word in `c` before `before`: the first one at or
+    // after the clause's start.
     let forward_in = |c: &Span, before: usize| {
-        hits.iter().any(|h| h.tag == Tag::Future && c.contains(h.span.start) && h.span.start < before)
+        let j = marks.future.partition_point(|&f| f < c.start);
+        marks.future.get(j).is_some_and(|&f| f < before && c.contains(f))
     };
     if forward_in(&c, at) {
         return Bias::Future;
     }
-    let only_time = text[c.start..c.end].split_whitespace().count() <= 3;
+    // (counting at most four words: a clause may be a whole huge sentence)
+    let only_time = text[c.start..c.end].split_whitespace().nth(3).is_none();
     if only_time && clauses.get(ci + 1).is_some_and(|n| forward_in(n, n.end)) {
         return Bias::Future;
     }
     Bias::Past
+}
+
+/// Where a sentence's speech verbs and plan words are, sorted, for
+/// [`clause_bias`].
+struct BiasMarks {
+    speech: Vec<Span>,
+    future: Vec<usize>,
+}
+
+impl BiasMarks {
+    fn new(hits: &[Hit]) -> BiasMarks {
+        let mut speech: Vec<Span> = hits.iter().filter(|h| h.tag == Tag::Speech).map(|h| h.span).collect();
+        let mut future: Vec<usize> = hits.iter().filter(|h| h.tag == Tag::Future).map(|h| h.span.start).collect();
+        speech.sort_by_key(|h| (h.start, h.end));
+        future.sort_unstable();
+        BiasMarks { speech, future }
+    }
 }

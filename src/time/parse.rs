@@ -614,7 +614,9 @@ impl<'a> Parser<'a> {
             "this" | "current" => Some((i + 1, 0)),
             "last" | "past" | "previous" | "preceding" => Some((i + 1, -1)),
             "next" | "coming" | "upcoming" | "following" => Some((i + 1, 1)),
-            "the" => {
+            // one "the" ("the next"), not a run of them: no recursion that
+            // input can drive deep
+            "the" if !self.is(i + 1, "the") => {
                 let (j, v) = self.rel_word(i + 1)?;
                 Some((j, v))
             }
@@ -1155,7 +1157,8 @@ impl<'a> Parser<'a> {
             "boy" if !self.strict => Some((Part::Beginning, Grain::Year)),
             "the" | "at" => {
                 let j = if w == "at" { self.opt(i + 1, "the") } else { i + 1 };
-                if j > i + 1 || w == "the" {
+                // one "at the" or "the" before the part, not a run of them
+                if (j > i + 1 || w == "the") && !matches!(self.word(j), Some("the" | "at")) {
                     if let Some(r) = self.part(j) {
                         return Some(r);
                     }
