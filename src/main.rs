@@ -250,9 +250,34 @@ fn dates(c: &Common, cfg: &Config, files: &[PathBuf]) -> miette::Result<BTreeMap
     Ok(out)
 }
 
-fn print(s: &str) {
-    // A closed pipe (`factlint check | head`) is not an error.
-    let _ = std::io::stdout().lock().write_all(s.as_bytes());
+/// Writes to standard output. A closed pipe (`factlint check | head`) is
+/// not an error; any other failed write (a full disk, `> /dev/full`) is:
+/// the report would be lost without a word.
+fn print(s: &str) -> miette::Result<()> {
+    let mut out = std::io::stdout().lock();
+    match out.write_all(s.as_bytes()).and_then(|_| out.flush()) {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(miette::miette!(
+            help = "check the disk or the file standard output goes to",
+            "cannot write the report to standard output: {e}"
+        )),
+        _ => Ok(()),
+    }
+}
+
+/// Writes a report file whole or not at all: to a temporary file beside
+/// it, then renamed over it, so a failed run never leaves half a report.
+fn write_report(path: &std::path::Path, text: &str) -> miette::Result<()> {
+    let fail = |e: std::io::Error| {
+        miette::miette!(help = "check the folder exists and is writable", "cannot write {}: {e}", path.display())
+    };
+    let dir = path.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(std::path::Path::new("."));
+    // The folder first, for a message about it rather than about a
+    // temporary file in it.
+    std::fs::metadata(dir).map_err(fail)?;
+    let mut tmp = tempfile::NamedTempFile::new_in(dir).map_err(fail)?;
+    tmp.write_all(text.as_bytes()).and_then(|_| tmp.as_file().sync_all()).map_err(fail)?;
+    tmp.persist(path).map_err(|e| fail(e.error))?;
+    Ok(())
 }
 
 fn color_ok(stream_is_tty: bool) -> bool {
@@ -292,7 +317,7 @@ fn run(cli: Cli) -> miette::Result<u8> {
                 FactsFormat::Table => report::facts::render_table(&a.docs, &facts),
                 FactsFormat::Json => report::facts::render_json(&a.docs, &facts),
                 FactsFormat::Jsonl => report::facts::render_jsonl(&a.docs, &facts),
-            });
+            })?;
             Ok(if a.problems.iter().any(|p| p.severity == ProblemSeverity::Error) { 2 } else { 0 })
         }
         Command::Time { text, reference, bias, all, format } => {
@@ -327,7 +352,7 @@ fn run(cli: Cli) -> miette::Result<u8> {
                     c.description
                 ));
             }
-            print(&s);
+            print(&s)?;
             Ok(0)
         }
         Command::Explain { rule, common } => {
@@ -360,7 +385,7 @@ fn run(cli: Cli) -> miette::Result<u8> {
                     miette::bail!(help = format!("known rules: {}", known.join(", ")), "no rule named `{rule}`");
                 }
             };
-            print(&text);
+            print(&text)?;
             Ok(0)
         }
     }
@@ -465,8 +490,8 @@ fn check(args: CheckArgs) -> miette::Result<u8> {
             }
         };
         match path {
-            Some(p) => std::fs::write(p, text).map_err(|e| miette::miette!("cannot write {}: {e}", p.display()))?,
-            None => print(&text),
+            Some(p) => write_report(p, &text)?,
+            None => print(&text)?,
         }
     }
     if a.problems.iter().any(|p| p.severity == ProblemSeverity::Error) {
@@ -509,7 +534,7 @@ fn time_command(
                 })
             })
             .collect();
-        print(&(serde_json::to_string_pretty(&items).unwrap_or_default() + "\n"));
+        print(&(serde_json::to_string_pretty(&items).unwrap_or_default() + "\n"))?;
         return Ok(0);
     }
     match time::resolve_phrase(text, reference, bias) {
@@ -520,16 +545,16 @@ fn time_command(
                         "phrase": text, "start": day(s.start), "end": day(s.end),
                         "grain": s.grain.as_str(), "open": s.open.map(|o| o.as_str()),
                     });
-                    print(&(v.to_string() + "\n"));
+                    print(&(v.to_string() + "\n"))?;
                 }
-                TimeFormat::Text => print(&format!("{text}: {} to {} ({})\n", s.start, s.end, s.grain.as_str())),
+                TimeFormat::Text => print(&format!("{text}: {} to {} ({})\n", s.start, s.end, s.grain.as_str()))?,
             }
             Ok(0)
         }
         None => {
             if let TimeFormat::Json = format {
                 let v = serde_json::json!({"phrase": text, "start": null, "end": null, "grain": null, "open": null});
-                print(&(v.to_string() + "\n"));
+                print(&(v.to_string() + "\n"))?;
             }
             eprintln!("factlint: not a time expression factlint understands: \"{text}\"");
             Ok(1)
@@ -592,6 +617,6 @@ fn parse_command(input: &str, format: ParseInput, score: bool, model: Option<Pat
             }
         }
     }
-    print(&out);
+    print(&out)?;
     Ok(0)
 }

@@ -142,3 +142,24 @@ fn thousands_of_speech_verbs_and_times_in_one_sentence_stay_linear() {
     // Generous for an unoptimised test build on a busy machine.
     assert!(started.elapsed().as_secs() < 30, "{:?}", started.elapsed());
 }
+
+#[test]
+fn a_failed_write_of_the_report_is_an_error() {
+    // `> /dev/full`: once exit 1 or 0 with the report lost without a word.
+    let Ok(full) = fs::OpenOptions::new().write(true).open("/dev/full") else { return };
+    let o = factlint()
+        .args(["check", root().join("tests/fixtures/launch").to_str().unwrap(), "--format", "json"])
+        .stdout(full)
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    assert!(stderr(&o).contains("cannot write the report to standard output"), "{}", stderr(&o));
+    // A report file in a folder that does not exist: exit 2, nothing left.
+    let dir = tempfile::tempdir().unwrap();
+    let target = dir.path().join("missing/report.json");
+    let spec = format!("json:{}", target.display());
+    let o = run(&["check", root().join("tests/fixtures/launch").to_str().unwrap(), "--format", &spec]);
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    assert!(stderr(&o).contains("cannot write"), "{}", stderr(&o));
+    assert!(!target.exists());
+}
