@@ -40,6 +40,17 @@ static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
 
 /// The date, where it came from, and where the body starts.
 pub fn find_date(text: &str) -> (Option<NaiveDate>, DateSource, usize) {
+    // A byte-order mark before the date line or the front matter: read
+    // after it, offsets still into the text as stored.
+    // (one mark, not a recursion over a file of them)
+    if let Some(rest) = text.strip_prefix('\u{feff}') {
+        let (date, source, body) = find_date_at(rest);
+        return (date, source, body + '\u{feff}'.len_utf8());
+    }
+    find_date_at(text)
+}
+
+fn find_date_at(text: &str) -> (Option<NaiveDate>, DateSource, usize) {
     let parse = |s: &str| NaiveDate::parse_from_str(s, "%Y-%m-%d").ok();
     // Front matter: a leading `---` block.
     if let Some(rest) = text.strip_prefix("---\n").or_else(|| text.strip_prefix("---\r\n")) {
@@ -103,6 +114,16 @@ mod tests {
         let (date, src, body) = find_date("---\ntitle: x\ndate: 2024-03-05\n---\nBody.");
         assert_eq!((date, src), (d("2024-03-05"), DateSource::FrontMatter));
         assert_eq!(body, "---\ntitle: x\ndate: 2024-03-05\n---\n".len());
+    }
+
+    #[test]
+    fn a_byte_order_mark_hides_no_date() {
+        let t = "\u{feff} date 2025-11-08\nTitle\n";
+        let (date, src, body) = find_date(t);
+        assert_eq!((date, src), (d("2025-11-08"), DateSource::Header));
+        assert_eq!(&t[body..], "\nTitle\n");
+        let t = "\u{feff}---\ndate: 2024-03-05\n---\nBody.";
+        assert_eq!(find_date(t).0, d("2024-03-05"));
     }
 
     #[test]

@@ -7,7 +7,10 @@ pub struct LineIndex {
 
 impl LineIndex {
     pub fn new(text: &str) -> LineIndex {
-        let starts = std::iter::once(0).chain(text.match_indices('\n').map(|(i, _)| i + 1)).collect();
+        // A byte-order mark is no character of the first line: columns
+        // there count from after it, as editors show them.
+        let first = if text.starts_with('\u{feff}') { '\u{feff}'.len_utf8() } else { 0 };
+        let starts = std::iter::once(first).chain(text.match_indices('\n').map(|(i, _)| i + 1)).collect();
         LineIndex { starts }
     }
 
@@ -33,5 +36,12 @@ mod tests {
         assert_eq!(li.line_col(t, 3), (2, 1));
         let e = t.find("ef").unwrap();
         assert_eq!(li.line_col(t, e), (2, 6));
+    }
+
+    #[test]
+    fn a_byte_order_mark_is_not_a_column() {
+        let t = "\u{feff}Keller said.\n";
+        let li = LineIndex::new(t);
+        assert_eq!(li.line_col(t, t.find("said").unwrap()), (1, 8));
     }
 }
