@@ -38,6 +38,40 @@ static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
     .unwrap()
 });
 
+static LOOSE_HEADER: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\s*date:?[ \t]+(\S+)").unwrap());
+static LOOSE_FRONT: LazyLock<Regex> = LazyLock::new(|| Regex::new(r#"(?m)^date:[ \t]*["']?([^"'\s]*)"#).unwrap());
+
+/// Why a date the document means to give could not be read: the byte
+/// offset of what was written, the message and the fix. `None` when the
+/// document gives no date at all, or one that reads.
+pub fn date_problem(text: &str) -> Option<(usize, String, String)> {
+    let bom = if text.starts_with('\u{feff}') { '\u{feff}'.len_utf8() } else { 0 };
+    let t = &text[bom..];
+    let fix = "write the date as YYYY-MM-DD, a day that exists".to_string();
+    let bad = |s: &str| NaiveDate::parse_from_str(s, "%Y-%m-%d").is_err();
+    if let Some(rest) = t.strip_prefix("---\n").or_else(|| t.strip_prefix("---\r\n")) {
+        let Some(end) = rest.find("\n---") else {
+            return Some((
+                bom,
+                "front matter is not closed: its date and fields are not read".into(),
+                "end the front matter with a line `---`".into(),
+            ));
+        };
+        let at = bom + t.len() - rest.len();
+        let c = LOOSE_FRONT.captures(&rest[..end])?;
+        let v = c.get(1)?;
+        return bad(v.as_str()).then(|| {
+            let what = if v.as_str().is_empty() { "empty".to_string() } else { format!("\"{}\"", v.as_str()) };
+            (at + v.start(), format!("the front matter's date is {what}, not a date"), fix)
+        });
+    }
+    let c = LOOSE_HEADER.captures(t)?;
+    let v = c.get(1)?;
+    let date_like = v.as_str().chars().any(|c| c.is_ascii_digit()) && v.as_str().contains(['-', '/', '.']);
+    (date_like && bad(v.as_str()))
+        .then(|| (bom + v.start(), format!("the date line says \"{}\", which is not a date", v.as_str()), fix))
+}
+
 /// The date, where it came from, and where the body starts.
 pub fn find_date(text: &str) -> (Option<NaiveDate>, DateSource, usize) {
     // A byte-order mark before the date line or the front matter: read
@@ -124,6 +158,21 @@ mod tests {
         assert_eq!(&t[body..], "\nTitle\n");
         let t = "\u{feff}---\ndate: 2024-03-05\n---\nBody.";
         assert_eq!(find_date(t).0, d("2024-03-05"));
+    }
+
+    #[test]
+    fn a_date_that_does_not_read_is_named() {
+        let p = |t: &str| date_problem(t).map(|(at, m, _)| (at, m));
+        assert_eq!(
+            p(" date 2025-02-30\nBody."),
+            Some((6, "the date line says \"2025-02-30\", which is not a date".into()))
+        );
+        assert!(p(" date 99999-01-01\n").is_some());
+        assert!(p("---\ntitle: x\ndate:\n---\nBody.").unwrap().1.contains("empty"));
+        assert!(p("---\ntitle: x\ndate: 2024-03-05\nBody.").unwrap().1.contains("not closed"));
+        assert_eq!(p(" date 2025-02-28\n"), None);
+        assert_eq!(p("Headline\nBody."), None);
+        assert_eq!(p("---\ndate: 2024-03-05\n---\nBody."), None);
     }
 
     #[test]

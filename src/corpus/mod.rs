@@ -138,13 +138,23 @@ pub fn read(path: &Path, date_override: Option<NaiveDate>) -> Result<(Document, 
             offset: None,
         });
     } else if doc.date.is_none() {
-        warnings.push(Problem {
+        let problem = dates::date_problem(&doc.text).map(|(at, message, help)| {
+            let (line, col) = doc.lines.line_col(&doc.text, at);
+            Problem {
+                path: name.clone(),
+                severity: ProblemSeverity::Warning,
+                message: format!("{message} (line {line}, column {col}): the document is read as undated"),
+                help,
+                offset: Some(at),
+            }
+        });
+        warnings.push(problem.unwrap_or(Problem {
             path: name,
             severity: ProblemSeverity::Warning,
-            message: "document has no date: relative times in it (\"on Friday\", \"last month\") stay unresolved".into(),
+            message: "document has no date: its relative times (weekdays, \"yesterday\", \"last month\") stay unresolved".into(),
             help: "start the file with a line ` date YYYY-MM-DD`, add `date: YYYY-MM-DD` front matter, or pass --date FILE=YYYY-MM-DD".into(),
             offset: None,
-        });
+        }));
     }
     Ok((doc, warnings))
 }
