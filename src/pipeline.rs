@@ -73,7 +73,7 @@ fn second_pass(docs: &[Document], extractions: &mut [DocExtraction], mut extract
     let forms = by_name.values().map(|verbs| verbs.iter().flat_map(|v| model.lemmas.forms_of(v)).collect()).collect();
     let denied = Denied { names: automaton, forms };
     let again: Vec<usize> =
-        docs.par_iter().enumerate().filter(|(_, d)| denied.matches(&d.text)).map(|(i, _)| i).collect();
+        docs.par_iter().enumerate().filter(|(_, d)| extractor.may_deny(d, &denied)).map(|(i, _)| i).collect();
     extractor.denied = Some(denied);
     extractor.second_pass = true;
     // The second extraction parses only the clauses the first did not, and

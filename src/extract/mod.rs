@@ -221,6 +221,10 @@ impl Denied {
         }
         ids.sort_unstable();
         ids.dedup();
+        self.has_form(text, &ids)
+    }
+
+    fn has_form(&self, text: &str, ids: &[usize]) -> bool {
         let mut buf = String::new();
         text.split(|c: char| !c.is_alphabetic()).filter(|w| !w.is_empty()).any(|w| {
             buf.clear();
@@ -411,6 +415,18 @@ impl<'r> Extractor<'r> {
             said_by: speaker.map(|sp| sp.name.clone()),
             clause_time: clause_time.and_then(|t| t.span.map(|ts| (Span::new(t.start, t.end), ts))),
         }
+    }
+
+    /// Whether a sentence of `doc` names a subject `denied` names together
+    /// with a form of a verb denied of it: only then can a clause of it
+    /// take part in the second pass, and finding out costs a sentence
+    /// split, not an extraction.
+    pub fn may_deny(&self, doc: &Document, denied: &Denied) -> bool {
+        let text = doc.text.as_str();
+        denied.matches(text)
+            && text::sentences(text, doc.body_start, &self.rules.boilerplate)
+                .iter()
+                .any(|s| denied.matches(&text[s.start..s.end]))
     }
 
     /// Extract one document.
