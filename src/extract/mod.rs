@@ -444,7 +444,7 @@ impl<'r> Extractor<'r> {
             let t0 = tokens.partition_point(|t| t.start < s.start);
             let t1 = tokens.partition_point(|t| t.start < s.end);
             let toks = &tokens[t0..t1];
-            let clauses = text::clauses(text, *s, &|w| lx.clause_breaks.contains(w));
+            let clauses = text::clauses_of_tokens(text, *s, toks, &|w| lx.clause_breaks.contains(w));
             let h0 = hits.partition_point(|h| h.span.start < s.start);
             let h1 = hits.partition_point(|h| h.span.start < s.end);
             let shits: Vec<Hit> = hits[h0..h1].iter().filter(|h| h.span.end <= s.end).cloned().collect();
@@ -540,7 +540,7 @@ impl<'r> Extractor<'r> {
 
         // Time expressions, each resolved with the bias of its clause.
         for s in sents.iter_mut() {
-            s.times = sentence_times(text, s, doc.date);
+            s.times = sentence_times(text, s, &tokens[s.t0..s.t1], doc.date);
             for m in &s.times {
                 if let Some((written, date)) = m.weekday_mismatch {
                     out.weekday_issues.push(WeekdayIssue { span: Span::new(m.start, m.end), written, date });
@@ -1402,17 +1402,10 @@ fn open_subject(
 
 /// Time expressions of one sentence, resolved against `date` with the bias
 /// of their clause.
-fn sentence_times(text: &str, s: &Sent, date: Option<NaiveDate>) -> Vec<TimeMention> {
-    let stext = &text[s.span.start..s.span.end];
-    let base = s.span.start;
+fn sentence_times(text: &str, s: &Sent, tokens: &[Token], date: Option<NaiveDate>) -> Vec<TimeMention> {
     let marks = BiasMarks::new(&s.hits);
-    let bias_at = |rel: usize| -> Bias { clause_bias(base + rel, &s.clauses, &marks, text) };
-    let mut found = time::find_all(stext, date, &bias_at);
-    for m in found.iter_mut() {
-        m.start += base;
-        m.end += base;
-    }
-    found
+    let bias_at = |at: usize| -> Bias { clause_bias(at, &s.clauses, &marks, text) };
+    time::find_in_tokens(tokens, date, &bias_at)
 }
 
 /// Every time expression in `text`, taken as one sentence, with the bias the
@@ -1429,7 +1422,7 @@ pub fn time_mentions(rules: &RuleSet, text: &str, reference: NaiveDate) -> Vec<T
         names: Vec::new(),
         times: Vec::new(),
     };
-    sentence_times(text, &s, Some(reference))
+    sentence_times(text, &s, &tokenize(text), Some(reference))
 }
 
 /// The days a state claim is certain to hold: a state reached within span

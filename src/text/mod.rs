@@ -175,17 +175,35 @@ fn push_quote(open: usize, close: usize, close_len: usize, out: &mut Vec<Quote>)
 /// Split a sentence into clauses at punctuation (, ; : dashes, brackets) and
 /// before the clause-break words of the rule packs ("while", "because").
 pub fn clauses(text: &str, sentence: Span, breaks: &dyn Fn(&str) -> bool) -> Vec<Span> {
+    let toks: Vec<tokens::Token> = tokens::tokenize(&text[sentence.start..sentence.end])
+        .into_iter()
+        .map(|mut t| {
+            t.start += sentence.start;
+            t.end += sentence.start;
+            t
+        })
+        .collect();
+    clauses_of_tokens(text, sentence, &toks, breaks)
+}
+
+/// As [`clauses`], over the sentence's tokens already made (offsets into
+/// `text`).
+pub fn clauses_of_tokens(
+    text: &str,
+    sentence: Span,
+    toks: &[tokens::Token],
+    breaks: &dyn Fn(&str) -> bool,
+) -> Vec<Span> {
     let mut out = Vec::new();
     let s = &text[sentence.start..sentence.end];
     let mut start = 0;
-    let toks = tokens::tokenize(s);
+    let base = sentence.start;
     for (k, t) in toks.iter().enumerate() {
+        let (ts, te) = (t.start - base, t.end - base);
         let cut_at = match &t.kind {
-            tokens::Kind::Punct(',' | ';' | ':' | '(' | ')') => Some((t.start, t.end)),
-            tokens::Kind::Punct('-') if s[t.start..t.end].chars().next().is_some_and(|c| c != '-') => {
-                Some((t.start, t.end))
-            }
-            tokens::Kind::Word { text: w, .. } if k > 0 && breaks(w) => Some((t.start, t.start)),
+            tokens::Kind::Punct(',' | ';' | ':' | '(' | ')') => Some((ts, te)),
+            tokens::Kind::Punct('-') if s[ts..te].chars().next().is_some_and(|c| c != '-') => Some((ts, te)),
+            tokens::Kind::Word { text: w, .. } if k > 0 && breaks(w) => Some((ts, ts)),
             _ => None,
         };
         if let Some((a, b)) = cut_at {

@@ -186,6 +186,16 @@ pub fn find_all(text: &str, reference: Option<NaiveDate>, bias_at: &dyn Fn(usize
     scan(&tokens, 0, tokens.len(), reference, bias_at, true)
 }
 
+/// As [`find_all`], over tokens already made (one tokenisation shared by
+/// every stage); offsets are the tokens' own (into the document).
+pub fn find_in_tokens(
+    tokens: &[crate::text::tokens::Token],
+    reference: Option<NaiveDate>,
+    bias_at: &dyn Fn(usize) -> Bias,
+) -> Vec<TimeMention> {
+    scan(tokens, 0, tokens.len(), reference, bias_at, true)
+}
+
 fn scan(
     tokens: &[crate::text::tokens::Token],
     from: usize,
