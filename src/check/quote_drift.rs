@@ -33,9 +33,17 @@ fn normalise(text: &str, span: Span) -> Vec<(String, Span)> {
         }
     };
     // Hyphens and dashes split words ("cyber-criminals"): compounds are
-    // matched whole by `variant`.
+    // matched whole by `variant`. Words in brackets are the reporter's,
+    // not the speaker's ("respect to her [Jane Doe] and her family"): left
+    // out.
+    let mut depth = 0usize;
     for (i, c) in s.char_indices() {
-        let wordy = c.is_alphanumeric() || c == '\'' || c == '\u{2019}' || c == ':' && start.is_some();
+        match c {
+            '(' | '[' => depth += 1,
+            ')' | ']' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+        let wordy = depth == 0 && (c.is_alphanumeric() || c == '\'' || c == '\u{2019}' || c == ':' && start.is_some());
         match (wordy, start) {
             (true, None) => start = Some(i),
             (false, Some(a)) => {
@@ -569,6 +577,12 @@ mod tests {
         assert!(diff(
             "That person needs to be found as soon as possible",
             "That person is dangerous and needs to be found as soon as possible"
+        )
+        .is_empty());
+        // the reporter's words in brackets are not the speaker's
+        assert!(diff(
+            "we appreciate your respect to her and her family's privacy",
+            "we appreciate your respect to her [Jane Doe] and her family's privacy"
         )
         .is_empty());
         // a dropped article is not a change of words

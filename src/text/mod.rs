@@ -45,22 +45,74 @@ const ABBREVIATIONS: [&str; 44] = [
     "dec", "mt", "ft", "ave", "etc", "approx", "dept", "est", "fig", "cf", "al",
 ];
 
-/// Sentences of the body, skipping lines that are page furniture: lines
-/// with no sentence punctuation (headlines, navigation) and lines matching
-/// a boilerplate pattern of the rule packs.
+/// Sentences of the body, skipping page furniture: headlines, navigation
+/// and footers. A paragraph hard-wrapped over several lines (as in
+/// Markdown and text kept in git) is read as one: a sentence may span a
+/// line break. A line is furniture when its paragraph has no sentence
+/// punctuation at all (a headline, a byline, a menu) or when it is a
+/// short line matching a boilerplate pattern of the rule packs
+/// ([`FURNITURE_MAX_WORDS`]), never for a word somewhere in running text.
 pub fn sentences(text: &str, body_start: usize, boilerplate: &[Regex]) -> Vec<Span> {
     let mut out = Vec::new();
-    let mut line_start = body_start.min(text.len());
-    while line_start < text.len() {
-        let line_end = text[line_start..].find('\n').map(|i| line_start + i).unwrap_or(text.len());
-        let line = &text[line_start..line_end];
-        let furniture = !line.contains(['.', '!', '?']) || boilerplate.iter().any(|r| r.is_match(line));
-        if !furniture {
-            split_line(text, line_start, line_end, &mut out);
+    let mut lines: Vec<(usize, usize)> = Vec::new();
+    let mut at = body_start.min(text.len());
+    while at < text.len() {
+        let end = text[at..].find('\n').map(|i| at + i).unwrap_or(text.len());
+        lines.push((at, end));
+        at = end + 1;
+    }
+    let furniture_line =
+        |l: &str| l.split_whitespace().nth(FURNITURE_MAX_WORDS).is_none() && boilerplate.iter().any(|r| r.is_match(l));
+    let mut i = 0;
+    let mut first = true;
+    while i < lines.len() {
+        let (start, mut end) = lines[i];
+        if text[start..end].trim().is_empty() {
+            i += 1;
+            continue;
         }
-        line_start = line_end + 1;
+        // The first line of the body is the headline's place: never joined.
+        let mut j = i;
+        while !first
+            && j + 1 < lines.len()
+            && wraps_into(&text[lines[j].0..lines[j].1], &text[lines[j + 1].0..lines[j + 1].1])
+        {
+            if furniture_line(&text[lines[j + 1].0..lines[j + 1].1]) {
+                break;
+            }
+            j += 1;
+            end = lines[j].1;
+        }
+        first = false;
+        let block = &text[start..end];
+        let furniture = !block.contains(['.', '!', '?']) || (j == i && furniture_line(block));
+        if !furniture {
+            split_line(text, start, end, &mut out);
+        }
+        i = j + 1;
     }
     out
+}
+
+/// The most words a line of page furniture has ("© 2025 Echo Media Ltd.
+/// All rights reserved."): a longer line matching a boilerplate pattern is
+/// running text that mentions the word.
+pub const FURNITURE_MAX_WORDS: usize = 20;
+
+/// Whether `line` is hard-wrapped into `next`: it is long, does not end a
+/// sentence, and `next` is prose, not a heading, list item, quote, table
+/// row or code fence of Markdown.
+fn wraps_into(line: &str, next: &str) -> bool {
+    let l = line.trim_end();
+    let n = next.trim_start();
+    if l.chars().count() < 40 || n.is_empty() || l.trim_start().starts_with(['#', '|', '>']) {
+        return false;
+    }
+    let ends_sentence = l.ends_with(['.', '!', '?', ':', ';']) || l.ends_with(['"', '\u{201d}', ')']);
+    let structural = n.starts_with(['#', '|', '>', '-', '*', '+', '`'])
+        || n.split_once(['.', ')'])
+            .is_some_and(|(a, _)| !a.is_empty() && a.len() <= 3 && a.chars().all(|c| c.is_ascii_digit()));
+    !ends_sentence && !structural
 }
 
 fn is_closer(c: char) -> bool {
@@ -242,6 +294,25 @@ mod tests {
         let t = "Home / World\nA headline without a period\nThe talks went ahead. Officials agreed.\nCopyright 1995. All rights reserved.";
         let bp = [Regex::new("(?i)copyright").unwrap()];
         assert_eq!(texts(t, &sentences(t, 0, &bp)), ["The talks went ahead.", "Officials agreed."]);
+    }
+
+    #[test]
+    fn hard_wrapped_paragraphs_are_read_whole() {
+        let t = "Headline of the story\n\nThe board voted on Tuesday to call off the summit, officials said. It\nwas to have opened on March 3 in the capital after two years of talks\nbetween the parties\n\n- a list item without a stop\n";
+        assert_eq!(
+            texts(t, &sentences(t, 0, &[])),
+            [
+                "The board voted on Tuesday to call off the summit, officials said.",
+                "It\nwas to have opened on March 3 in the capital after two years of talks\nbetween the parties"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_boilerplate_word_in_running_text_is_no_furniture() {
+        let bp = [Regex::new("(?i)\\bcopyright\\b").unwrap()];
+        let t = "Head\n\nThe court said the copyright claim was dismissed on Monday, and the studio appealed against the ruling the next day, lawyers for both sides said in statements sent to reporters.\n© Copyright 2025 Echo Media.\n";
+        assert_eq!(texts(t, &sentences(t, 0, &bp)).len(), 1);
     }
 
     #[test]
