@@ -38,3 +38,41 @@ fn running_text_that_mentions_copyright_is_read_and_a_footer_is_not() {
     let a = " date 2025-03-19\n\nHeadline\n\nA copyright dispute with the host city's broadcaster had nothing to do with it, officials said on Wednesday, but the Norvik summit had been called off.\n\n© Copyright 2025 Echo Media Ltd. All rights reserved.\n";
     assert_eq!(rules(&[("a.txt", a), ("b.txt", GOING_AHEAD)]), ["status-clash"]);
 }
+
+#[test]
+fn a_passage_text_is_the_files_bytes() {
+    // A tab, a double space and a no-break space inside the passages.
+    let a = " date 2025-03-19\n\nHeadline\n\nTop officials said on Wednesday that the Norvik\tsummit  had been\u{a0}called off.\n";
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(dir.path().join("a.txt"), a).unwrap();
+    fs::write(dir.path().join("b.txt"), GOING_AHEAD).unwrap();
+    for format in ["json", "sarif"] {
+        let o = factlint().current_dir(dir.path()).args(["check", ".", "--format", format]).output().unwrap();
+        let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+        let mut seen = 0;
+        if format == "json" {
+            for c in v["findings"].as_array().unwrap().iter().flat_map(|f| f["claims"].as_array().unwrap()) {
+                let bytes = fs::read(dir.path().join(c["file"].as_str().unwrap())).unwrap();
+                let (s, e) = (c["start"].as_u64().unwrap() as usize, c["end"].as_u64().unwrap() as usize);
+                assert_eq!(c["text"].as_str().unwrap().as_bytes(), &bytes[s..e]);
+                assert!(!c["text_normalised"].as_str().unwrap().contains(['\t', '\u{a0}']));
+                seen += 1;
+            }
+        } else {
+            for r in v["runs"][0]["results"].as_array().unwrap() {
+                for l in
+                    r["locations"].as_array().unwrap().iter().chain(r["relatedLocations"].as_array().unwrap_or(&vec![]))
+                {
+                    let p = &l["physicalLocation"];
+                    let file = p["artifactLocation"]["uri"].as_str().unwrap();
+                    let bytes = fs::read(dir.path().join(file)).unwrap();
+                    let s = p["region"]["byteOffset"].as_u64().unwrap() as usize;
+                    let e = s + p["region"]["byteLength"].as_u64().unwrap() as usize;
+                    assert_eq!(p["region"]["snippet"]["text"].as_str().unwrap().as_bytes(), &bytes[s..e]);
+                    seen += 1;
+                }
+            }
+        }
+        assert!(seen >= 2, "{format}: {}", stdout(&o));
+    }
+}

@@ -5,14 +5,14 @@
 //!  "documents": [{"file", "date", "date_source"}],
 //!  "findings": [{"rule", "kind", "severity", "message", "subject",
 //!                "claims": [{"file", "start", "end", "line", "column", "text",
-//!                            "predicate", "object", "polarity", "modality",
+//!                            "text_normalised", "predicate", "object", "polarity", "modality",
 //!                            "valid": {"start", "end", "grain"} | null,
 //!                            "said_by"}]}]}
 //! ```
 //! `start`/`end` are byte offsets into the file as stored; `line`/`column`
 //! are 1-based, the column counted in characters; `valid.end` is exclusive.
 
-use super::{line_col, passage};
+use super::{exact, line_col, passage};
 use crate::check::Finding;
 use crate::corpus::Document;
 use serde::Serialize;
@@ -48,7 +48,10 @@ pub struct ClaimOut<'a> {
     pub end: usize,
     pub line: usize,
     pub column: usize,
-    pub text: String,
+    /// The passage's exact bytes (`start..end` of the file).
+    pub text: &'a str,
+    /// The same on one line, whitespace runs as one space.
+    pub text_normalised: String,
     pub predicate: &'a str,
     pub object: &'a str,
     pub polarity: &'static str,
@@ -95,7 +98,8 @@ pub fn report<'a>(docs: &'a [Document], findings: &'a [Finding]) -> Report<'a> {
                             end: c.span.end,
                             line,
                             column,
-                            text: passage(d, c.span),
+                            text: exact(d, c.span),
+                            text_normalised: passage(d, c.span),
                             predicate: &c.predicate,
                             object: &c.object,
                             polarity: c.polarity.as_str(),

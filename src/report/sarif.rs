@@ -6,7 +6,7 @@
 //! artifact URIs are relative to the working directory; columns count
 //! Unicode code points (`columnKind`).
 
-use super::{location, passage};
+use super::{exact, location};
 use crate::check::{kind_doc, Claim, Finding};
 use crate::corpus::Document;
 use crate::rules::{RuleSet, Severity};
@@ -45,7 +45,7 @@ fn physical(docs: &[Document], c: &Claim, cwd: &Path) -> Value {
             "endColumn": l.end_column,
             "byteOffset": c.span.start,
             "byteLength": c.span.end - c.span.start,
-            "snippet": {"text": passage(&docs[c.doc], c.span)},
+            "snippet": {"text": exact(&docs[c.doc], c.span)},
         }
     })
 }
