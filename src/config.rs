@@ -155,6 +155,18 @@ impl Config {
     /// Apply enable / disable / severity to the loaded rules; a rule id the
     /// packs do not define is an error pointing at it.
     pub fn apply(&self, rules: &mut RuleSet) -> Result<(), Box<ConfigError>> {
+        self.apply_with(rules, None, &[])
+    }
+
+    /// As [`Config::apply`], with the command line's `--select` (which
+    /// replaces the config's `enable`) and `--ignore` (which adds to its
+    /// `disable`); their rule ids are checked by the caller.
+    pub fn apply_with(
+        &self,
+        rules: &mut RuleSet,
+        select: Option<&[String]>,
+        ignore: &[String],
+    ) -> Result<(), Box<ConfigError>> {
         let known: Vec<String> = rules.conflicts.iter().map(|c| c.id.clone()).collect();
         let check = |key: &str, id: &str| -> Result<(), Box<ConfigError>> {
             if known.iter().any(|k| k == id) {
@@ -167,12 +179,17 @@ impl Config {
             for (i, id) in enable.iter().enumerate() {
                 check(&format!("enable.{i}"), id)?;
             }
-            rules.conflicts.retain(|c| enable.contains(&c.id));
+            if select.is_none() {
+                rules.conflicts.retain(|c| enable.contains(&c.id));
+            }
+        }
+        if let Some(select) = select {
+            rules.conflicts.retain(|c| select.contains(&c.id));
         }
         for (i, id) in self.file.disable.iter().enumerate() {
             check(&format!("disable.{i}"), id)?;
         }
-        rules.conflicts.retain(|c| !self.file.disable.contains(&c.id));
+        rules.conflicts.retain(|c| !self.file.disable.contains(&c.id) && !ignore.contains(&c.id));
         for (id, sev) in &self.file.severity {
             check(&format!("severity.{id}#key"), id)?;
             if let Some(c) = rules.conflicts.iter_mut().find(|c| &c.id == id) {

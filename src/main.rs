@@ -28,22 +28,32 @@ enum Command {
     Check(CheckArgs),
     /// Print the facts extracted from documents.
     Facts {
+        /// Files and folders (.txt, .md, searched recursively).
         paths: Vec<PathBuf>,
         #[command(flatten)]
         common: Common,
+        /// A table for people (each fact with the words that set its
+        /// subject, polarity, modality and time), JSON, or one JSON fact
+        /// per line.
         #[arg(long, value_enum, default_value_t = FactsFormat::Table)]
         format: FactsFormat,
     },
     /// Resolve a time expression (or, with --all, every one in a sentence).
     Time {
+        /// The expression ("next Tuesday", "March 3-5"), or with --all a
+        /// sentence.
         text: String,
         /// The reference date or time, e.g. 2013-02-12 or 2013-02-12T04:30.
         #[arg(long)]
         reference: Option<String>,
+        /// Which way an ambiguous expression points: past ("on Friday" in
+        /// a news report) or future ("on Friday" in an announcement).
         #[arg(long, default_value = "past")]
         bias: String,
+        /// Find every time expression in TEXT, not one.
         #[arg(long)]
         all: bool,
+        /// JSON (with TIMEX3 values) or a line of text.
         #[arg(long, value_enum, default_value_t = TimeFormat::Json)]
         format: TimeFormat,
     },
@@ -68,9 +78,14 @@ enum Command {
     Rules {
         #[command(flatten)]
         common: Common,
+        /// A table, or JSON (`[{"id", "kind", "severity", "pack",
+        /// "description"}]`) for tools.
+        #[arg(long, value_enum, default_value_t = RulesFormat::Table)]
+        format: RulesFormat,
     },
     /// Print a rule's documentation, with an example.
     Explain {
+        /// A rule id, as `factlint rules` lists them.
         rule: String,
         #[command(flatten)]
         common: Common,
@@ -86,7 +101,7 @@ struct CheckArgs {
     #[arg(long, value_name = "PATH")]
     against: Vec<PathBuf>,
     /// With --against, report archive-only findings too.
-    #[arg(long)]
+    #[arg(long, requires = "against")]
     all: bool,
     #[command(flatten)]
     common: Common,
@@ -94,9 +109,14 @@ struct CheckArgs {
     /// Formats: human, json, sarif, github, concise.
     #[arg(long = "format", value_name = "FORMAT[:PATH]")]
     formats: Vec<String>,
-    /// Print a count per rule instead of the findings.
+    /// Print a count per rule instead of the findings (a table, or JSON
+    /// with --format json).
     #[arg(long)]
     statistics: bool,
+    /// Print the findings and nothing else: no warnings about documents,
+    /// no summary line.
+    #[arg(long, short = 'q')]
+    quiet: bool,
     /// The lowest severity that makes the exit status 1.
     #[arg(long, value_enum, default_value_t = FailOn::Error)]
     fail_on: FailOn,
@@ -110,7 +130,7 @@ struct CheckArgs {
     #[arg(long, value_name = "FILE")]
     write_baseline: Option<PathBuf>,
     /// With --baseline: drop the entries that no longer match.
-    #[arg(long)]
+    #[arg(long, requires = "baseline")]
     prune_baseline: bool,
     /// A suppression comment without a reason (`-- why`) is an error.
     #[arg(long)]
@@ -133,8 +153,22 @@ struct Common {
     #[arg(long, value_name = "PATH")]
     config: Option<PathBuf>,
     /// Ignore any project config file.
-    #[arg(long)]
+    #[arg(long, conflicts_with = "config")]
     no_config: bool,
+    /// Run only these rules (ids as `factlint rules` lists them; repeatable
+    /// or comma-separated). Replaces the config's `enable`.
+    #[arg(long, value_name = "RULE", value_delimiter = ',')]
+    select: Vec<String>,
+    /// The file name standard input (`-`) goes by in messages and reports.
+    #[arg(long, value_name = "PATH")]
+    stdin_filename: Option<PathBuf>,
+    /// Never run these rules. Adds to the config's `disable`.
+    #[arg(long, value_name = "RULE", value_delimiter = ',')]
+    ignore: Vec<String>,
+    /// Colour in the human output: auto (on a terminal, unless NO_COLOR is
+    /// set), always or never.
+    #[arg(long, value_enum, default_value_t = ColorWhen::Auto)]
+    color: ColorWhen,
 }
 
 #[derive(Clone, Copy, PartialEq)]
@@ -157,6 +191,22 @@ impl Format {
             _ => return None,
         })
     }
+}
+
+#[derive(Clone, Copy, ValueEnum, PartialEq)]
+enum ColorWhen {
+    Auto,
+    Always,
+    Never,
+}
+
+/// The `--color` choice of this run (0 auto, 1 always, 2 never).
+static COLOR: std::sync::atomic::AtomicU8 = std::sync::atomic::AtomicU8::new(0);
+
+#[derive(Clone, Copy, ValueEnum, PartialEq)]
+enum RulesFormat {
+    Table,
+    Json,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -202,6 +252,7 @@ fn main() -> ExitCode {
 
 /// The project config: --config, else discovered, unless --no-config.
 fn load_config(c: &Common) -> miette::Result<Config> {
+    set_color(c.color);
     if c.no_config {
         return Ok(Config::none());
     }
@@ -223,7 +274,17 @@ fn load_rules(c: &Common, cfg: &Config) -> miette::Result<RuleSet> {
     packs.extend(cfg.packs());
     packs.extend(c.rules.iter().cloned());
     let mut rs = rules::load(&packs).map_err(|e| miette::Report::new(*e))?;
-    cfg.apply(&mut rs).map_err(|e| miette::Report::new(*e))?;
+    for id in c.select.iter().chain(&c.ignore) {
+        if !rs.conflicts.iter().any(|r| &r.id == id) {
+            let known: Vec<&str> = rs.conflicts.iter().map(|r| r.id.as_str()).collect();
+            miette::bail!(
+                help = format!("known rules: {}", known.join(", ")),
+                "unknown rule `{id}` (--select/--ignore)"
+            );
+        }
+    }
+    let select = (!c.select.is_empty()).then_some(c.select.as_slice());
+    cfg.apply_with(&mut rs, select, &c.ignore).map_err(|e| miette::Report::new(*e))?;
     Ok(rs)
 }
 
@@ -281,7 +342,20 @@ fn write_report(path: &std::path::Path, text: &str) -> miette::Result<()> {
 }
 
 fn color_ok(stream_is_tty: bool) -> bool {
-    stream_is_tty && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+    match COLOR.load(std::sync::atomic::Ordering::Relaxed) {
+        1 => true,
+        2 => false,
+        _ => stream_is_tty && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
+    }
+}
+
+fn set_color(c: ColorWhen) {
+    let v = match c {
+        ColorWhen::Auto => 0,
+        ColorWhen::Always => 1,
+        ColorWhen::Never => 2,
+    };
+    COLOR.store(v, std::sync::atomic::Ordering::Relaxed);
 }
 
 /// Read the documents under `paths`, less the config's ignored ones.
@@ -290,11 +364,26 @@ fn documents(
     common: &Common,
     cfg: &Config,
 ) -> miette::Result<(Vec<Document>, Vec<factlint::corpus::Problem>)> {
-    let (files, mut problems) = factlint::corpus::discover(paths);
+    // `-` is standard input: one document, named by --stdin-filename.
+    let stdin = paths.iter().any(|p| p.as_os_str() == "-");
+    let paths: Vec<PathBuf> = paths.iter().filter(|p| p.as_os_str() != "-").cloned().collect();
+    let (files, mut problems) =
+        if paths.is_empty() { (Vec::new(), Vec::new()) } else { factlint::corpus::discover(&paths) };
     let files: Vec<PathBuf> = files.into_iter().filter(|f| !cfg.ignored(f)).collect();
     let dates = dates(common, cfg, &files)?;
-    let (docs, more) = factlint::pipeline::load_documents(&files, &dates);
+    let (mut docs, more) = factlint::pipeline::load_documents(&files, &dates);
     problems.extend(more);
+    if stdin {
+        let name = common.stdin_filename.as_ref().map_or("<stdin>".to_string(), |p| p.display().to_string());
+        let mut bytes = Vec::new();
+        std::io::Read::read_to_end(&mut std::io::stdin().lock(), &mut bytes)
+            .map_err(|e| miette::miette!("cannot read standard input: {e}"))?;
+        let date = dates.get(&name).copied();
+        match factlint::corpus::from_bytes(&name, bytes, date) {
+            Ok(d) => docs.push(d),
+            Err(p) => problems.push(p),
+        }
+    }
     Ok((docs, problems))
 }
 
@@ -313,6 +402,24 @@ fn run(cli: Cli) -> miette::Result<u8> {
                 eprint!("{}", report::human::render_problem(p, color_ok(std::io::stderr().is_terminal())));
             }
             let facts = a.facts.by_document(a.docs.len());
+            if matches!(format, FactsFormat::Table) {
+                // Say how many, and where to look when there are none.
+                let n: usize = facts.iter().map(|f| f.len()).sum();
+                let with = facts.iter().filter(|f| !f.is_empty()).count();
+                eprintln!(
+                    "factlint: {n} fact{} in {with} of {} document{}",
+                    if n == 1 { "" } else { "s" },
+                    a.docs.len(),
+                    if a.docs.len() == 1 { "" } else { "s" }
+                );
+                if n == 0 && !a.docs.is_empty() {
+                    eprintln!(
+                        "  a fact needs a clause the packs or the parse can read: a status, a state, a negated act, a \
+                         count or a dated past act about a named subject; `factlint parse FILE` shows how a \
+                         sentence was read"
+                    );
+                }
+            }
             print(&match format {
                 FactsFormat::Table => report::facts::render_table(&a.docs, &facts),
                 FactsFormat::Json => report::facts::render_json(&a.docs, &facts),
@@ -338,9 +445,21 @@ fn run(cli: Cli) -> miette::Result<u8> {
             time_command(&text, reference, bias, all, format)
         }
         Command::Parse { input, input_format, score, model } => parse_command(&input, input_format, score, model),
-        Command::Rules { common } => {
+        Command::Rules { common, format } => {
             let cfg = load_config(&common)?;
             let rules = load_rules(&common, &cfg)?;
+            if format == RulesFormat::Json {
+                let rows: Vec<serde_json::Value> = rules
+                    .conflicts
+                    .iter()
+                    .map(|c| {
+                        serde_json::json!({"id": c.id, "kind": c.kind.as_str(), "severity": c.severity.as_str(),
+                                           "pack": c.pack, "description": c.description})
+                    })
+                    .collect();
+                print(&(serde_json::to_string_pretty(&rows).unwrap_or_default() + "\n"))?;
+                return Ok(0);
+            }
             let mut s = format!("{:<24} {:<17} {:<8} {:<12} {}\n", "RULE", "KIND", "SEVERITY", "PACK", "DESCRIPTION");
             for c in &rules.conflicts {
                 s.push_str(&format!(
@@ -413,6 +532,12 @@ fn check(args: CheckArgs) -> miette::Result<u8> {
     if outputs.is_empty() {
         outputs.push((Format::Human, None));
     }
+    if outputs.iter().filter(|(_, p)| p.is_none()).count() > 1 {
+        miette::bail!(
+            help = "send the others to files: --format json:report.json --format sarif:report.sarif",
+            "only one format can go to standard output (two would run together)"
+        );
+    }
     let cfg = load_config(&args.common)?;
     let rules = load_rules(&args.common, &cfg)?;
     let mut all_paths = args.paths.clone();
@@ -442,14 +567,20 @@ fn check(args: CheckArgs) -> miette::Result<u8> {
     bar.finish_and_clear();
 
     let err_color = color_ok(std::io::stderr().is_terminal());
-    for p in &a.problems {
+    for p in a.problems.iter().filter(|p| !args.quiet || p.severity == ProblemSeverity::Error) {
         eprint!("{}", report::human::render_problem(p, err_color));
     }
     let mut findings: Vec<Finding> = suppress::apply(&a.docs, a.findings.clone(), args.require_reason);
     if !args.against.is_empty() && !args.all {
         // Drafts: documents found under PATHS (a draft inside the archive folder is still a draft).
-        let (draft_files, _) = factlint::corpus::discover(&args.paths);
-        let drafts: BTreeSet<String> = draft_files.iter().map(|f| f.display().to_string()).collect();
+        let files: Vec<PathBuf> = args.paths.iter().filter(|p| p.as_os_str() != "-").cloned().collect();
+        let (draft_files, _) =
+            if files.is_empty() { (Vec::new(), Vec::new()) } else { factlint::corpus::discover(&files) };
+        let mut drafts: BTreeSet<String> = draft_files.iter().map(|f| f.display().to_string()).collect();
+        if files.len() < args.paths.len() {
+            let c = &args.common;
+            drafts.insert(c.stdin_filename.as_ref().map_or("<stdin>".to_string(), |p| p.display().to_string()));
+        }
         let ids: BTreeSet<usize> =
             a.docs.iter().enumerate().filter(|(_, d)| drafts.contains(&d.path)).map(|(i, _)| i).collect();
         findings = gate::against(findings, &ids);
@@ -475,14 +606,20 @@ fn check(args: CheckArgs) -> miette::Result<u8> {
     let cwd = std::env::current_dir().unwrap_or_else(|_| PathBuf::from("."));
     for (format, path) in &outputs {
         let text = if args.statistics && path.is_none() {
-            report::statistics::render(&findings)
+            match format {
+                Format::Json => report::statistics::render_json(&findings),
+                _ => report::statistics::render(&findings),
+            }
         } else {
             match format {
-                Format::Human => report::human::render(
-                    &a.docs,
-                    &findings,
-                    path.is_none() && color_ok(std::io::stdout().is_terminal()),
-                ),
+                Format::Human => {
+                    let color = path.is_none() && color_ok(std::io::stdout().is_terminal());
+                    if args.quiet {
+                        report::human::render_findings(&a.docs, &findings, color)
+                    } else {
+                        report::human::render(&a.docs, &findings, color)
+                    }
+                }
                 Format::Json => report::json::render(&a.docs, &findings),
                 Format::Sarif => report::sarif::render(&a.docs, &findings, &rules, &cwd),
                 Format::Github => report::github::render(&a.docs, &findings),
@@ -505,6 +642,10 @@ fn check(args: CheckArgs) -> miette::Result<u8> {
         },
         max_warnings: args.max_warnings,
     };
+    let warnings = findings.iter().filter(|f| f.severity == Severity::Warning).count();
+    if let Some(m) = args.max_warnings.filter(|&m| warnings > m) {
+        eprintln!("factlint: {warnings} warnings, more than --max-warnings {m}: exit 1");
+    }
     Ok(u8::from(policy.fails(&findings)))
 }
 

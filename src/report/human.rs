@@ -147,6 +147,13 @@ fn handler(color: bool) -> GraphicalReportHandler {
 
 /// Render all findings, then a summary line.
 pub fn render(docs: &[Document], findings: &[Finding], color: bool) -> String {
+    let mut out = render_findings(docs, findings, color);
+    out.push_str(&summary(docs.len(), findings));
+    out
+}
+
+/// The findings alone, without the summary line (`--quiet`).
+pub fn render_findings(docs: &[Document], findings: &[Finding], color: bool) -> String {
     let h = handler(color);
     let mut out = String::new();
     let texts: Vec<Arc<str>> = docs.iter().map(|d| Arc::from(d.text.as_str())).collect();
@@ -178,7 +185,6 @@ pub fn render(docs: &[Document], findings: &[Finding], color: bool) -> String {
         let _ = h.render_report(&mut out, &diag);
         out.push('\n');
     }
-    out.push_str(&summary(docs.len(), findings));
     out
 }
 

@@ -1,0 +1,95 @@
+//! The command line as ruff and eslint users expect it: standard input,
+//! rule selection, quiet and colour, machine-readable rule lists, one
+//! format per stream, flags that need another flag, and saying why the
+//! exit status is what it is.
+
+mod common;
+use common::*;
+use std::io::Write;
+use std::process::Stdio;
+
+fn rules_in(o: &std::process::Output) -> Vec<String> {
+    let v: serde_json::Value = serde_json::from_str(&stdout(o)).unwrap_or_else(|e| panic!("{e}: {}", stdout(o)));
+    v["findings"].as_array().unwrap().iter().map(|f| f["rule"].as_str().unwrap().to_string()).collect()
+}
+
+#[test]
+fn a_draft_on_standard_input_is_checked_against_an_archive() {
+    let draft = std::fs::read_to_string(root().join("seeds/001_3ae1a21b16b637e7.txt")).unwrap();
+    let mut child = factlint()
+        .current_dir(root())
+        .args(["check", "-", "--stdin-filename", "draft.txt", "--against", "seeds/002_50b89fdf07e30226.txt"])
+        .args(["--format", "json"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child.stdin.take().unwrap().write_all(draft.as_bytes()).unwrap();
+    let o = child.wait_with_output().unwrap();
+    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    let files: Vec<&str> = v["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|f| f["claims"].as_array().unwrap().iter().map(|c| c["file"].as_str().unwrap()))
+        .collect();
+    assert!(files.contains(&"draft.txt"), "{}", stdout(&o));
+}
+
+#[test]
+fn select_and_ignore_rules_by_id() {
+    let o = run(&["check", "seeds/", "--format", "json", "--select", "quote-drift"]);
+    assert_eq!(rules_in(&o), ["quote-drift"]);
+    let o = run(&["check", "seeds/", "--format", "json", "--ignore", "quote-drift,status-clash"]);
+    let r = rules_in(&o);
+    assert!(!r.is_empty() && !r.iter().any(|x| x == "quote-drift" || x == "status-clash"), "{r:?}");
+    let o = run(&["check", "seeds/", "--select", "no-such-rule"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("unknown rule `no-such-rule`"), "{}", stderr(&o));
+}
+
+#[test]
+fn quiet_prints_the_findings_only_and_colour_can_be_forced() {
+    let o = run(&["check", "seeds/", "--quiet"]);
+    assert!(!stdout(&o).contains(" in 5 documents"), "{}", stdout(&o));
+    assert!(!stderr(&o).contains("no date"), "{}", stderr(&o));
+    let o = run(&["check", "seeds/", "--color", "always"]);
+    assert!(stdout(&o).contains('\u{1b}'), "colour codes on a pipe when asked for");
+    let o = run(&["check", "seeds/", "--color", "never"]);
+    assert!(!stdout(&o).contains('\u{1b}'));
+}
+
+#[test]
+fn rules_as_json_and_statistics_as_json() {
+    let o = run(&["rules", "--format", "json"]);
+    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert!(v.as_array().unwrap().iter().any(|r| r["id"] == "status-clash" && r["kind"] == "exclusive"));
+    let o = run(&["check", "seeds/", "--statistics", "--format", "json"]);
+    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert!(v.as_array().unwrap().iter().any(|r| r["rule"] == "status-clash" && r["count"] == 1), "{v}");
+}
+
+#[test]
+fn misused_flags_are_usage_errors() {
+    for args in [
+        &["check", "seeds/", "--format", "json", "--format", "sarif"][..],
+        &["check", "seeds/", "--prune-baseline"],
+        &["check", "seeds/", "--all"],
+        &["check", "seeds/", "--config", "x.yaml", "--no-config"],
+    ] {
+        let o = run(args);
+        assert_eq!(o.status.code(), Some(2), "{args:?}: {}", stderr(&o));
+    }
+}
+
+#[test]
+fn the_exit_status_says_why() {
+    let o = run(&["check", "seeds/", "--fail-on", "never", "--max-warnings", "0", "--format", "concise"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("more than --max-warnings 0"), "{}", stderr(&o));
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("a.txt"), " date 2025-01-01\n\nHeadline\n\nHello there.\n").unwrap();
+    let o = factlint().current_dir(dir.path()).args(["facts", "a.txt"]).output().unwrap();
+    assert!(stderr(&o).contains("0 facts in 0 of 1 document"), "{}", stderr(&o));
+}
