@@ -570,7 +570,8 @@ fn check(args: CheckArgs) -> miette::Result<u8> {
     for p in a.problems.iter().filter(|p| !args.quiet || p.severity == ProblemSeverity::Error) {
         eprint!("{}", report::human::render_problem(p, err_color));
     }
-    let mut findings: Vec<Finding> = suppress::apply(&a.docs, a.findings.clone(), args.require_reason);
+    let known: Vec<&str> = rules.conflicts.iter().map(|c| c.id.as_str()).collect();
+    let mut findings: Vec<Finding> = suppress::apply(&a.docs, a.findings.clone(), args.require_reason, &known);
     if !args.against.is_empty() && !args.all {
         // Drafts: documents found under PATHS (a draft inside the archive folder is still a draft).
         let files: Vec<PathBuf> = args.paths.iter().filter(|p| p.as_os_str() != "-").cloned().collect();

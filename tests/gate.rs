@@ -185,9 +185,39 @@ fn suppress_next_line_block_and_report_unused() {
         json_findings(&o).into_iter().filter(|f| f["rule"] == "unused-suppression").collect();
     assert_eq!(unused.len(), 1, "only the status-clash suppression is stale: {unused:?}");
     assert_eq!(unused[0]["severity"], "warning");
-    // The event date conflict has a passage outside the block (article C): still suppressed,
-    // because one of its passages is covered.
-    assert!(!rules.contains(&"event-date".to_string()), "{rules:?}");
+    // A suppression acts on its own passages only: the event date conflict
+    // keeps article A's other passage ("unveiled ... on Wednesday, March
+    // 4", outside the block) against article C's "March 5", so it is still
+    // reported, without the suppressed passage.
+    let date: Vec<serde_json::Value> = json_findings(&o).into_iter().filter(|f| f["rule"] == "event-date").collect();
+    assert_eq!(date.len(), 1, "{rules:?}");
+    let texts: Vec<&str> = date[0]["claims"].as_array().unwrap().iter().map(|c| c["text"].as_str().unwrap()).collect();
+    assert!(!texts.iter().any(|t| t.contains("took place on March 4")), "{texts:?}");
+}
+
+#[test]
+fn a_suppression_never_hides_a_conflict_between_other_articles() {
+    let ws = workspace();
+    let docs = ws.path().join("docs");
+    // Article A suppresses event-date for its whole text; articles B and C
+    // still disagree with each other on the launch date.
+    let a = docs.join("a_2025-03-06.txt");
+    let text = fs::read_to_string(&a).unwrap();
+    fs::write(&a, format!("[factlint: disable event-date -- our date is right]\n{text}")).unwrap();
+    let extra =
+        " date 2025-03-11\n\nAster 7 recap\n\nThe Aster 7 launch in Oslo took place on March 7, the company said.\n";
+    fs::write(docs.join("d_2025-03-11.txt"), extra).unwrap();
+    let o = run_in(ws.path(), &["check", "docs", "--no-local-rules", "--format", "json"]);
+    let date: Vec<serde_json::Value> = json_findings(&o).into_iter().filter(|f| f["rule"] == "event-date").collect();
+    assert_eq!(date.len(), 1, "{}", stdout(&o));
+    let files: Vec<&str> = date[0]["claims"].as_array().unwrap().iter().map(|c| c["file"].as_str().unwrap()).collect();
+    assert!(files.iter().all(|f| !f.ends_with("a_2025-03-06.txt")), "{files:?}");
+    // An unknown rule in a suppression is named as such.
+    fs::write(&a, format!("[factlint: disable no-such-rule]\n{text}")).unwrap();
+    let o = run_in(ws.path(), &["check", "docs", "--no-local-rules", "--format", "json"]);
+    let unused: Vec<serde_json::Value> =
+        json_findings(&o).into_iter().filter(|f| f["rule"] == "unused-suppression").collect();
+    assert!(unused[0]["message"].as_str().unwrap().contains("unknown rule: no-such-rule"), "{unused:?}");
 }
 
 #[test]

@@ -7,11 +7,14 @@
 //! are separated by commas; no rule means every rule. A reason may follow
 //! `--`: `<!-- factlint-disable-next-line quote-drift -- corrected in print -->`.
 //!
-//! A finding is suppressed when one of its passages lies in a suppressed
-//! region of its own document for its rule. A suppression that suppresses
-//! nothing is reported (`unused-suppression`, warning), and with
-//! `--require-reason` one without a reason is an error
-//! (`suppression-reason`).
+//! A suppression acts on the passages of its own document: a finding loses
+//! its passages that lie in a suppressed region for its rule, and is
+//! dropped when what is left no longer disagrees (a suppression in one
+//! article never hides a conflict between two others). Comments inside
+//! Markdown code fences are examples, not suppressions. A suppression that
+//! suppresses nothing, or names a rule no pack has, is reported
+//! (`unused-suppression`, warning), and with `--require-reason` one without
+//! a reason is an error (`suppression-reason`).
 
 use crate::check::{Claim, Finding};
 use crate::corpus::Document;
@@ -64,8 +67,12 @@ impl Suppression {
 /// The suppressions of one document.
 pub fn parse(doc: usize, text: &str) -> Vec<Suppression> {
     let mut found: Vec<Suppression> = Vec::new();
+    let fences = code_fences(text);
     for c in DIRECTIVE.captures_iter(text) {
         let whole = c.get(0).map(|m| Span::new(m.start(), m.end())).unwrap_or(Span::new(0, 0));
+        if fences.iter().any(|f| f.contains(whole.start)) {
+            continue;
+        }
         let kind = c.get(1).or(c.get(3)).map(|m| m.as_str()).unwrap_or("");
         let body = c.get(2).or(c.get(4)).map(|m| m.as_str()).unwrap_or("");
         let (rules, reason) = match body.split_once("--") {
@@ -100,6 +107,38 @@ pub fn parse(doc: usize, text: &str) -> Vec<Suppression> {
     found
 }
 
+/// Markdown code fences (between lines opening with ``` or ~~~; an
+/// unclosed fence runs to the end).
+fn code_fences(text: &str) -> Vec<Span> {
+    let mut out = Vec::new();
+    let mut open: Option<(usize, &str)> = None;
+    let mut at = 0;
+    for line in text.split_inclusive('\n') {
+        let t = line.trim_start();
+        let mark = ["```", "~~~"].into_iter().find(|m| t.starts_with(m));
+        match (open, mark) {
+            (None, Some(m)) => open = Some((at, m)),
+            (Some((start, m)), Some(n)) if m == n => {
+                out.push(Span::new(start, at + line.len()));
+                open = None;
+            }
+            _ => {}
+        }
+        at += line.len();
+    }
+    if let Some((start, _)) = open {
+        out.push(Span::new(start, text.len()));
+    }
+    out
+}
+
+/// Whether the passages left of a finding still disagree: two or more, and
+/// not all saying the same (value, polarity and words).
+fn still_disagree(docs: &[Document], claims: &[Claim]) -> bool {
+    let say = |c: &Claim| (c.object.clone(), c.polarity, crate::report::passage(&docs[c.doc], c.span).to_lowercase());
+    claims.len() >= 2 && claims.iter().any(|c| say(c) != say(&claims[0]))
+}
+
 /// The next non-blank line after `from`.
 fn next_line(text: &str, from: usize) -> Span {
     let mut start = text[from..].find('\n').map(|i| from + i + 1).unwrap_or(text.len());
@@ -115,19 +154,30 @@ fn next_line(text: &str, from: usize) -> Span {
 
 /// Drop suppressed findings; report unused and (if required) unexplained
 /// suppressions as findings of their own.
-pub fn apply(docs: &[Document], findings: Vec<Finding>, require_reason: bool) -> Vec<Finding> {
+///
+/// `known` holds the rule ids of the loaded packs.
+pub fn apply(docs: &[Document], findings: Vec<Finding>, require_reason: bool, known: &[&str]) -> Vec<Finding> {
     let mut sups: Vec<Suppression> = docs.iter().enumerate().flat_map(|(i, d)| parse(i, &d.text)).collect();
     let mut used = vec![false; sups.len()];
     let mut kept = Vec::with_capacity(findings.len());
-    for f in findings {
-        let hit = sups.iter().position(|s| {
-            s.directive != Directive::Enable
-                && s.covers(&f.rule)
-                && f.claims.iter().any(|c| c.doc == s.doc && c.span.overlaps(&s.region))
-        });
-        match hit {
-            Some(i) => used[i] = true,
-            None => kept.push(f),
+    for mut f in findings {
+        let hit = |c: &Claim| {
+            sups.iter().position(|s| {
+                s.directive != Directive::Enable && s.covers(&f.rule) && c.doc == s.doc && c.span.overlaps(&s.region)
+            })
+        };
+        let hits: Vec<Option<usize>> = f.claims.iter().map(hit).collect();
+        if hits.iter().all(Option::is_none) {
+            kept.push(f);
+            continue;
+        }
+        for i in hits.iter().flatten() {
+            used[*i] = true;
+        }
+        let mut left = hits.iter().map(Option::is_none);
+        f.claims.retain(|_| left.next().unwrap_or(false));
+        if still_disagree(docs, &f.claims) {
+            kept.push(f);
         }
     }
     let meta = |s: &Suppression, rule: &str, severity: Severity, message: String, help: &str| Finding {
@@ -154,7 +204,17 @@ pub fn apply(docs: &[Document], findings: Vec<Finding>, require_reason: bool) ->
             continue;
         }
         let what = if s.rules.is_empty() { "every rule".to_string() } else { s.rules.join(", ") };
-        if !used[i] {
+        let unknown: Vec<&str> =
+            s.rules.iter().map(String::as_str).filter(|r| *r != "all" && !known.contains(r)).collect();
+        if !unknown.is_empty() {
+            kept.push(meta(
+                s,
+                UNUSED,
+                Severity::Warning,
+                format!("suppression names an unknown rule: {}", unknown.join(", ")),
+                "use a rule id as `factlint rules` lists them",
+            ));
+        } else if !used[i] {
             kept.push(meta(
                 s,
                 UNUSED,
@@ -191,5 +251,13 @@ mod tests {
         assert_eq!(s[1].rules, ["status-clash", "name-spelling"]);
         assert!(t[s[1].region.start..s[1].region.end].contains('x'));
         assert!(!t[s[1].region.start..s[1].region.end].contains('y'));
+    }
+
+    #[test]
+    fn a_comment_in_a_code_fence_is_an_example() {
+        let t = "How to suppress:\n```\n<!-- factlint-disable quote-drift -->\n```\nText.\n<!-- factlint-disable name-spelling -->\n";
+        let s = parse(0, t);
+        assert_eq!(s.len(), 1);
+        assert_eq!(s[0].rules, ["name-spelling"]);
     }
 }
