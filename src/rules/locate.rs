@@ -16,7 +16,13 @@ pub struct Locations {
 
 impl Locations {
     pub fn of(source: &str) -> Locations {
-        let mut rec = Receiver { source, line_starts: line_starts(source), stack: Vec::new(), out: HashMap::new() };
+        let mut rec = Receiver {
+            source,
+            line_starts: line_starts(source),
+            stack: Vec::new(),
+            out: HashMap::new(),
+            cursor: std::cell::Cell::new((0, 0)),
+        };
         let mut parser = Parser::new_from_str(source);
         // A file that does not parse gets its error from serde_yaml instead.
         let _ = parser.load(&mut rec, false);
@@ -56,10 +62,21 @@ struct Receiver<'a> {
     line_starts: Vec<usize>,
     stack: Vec<Frame>,
     out: HashMap<String, Loc>,
+    /// The last (character index, byte offset) converted: events come in
+    /// order, so each conversion walks only the text since the last one
+    /// (a pack of 100,000 phrases on one line costs n, not n squared).
+    cursor: std::cell::Cell<(usize, usize)>,
 }
 
 impl Receiver<'_> {
     fn offset(&self, m: &Marker) -> usize {
+        let (ci, bi) = self.cursor.get();
+        if m.index() >= ci {
+            let rest = &self.source[bi..];
+            let b = rest.char_indices().nth(m.index() - ci).map_or(self.source.len(), |(i, _)| bi + i);
+            self.cursor.set((m.index(), b));
+            return b;
+        }
         // Marker lines are 1-based, columns 0-based and counted in chars.
         let line = m.line().saturating_sub(1);
         let start = self.line_starts.get(line).copied().unwrap_or(self.source.len());
@@ -81,8 +98,13 @@ impl Receiver<'_> {
     }
 
     fn scalar_len(&self, at: usize) -> usize {
-        // Up to the end of the line, trimmed: good enough to underline a scalar.
-        let rest = &self.source[at..];
+        // Up to the end of the line, trimmed: good enough to underline a
+        // scalar. (At most 512 bytes of it: a flow list on one huge line.)
+        let mut end = (at + 512).min(self.source.len());
+        while !self.source.is_char_boundary(end) {
+            end -= 1;
+        }
+        let rest = &self.source[at..end];
         let line = rest.split('\n').next().unwrap_or("");
         let line = line.split(" #").next().unwrap_or(line).trim_end();
         let line = line.trim_end_matches([',', ']', '}']);
@@ -157,5 +179,18 @@ mod tests {
         let l = Locations::of(src);
         let (at, _) = l.get("values.on_hold.1").unwrap();
         assert!(src[at..].starts_with("\"\""));
+    }
+
+    #[test]
+    fn offsets_after_wide_characters_and_on_one_long_line() {
+        let src = "# café ☕\nvalues:\n  on_hold: [\"é\", \"ü\", \"zz\"]\n";
+        let l = Locations::of(src);
+        let (at, _) = l.get("values.on_hold.2").unwrap();
+        assert!(src[at..].starts_with("\"zz\""), "{}", &src[at..]);
+        let many: Vec<String> = (0..5000).map(|i| format!("\"p{i}\"")).collect();
+        let src = format!("values:\n  on_hold: [{}]\n", many.join(", "));
+        let l = Locations::of(&src);
+        let (at, _) = l.get("values.on_hold.4999").unwrap();
+        assert!(src[at..].starts_with("\"p4999\""));
     }
 }
