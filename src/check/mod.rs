@@ -260,9 +260,19 @@ pub fn render_message(rule: &Conflict, subject: &str, a: &str, b: &str, c: &str)
     rule.message
         .replace("{subject}", subject)
         .replace("{predicate}", rule.predicate.as_deref().unwrap_or(""))
-        .replace("{a}", a)
-        .replace("{b}", b)
+        .replace("{a}", &readable(a))
+        .replace("{b}", &readable(b))
         .replace("{c}", c)
+}
+
+/// A pack's value label as a reader says it: "on_hold" is "on hold"
+/// (labels only: a quoted passage or a number is left as it is).
+fn readable(v: &str) -> String {
+    if v.contains('_') && !v.contains([' ', '"']) {
+        v.replace('_', " ")
+    } else {
+        v.to_string()
+    }
 }
 
 /// Connected components of a conflict graph over `n` items, by union-find.
