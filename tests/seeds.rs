@@ -108,11 +108,11 @@ fn human_output_quotes_both_passages_with_locations_speakers_and_dates() {
     let o = run(&["check", "seeds/"]);
     let out = stdout(&o);
     assert!(out.contains("status-clash"), "{out}");
-    assert!(out.contains("Budapest summit is on_hold in one report and ongoing in another"), "{out}");
+    assert!(out.contains("Budapest summit is on hold in one report and ongoing in another"), "{out}");
     assert!(out.contains("[seeds/004_3f76a94242f592a0.txt:7:"), "{out}");
     assert!(out.contains("said by Kirill Dmitriev"), "{out}");
     assert!(out.contains("holds 2025-10-21 (speech time \"late Tuesday\")"), "{out}");
-    assert!(out.contains("help: on_hold and ongoing cannot both hold"), "{out}");
+    assert!(out.contains("help: on hold and ongoing cannot both hold"), "{out}");
     assert!(out.trim_end().ends_with("in 5 documents"), "{out}");
     // Not a terminal: no colour codes.
     assert!(!out.contains('\u{1b}'));

@@ -27,7 +27,9 @@ pub fn check(rule: &Conflict, input: &Input, out: &mut Vec<Finding>) {
                     message: render_message(rule, name, va, vb, ""),
                     subject: subject.to_string(),
                     help: format!(
-                        "{va} and {vb} cannot both hold for {name} on the same day; these claims hold on {} (tolerance {}d)",
+                        "{} and {} cannot both hold for {name} on the same day; these claims hold on {} (tolerance {}d)",
+                        super::readable(va),
+                        super::readable(vb),
                         days_held(&members),
                         rule.tolerance.days
                     ),

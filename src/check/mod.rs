@@ -267,7 +267,7 @@ pub fn render_message(rule: &Conflict, subject: &str, a: &str, b: &str, c: &str)
 
 /// A pack's value label as a reader says it: "on_hold" is "on hold"
 /// (labels only: a quoted passage or a number is left as it is).
-fn readable(v: &str) -> String {
+pub(crate) fn readable(v: &str) -> String {
     if v.contains('_') && !v.contains([' ', '"']) {
         v.replace('_', " ")
     } else {
