@@ -23,6 +23,37 @@ use std::path::{Path, PathBuf};
 
 pub const FILE_NAMES: [&str; 2] = ["factlint.yaml", ".factlint.yaml"];
 
+/// What `factlint init` writes: every key, commented out, with what it
+/// does. A file made from it loads as it is.
+pub const TEMPLATE: &str = "\
+# factlint configuration: found by walking up from the current folder
+# (--config PATH names another, --no-config skips it). Every key is
+# optional; uncomment what you need. Paths are relative to this file.
+
+# More rule packs (YAML), after the built-in generic pack:
+# rules: [rules/newsroom.yaml]
+
+# Also load every ./rules/*.yaml of the folder factlint runs in:
+# local_rules: true
+
+# Run only these rules (ids as `factlint rules` lists them); --select
+# on the command line replaces this list:
+# enable: [status-clash, act-negation, count-mismatch]
+
+# Never run these rules; --ignore on the command line adds to them:
+# disable: [quote-drift]
+
+# Change a rule's severity (error fails the run, warning does not unless
+# --fail-on warning or --max-warnings):
+# severity: {name-spelling: error}
+
+# Dates of documents that carry none (YYYY-MM-DD):
+# dates: {archive/2025/0001.txt: 2025-10-22}
+
+# Documents never to read (globs, relative to this file):
+# ignore: [\"drafts/**\", \"**/README.md\"]
+";
+
 #[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ConfigFile {

@@ -83,6 +83,13 @@ enum Command {
         #[arg(long, value_enum, default_value_t = RulesFormat::Table)]
         format: RulesFormat,
     },
+    /// Write a commented factlint.yaml in the current folder (every key,
+    /// commented out), unless one is there.
+    Init {
+        /// Write it here instead.
+        #[arg(long, value_name = "PATH", default_value = "factlint.yaml")]
+        path: PathBuf,
+    },
     /// Print a rule's documentation, with an example.
     Explain {
         /// A rule id, as `factlint rules` lists them.
@@ -445,6 +452,18 @@ fn run(cli: Cli) -> miette::Result<u8> {
             time_command(&text, reference, bias, all, format)
         }
         Command::Parse { input, input_format, score, model } => parse_command(&input, input_format, score, model),
+        Command::Init { path } => {
+            if path.exists() {
+                miette::bail!(
+                    help = "edit it, or remove it first to start again",
+                    "{} already exists: not overwritten",
+                    path.display()
+                );
+            }
+            write_report(&path, factlint::config::TEMPLATE)?;
+            eprintln!("factlint: wrote {} (every key commented out; see the README)", path.display());
+            Ok(0)
+        }
         Command::Rules { common, format } => {
             let cfg = load_config(&common)?;
             let rules = load_rules(&common, &cfg)?;

@@ -93,3 +93,36 @@ fn the_exit_status_says_why() {
     let o = factlint().current_dir(dir.path()).args(["facts", "a.txt"]).output().unwrap();
     assert!(stderr(&o).contains("0 facts in 0 of 1 document"), "{}", stderr(&o));
 }
+
+#[test]
+fn init_writes_a_commented_config_that_loads_and_never_overwrites() {
+    let dir = tempfile::tempdir().unwrap();
+    let o = factlint().current_dir(dir.path()).args(["init"]).output().unwrap();
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let text = std::fs::read_to_string(dir.path().join("factlint.yaml")).unwrap();
+    assert!(text.contains("# disable: [quote-drift]"), "{text}");
+    std::fs::write(dir.path().join("a.txt"), " date 2025-01-01\n\nHead\n\nThe Norvik summit was called off.\n")
+        .unwrap();
+    let o = factlint().current_dir(dir.path()).args(["check", "a.txt"]).output().unwrap();
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    // Its keys, uncommented (but the pack path, which is an example), load too.
+    let live: String = text
+        .lines()
+        .map(|l| {
+            let key = l.strip_prefix("# ").and_then(|r| r.split_once(": ")).map(|(k, _)| k);
+            let is_key = key.is_some_and(|k| k.chars().all(|c| c.is_ascii_lowercase() || c == '_'));
+            if is_key && !l.contains("rules/") {
+                &l[2..]
+            } else {
+                l
+            }
+        })
+        .map(|l| format!("{l}\n"))
+        .collect();
+    std::fs::write(dir.path().join("factlint.yaml"), &live).unwrap();
+    let o = factlint().current_dir(dir.path()).args(["check", "a.txt"]).output().unwrap();
+    assert!(matches!(o.status.code(), Some(0 | 1)), "{live}\n{}", stderr(&o));
+    let o = factlint().current_dir(dir.path()).args(["init"]).output().unwrap();
+    assert_eq!(o.status.code(), Some(2));
+    assert_eq!(std::fs::read_to_string(dir.path().join("factlint.yaml")).unwrap(), live);
+}
