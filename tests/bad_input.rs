@@ -163,3 +163,41 @@ fn a_failed_write_of_the_report_is_an_error() {
     assert!(stderr(&o).contains("cannot write"), "{}", stderr(&o));
     assert!(!target.exists());
 }
+
+#[cfg(unix)]
+#[test]
+fn odd_paths_are_named_for_what_they_are() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    std::os::unix::fs::symlink("nowhere.txt", d.join("dangling.txt")).unwrap();
+    std::os::unix::fs::symlink("loop2", d.join("loop1")).unwrap();
+    std::os::unix::fs::symlink("loop1", d.join("loop2")).unwrap();
+    let fifo = std::process::Command::new("mkfifo").arg(d.join("fifo.txt")).status();
+    for (name, says) in [
+        ("dangling.txt", "a symbolic link to nothing"),
+        ("loop1", "symbolic links"),
+        ("missing.txt", "no such file or folder"),
+        ("fifo.txt", "not a regular file"),
+    ] {
+        if name == "fifo.txt" && !fifo.as_ref().is_ok_and(|s| s.success()) {
+            continue;
+        }
+        let o = run(&["check", d.join(name).to_str().unwrap()]);
+        assert_eq!(o.status.code(), Some(2), "{name}");
+        assert!(stderr(&o).contains(says), "{name}: {}", stderr(&o));
+    }
+}
+
+#[test]
+fn a_newline_in_a_file_name_keeps_one_finding_per_line() {
+    let dir = corpus_with("x.txt", b" date 2025-01-01\n\nHead\n\nNothing here.\n");
+    let a = dir.path().join("a_2025-03-06.txt");
+    let odd = dir.path().join("a\nb #?%.txt");
+    fs::rename(&a, &odd).unwrap();
+    let o = run(&["check", dir.path().to_str().unwrap(), "--no-local-rules", "--format", "concise"]);
+    for line in stdout(&o).lines() {
+        assert!(line.contains(": error[") || line.contains(": warning["), "{line}");
+    }
+    let o = run(&["check", dir.path().to_str().unwrap(), "--no-local-rules", "--format", "sarif"]);
+    assert!(stdout(&o).contains("a%0Ab%20%23%3F%25.txt"), "{}", stdout(&o));
+}

@@ -69,7 +69,7 @@ pub fn discover(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<Problem>) {
             files.push(p.clone());
         } else if p.is_dir() {
             let before = files.len();
-            walk(p, &mut files);
+            walk(p, &mut files, &mut problems);
             if files.len() == before {
                 problems.push(Problem {
                     path: p.display().to_string(),
@@ -82,11 +82,34 @@ pub fn discover(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<Problem>) {
                 });
             }
         } else {
+            // Say why: missing, a symlink loop, no permission, or a FIFO,
+            // socket or device rather than a file.
+            let (message, help) = match std::fs::metadata(p) {
+                Ok(_) => (
+                    "not a regular file (a FIFO, socket or device): skipped".to_string(),
+                    "name a .txt or .md file or a folder of them",
+                ),
+                Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                    let dangling = std::fs::symlink_metadata(p).is_ok();
+                    if dangling {
+                        ("a symbolic link to nothing".to_string(), "fix or remove the link")
+                    } else {
+                        (
+                            "no such file or folder".to_string(),
+                            "check the path; it is read relative to the current directory",
+                        )
+                    }
+                }
+                Err(e) if e.kind() == std::io::ErrorKind::PermissionDenied => {
+                    ("cannot read: permission denied".to_string(), "check the file's permissions")
+                }
+                Err(e) => (format!("cannot read: {e}"), "a symbolic link loop or a broken path: fix the path"),
+            };
             problems.push(Problem {
                 path: p.display().to_string(),
                 severity: ProblemSeverity::Error,
-                message: "no such file or folder".into(),
-                help: "check the path; it is read relative to the current directory".into(),
+                message,
+                help: help.into(),
                 offset: None,
             });
         }
@@ -99,8 +122,21 @@ pub fn discover(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<Problem>) {
     (seen.into_values().collect(), problems)
 }
 
-fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
-    let Ok(rd) = std::fs::read_dir(dir) else { return };
+fn walk(dir: &Path, out: &mut Vec<PathBuf>, problems: &mut Vec<Problem>) {
+    let rd = match std::fs::read_dir(dir) {
+        Ok(rd) => rd,
+        Err(e) => {
+            // An unreadable subfolder is said, not skipped in silence.
+            problems.push(Problem {
+                path: dir.display().to_string(),
+                severity: ProblemSeverity::Warning,
+                message: format!("folder skipped: {e}"),
+                help: "check the folder's permissions".into(),
+                offset: None,
+            });
+            return;
+        }
+    };
     let mut entries: Vec<PathBuf> = rd.flatten().map(|e| e.path()).collect();
     entries.sort();
     for p in entries {
@@ -109,7 +145,7 @@ fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
             continue;
         }
         if p.is_dir() {
-            walk(&p, out);
+            walk(&p, out, problems);
         } else if p.extension().is_some_and(|x| x == "txt" || x == "md" || x == "markdown") {
             out.push(p);
         }

@@ -21,6 +21,16 @@ pub fn of<'a>(docs: &'a [Document], c: &Claim) -> Location<'a> {
 
 impl std::fmt::Display for Location<'_> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "{}:{}:{}", self.file, self.line, self.column)
+        write!(f, "{}:{}:{}", one_line(self.file), self.line, self.column)
+    }
+}
+
+/// A path on one line: control characters (a newline in a file name) as
+/// escapes, so a line-based format keeps one finding per line.
+pub fn one_line(path: &str) -> std::borrow::Cow<'_, str> {
+    if path.chars().any(char::is_control) {
+        path.chars().flat_map(char::escape_default).collect::<String>().into()
+    } else {
+        path.into()
     }
 }

@@ -28,10 +28,25 @@ fn uri(path: &str, cwd: &Path) -> String {
     match rel {
         Some(r) => {
             let s = r.to_string_lossy().replace('\\', "/");
-            s.trim_start_matches("./").replace(' ', "%20")
+            percent_encode(s.trim_start_matches("./"))
         }
-        None => format!("file://{}", p.to_string_lossy().replace(' ', "%20")),
+        None => format!("file://{}", percent_encode(&p.to_string_lossy())),
     }
+}
+
+/// A path as a URI reference (RFC 3986): every byte but the unreserved
+/// characters and `/` percent-encoded, so spaces, `#`, `?`, `%` and
+/// newlines in file names survive.
+fn percent_encode(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for b in s.bytes() {
+        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_' | b'~' | b'/') {
+            out.push(b as char);
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
 }
 
 fn physical(docs: &[Document], c: &Claim, cwd: &Path) -> Value {
