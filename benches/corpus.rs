@@ -8,8 +8,10 @@
 //!
 //! The synthetic articles are short (0.9 KB) and dense in claims. For real
 //! wire-length news, `cargo bench --bench corpus -- --news 5` writes the 982
-//! ECB+ articles of `../shared/external/` (4.5 KB on average) five times
+//! ECB+ articles of `../shared/external/` (1.9 KB on average) five times
 //! over, each copy its own folder, and runs the same measurement on them.
+//! `cargo bench --bench corpus -- --grow` checks one document of 1, 2, 4, 8
+//! and 16 MB of those articles' text: its time must grow linearly.
 
 #[path = "common/synth.rs"]
 mod synth;
@@ -83,9 +85,65 @@ fn one(n: usize, news: bool) {
     );
 }
 
+/// One document of `mb` megabytes of real news paragraphs (the ECB+
+/// articles one after another, over and over), checked alone: the time of
+/// one huge document, which must grow linearly (`--grow`).
+fn grow_one(mb: usize) {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/external/ecbplus_docs.jsonl");
+    let Ok(text) = std::fs::read_to_string(path) else {
+        eprintln!("../shared/external/ecbplus_docs.jsonl not found");
+        return;
+    };
+    let bodies: Vec<String> = text
+        .lines()
+        .filter_map(|l| serde_json::from_str::<serde_json::Value>(l).ok())
+        .filter_map(|v| v["text"].as_str().map(str::to_string))
+        .collect();
+    let mut doc = String::from(" date 2013-01-01\n\nOne long document\n\n");
+    'fill: loop {
+        for b in &bodies {
+            doc.push_str(b);
+            doc.push_str("\n\n");
+            if doc.len() >= mb << 20 {
+                break 'fill;
+            }
+        }
+    }
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("long.txt"), &doc).unwrap();
+    let rules = factlint::rules::load(&[]).unwrap();
+    let start = Instant::now();
+    let (docs, problems) = factlint::pipeline::load_documents(&[dir.path().to_path_buf()], &Default::default());
+    let a = factlint::pipeline::analyse(docs, problems, &rules);
+    let secs = start.elapsed().as_secs_f64();
+    println!(
+        "{mb:>3} MB document  {secs:>7.2} s  {:>6.2} s/MB  {:>7} facts  {:>5} findings  peak RSS {:>7.1} MB",
+        secs / mb as f64,
+        a.facts.len(),
+        a.findings.len(),
+        peak_rss_mb()
+    );
+}
+
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).filter(|a| !a.starts_with('-')).collect();
     let news = std::env::args().any(|a| a == "--news");
+    if let Some(pos) = std::env::args().position(|a| a == "--grow-one") {
+        grow_one(std::env::args().nth(pos + 1).and_then(|s| s.parse().ok()).unwrap_or(1));
+        return;
+    }
+    if std::env::args().any(|a| a == "--grow") {
+        // One document of 1, 2, 4, 8 and 16 MB, each in a fresh process.
+        for mb in [1, 2, 4, 8, 16] {
+            let status = std::process::Command::new(std::env::current_exe().unwrap())
+                .args(["--grow-one", &mb.to_string()])
+                .status();
+            if !status.is_ok_and(|s| s.success()) {
+                eprintln!("{mb} MB failed");
+            }
+        }
+        return;
+    }
     if let Some(pos) = std::env::args().position(|a| a == "--one") {
         let n = std::env::args().nth(pos + 1).and_then(|s| s.parse().ok()).unwrap_or(1000);
         one(n, news);

@@ -201,3 +201,13 @@ fn a_newline_in_a_file_name_keeps_one_finding_per_line() {
     let o = run(&["check", dir.path().to_str().unwrap(), "--no-local-rules", "--format", "sarif"]);
     assert!(stdout(&o).contains("a%0Ab%20%23%3F%25.txt"), "{}", stdout(&o));
 }
+
+#[test]
+fn a_document_larger_than_any_article_is_skipped_with_a_warning() {
+    let big = format!(" date 2025-01-01\n\n{}\n", "The talks were called off on Monday. ".repeat(300_000));
+    let dir = corpus_with("huge.txt", big.as_bytes());
+    let o = check_dir(dir.path(), &[]);
+    assert!(matches!(o.status.code(), Some(0 | 1)), "a warning, not an error: {}", stderr(&o));
+    assert!(stderr(&o).contains("more than a news article"), "{}", stderr(&o));
+    assert!(findings(&o) > 0, "the other documents are checked");
+}

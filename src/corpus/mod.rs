@@ -152,10 +152,28 @@ fn walk(dir: &Path, out: &mut Vec<PathBuf>, problems: &mut Vec<Problem>) {
     }
 }
 
+/// The largest document read: 10 MiB.
+pub const MAX_DOCUMENT_BYTES: u64 = 10 << 20;
+
 /// Read one file into a document. `Ok` may still carry a warning (empty
 /// file, no date).
 pub fn read(path: &Path, date_override: Option<NaiveDate>) -> Result<(Document, Vec<Problem>), Problem> {
     let name = path.display().to_string();
+    // No news article runs to 10 MB; checking one document is one thread's
+    // work (about 1 s per MB), so a bigger file would stall the run.
+    if let Some(m) = std::fs::metadata(path).ok().filter(|m| m.len() > MAX_DOCUMENT_BYTES) {
+        return Err(Problem {
+            path: name,
+            severity: ProblemSeverity::Warning,
+            message: format!(
+                "{:.1} MB is more than a news article ({} MB at most): skipped",
+                m.len() as f64 / 1048576.0,
+                MAX_DOCUMENT_BYTES >> 20
+            ),
+            help: "split it into its articles (one file each)".into(),
+            offset: None,
+        });
+    }
     let bytes = std::fs::read(path).map_err(|e| Problem {
         path: name.clone(),
         severity: ProblemSeverity::Error,

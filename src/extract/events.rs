@@ -10,7 +10,7 @@
 use super::names::NameRun;
 use crate::text::tokens::{Kind, Token};
 use crate::text::Span;
-use std::collections::{BTreeSet, HashSet};
+use std::collections::{BTreeSet, HashMap, HashSet};
 
 /// What identifies an event across documents.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -326,22 +326,26 @@ pub fn verb_mention(cx: &Ctx, verb: Span, verb_text: &str, class: &str, clause: 
 /// mention with the same head, else the same class (a verb too: "X and Y
 /// met at Z ... the session had gone nowhere"), earlier in the document.
 pub fn resolve_anaphora(mentions: &mut [EventMention]) {
-    for i in 0..mentions.len() {
-        if mentions[i].resolved || !mentions[i].definite {
-            continue;
+    // The last resolved mention by head (nouns) and by class (nouns and
+    // verbs), kept as the document is read: one pass, not a scan back per
+    // mention.
+    type Antecedent = (EventSig, String);
+    let mut by_head: HashMap<String, Antecedent> = HashMap::new();
+    let mut by_class: HashMap<String, Antecedent> = HashMap::new();
+    for m in mentions.iter_mut() {
+        if !m.resolved && m.definite {
+            let pick = by_head.get(&m.head).or_else(|| by_class.get(&m.sig.class)).cloned();
+            if let Some((sig, label)) = pick {
+                m.sig = sig;
+                m.label = label;
+                m.resolved = true;
+            }
         }
-        let (head, class) = (mentions[i].head.clone(), mentions[i].sig.class.clone());
-        let prior = &mentions[..i];
-        let pick = prior
-            .iter()
-            .rev()
-            .find(|m| m.resolved && !m.verb && m.head == head)
-            .or_else(|| prior.iter().rev().find(|m| m.resolved && m.sig.class == class))
-            .map(|m| (m.sig.clone(), m.label.clone()));
-        if let Some((sig, label)) = pick {
-            mentions[i].sig = sig;
-            mentions[i].label = label;
-            mentions[i].resolved = true;
+        if m.resolved {
+            if !m.verb {
+                by_head.insert(m.head.clone(), (m.sig.clone(), m.label.clone()));
+            }
+            by_class.insert(m.sig.class.clone(), (m.sig.clone(), m.label.clone()));
         }
     }
 }
