@@ -34,11 +34,10 @@ fn dev_set_score_holds() {
     let s = score(&dev.join("GOLD.yaml"), &report, &dev);
     eprintln!("dev set: {s:?}");
     assert!(s.precision() >= 0.85, "{s:?}");
-    // 19 of 32 today: quote, spelling and weekday slips (12), three
-    // status clashes, two open negations, a characterisation and a count
-    // read from the parse. The bar is 0.70; this holds what is
-    // reached.
-    assert!(s.recall() >= 0.55, "{s:?}");
+    // 23 of 32 today: quote, spelling and weekday slips (12), four status
+    // clashes, three open negations, two characterisations, a count and
+    // the date of a past act read from the parse.
+    assert!(s.recall() >= 0.70, "{s:?}");
     assert!(s.near_miss_fp <= 3, "{s:?}");
 }
 
