@@ -71,7 +71,7 @@ fn second_pass(docs: &[Document], extractions: &mut [DocExtraction], mut extract
         return;
     };
     let forms = by_name.values().map(|verbs| verbs.iter().flat_map(|v| model.lemmas.forms_of(v)).collect()).collect();
-    let denied = Denied { names: automaton, forms };
+    let denied = Denied::new(automaton, forms);
     let again: Vec<usize> =
         docs.par_iter().enumerate().filter(|(_, d)| extractor.may_deny(d, &denied)).map(|(i, _)| i).collect();
     extractor.denied = Some(denied);

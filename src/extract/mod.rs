@@ -209,6 +209,9 @@ pub struct Denied {
     pub names: aho_corasick::AhoCorasick,
     /// For each name (by pattern number), the forms of its denied verbs.
     pub forms: Vec<HashSet<String>>,
+    /// Every form of every name, and the longest one's length.
+    any_form: HashSet<String>,
+    longest: usize,
 }
 
 impl Denied {
@@ -226,11 +229,20 @@ impl Denied {
 
     fn has_form(&self, text: &str, ids: &[usize]) -> bool {
         let mut buf = String::new();
-        text.split(|c: char| !c.is_alphabetic()).filter(|w| !w.is_empty()).any(|w| {
+        text.split(|c: char| !c.is_alphabetic()).filter(|w| !w.is_empty() && w.len() <= self.longest).any(|w| {
             buf.clear();
             buf.extend(w.chars().flat_map(char::to_lowercase));
-            ids.iter().any(|&i| self.forms.get(i).is_some_and(|f| f.contains(&buf)))
+            // one lookup in the union first: most words are no form at all
+            self.any_form.contains(&buf) && ids.iter().any(|&i| self.forms.get(i).is_some_and(|f| f.contains(&buf)))
         })
+    }
+
+    /// Denied subjects by name (lowercased, matched case-insensitively),
+    /// each with the forms of the verbs denied of it.
+    pub fn new(names: aho_corasick::AhoCorasick, forms: Vec<HashSet<String>>) -> Denied {
+        let any_form: HashSet<String> = forms.iter().flatten().cloned().collect();
+        let longest = any_form.iter().map(String::len).max().unwrap_or(0);
+        Denied { names, forms, any_form, longest }
     }
 }
 

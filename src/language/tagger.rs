@@ -104,22 +104,27 @@ thread_local! {
     /// Word contexts already computed on this thread, by form: news repeats
     /// its words, and affixes, shape and WordNet classes cost more than a
     /// lookup. Cleared when it grows past a bound.
-    static CACHE: std::cell::RefCell<std::collections::HashMap<String, WordCtx>> = Default::default();
+    static CACHE: std::cell::RefCell<
+        std::collections::HashMap<u64, WordCtx, std::hash::BuildHasherDefault<super::perceptron::IdHasher>>,
+    > = Default::default();
 }
 
 impl WordCtx {
     /// As [`WordCtx::new`], through a per-thread cache.
     pub fn cached(form: &str, lz: Option<&Lemmatizer>) -> WordCtx {
+        // Keyed by the form's 64-bit hash (mixed, as the table's keys are
+        // used whole): no string is copied or hashed twice.
+        let key = k(63, h(form));
         CACHE.with(|c| {
             let mut c = c.borrow_mut();
-            if let Some(w) = c.get(form) {
+            if let Some(w) = c.get(&key) {
                 return w.clone();
             }
             if c.len() > 200_000 {
                 c.clear();
             }
             let w = WordCtx::new(form, lz);
-            c.insert(form.to_string(), w.clone());
+            c.insert(key, w.clone());
             w
         })
     }
