@@ -376,8 +376,52 @@ fn documents(
     let paths: Vec<PathBuf> = paths.iter().filter(|p| p.as_os_str() != "-").cloned().collect();
     let (files, mut problems) =
         if paths.is_empty() { (Vec::new(), Vec::new()) } else { factlint::corpus::discover(&paths) };
+    // A flag or config entry that has no effect is said, not swallowed.
+    let warn = |path: String, message: String, help: &str| factlint::corpus::Problem {
+        path,
+        severity: ProblemSeverity::Warning,
+        message,
+        help: help.to_string(),
+        offset: None,
+    };
+    for p in paths.iter().filter(|p| p.is_file() && cfg.ignored(p)) {
+        problems.push(warn(
+            p.display().to_string(),
+            "named on the command line, but the config's `ignore` skips it".into(),
+            "remove it from `ignore`, or do not name it",
+        ));
+    }
     let files: Vec<PathBuf> = files.into_iter().filter(|f| !cfg.ignored(f)).collect();
     let dates = dates(common, cfg, &files)?;
+    let stdin_name = common.stdin_filename.as_ref().map(|p| p.display().to_string());
+    let named: BTreeSet<String> = files.iter().map(|f| f.display().to_string()).chain(stdin_name.clone()).collect();
+    for d in &common.dates {
+        let file = d.rsplit_once('=').map_or(d.as_str(), |(f, _)| f);
+        if !named.contains(file) && !named.iter().any(|n| n.trim_start_matches("./") == file.trim_start_matches("./")) {
+            problems.push(warn(
+                file.to_string(),
+                "--date names a file that is not among the documents checked".into(),
+                "give the path as factlint lists it, or check that file",
+            ));
+        }
+    }
+    let canon: BTreeSet<PathBuf> = files.iter().map(|f| f.canonicalize().unwrap_or_else(|_| f.clone())).collect();
+    for p in cfg.dates().keys().filter(|p| !canon.contains(*p)) {
+        if paths.iter().any(|root| p.starts_with(root.canonicalize().unwrap_or_else(|_| root.clone()))) {
+            problems.push(warn(
+                p.display().to_string(),
+                "the config's `dates:` names a file that is not among the documents checked".into(),
+                "fix the path (relative to the config file) or remove the entry",
+            ));
+        }
+    }
+    if stdin_name.is_some() && !stdin {
+        problems.push(warn(
+            "--stdin-filename".into(),
+            "--stdin-filename has no effect without `-` among the paths".into(),
+            "add `-` to read standard input",
+        ));
+    }
     let (mut docs, more) = factlint::pipeline::load_documents(&files, &dates);
     problems.extend(more);
     if stdin {

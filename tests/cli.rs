@@ -126,3 +126,19 @@ fn init_writes_a_commented_config_that_loads_and_never_overwrites() {
     assert_eq!(o.status.code(), Some(2));
     assert_eq!(std::fs::read_to_string(dir.path().join("factlint.yaml")).unwrap(), live);
 }
+
+#[test]
+fn flags_and_config_entries_without_effect_are_warned_about() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    std::fs::write(d.join("a.txt"), " date 2025-01-01\n\nHead\n\nThe Norvik summit was called off.\n").unwrap();
+    std::fs::write(d.join("b.txt"), " date 2025-01-01\n\nHead\n\nThe Norvik summit is going ahead.\n").unwrap();
+    std::fs::write(d.join("factlint.yaml"), "ignore: [\"b.txt\"]\ndates: {gone.txt: 2025-01-02}\n").unwrap();
+    let o =
+        factlint().current_dir(d).args(["check", "a.txt", "b.txt", "--date", "nope.txt=2025-01-01"]).output().unwrap();
+    let err = stderr(&o);
+    assert!(err.contains("the config's `ignore` skips it"), "{err}");
+    assert!(err.contains("--date names a file that is not among the documents checked"), "{err}");
+    let o = factlint().current_dir(d).args(["check", "."]).output().unwrap();
+    assert!(stderr(&o).contains("`dates:` names a file that is not among the documents"), "{}", stderr(&o));
+}
