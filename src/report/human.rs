@@ -119,7 +119,7 @@ fn claim_label(c: &Claim) -> String {
         "name" => parts.push(format!("spelled \"{}\"", c.object)),
         "quote" => parts.push("worded so".to_string()),
         "weekday" => parts.push(format!("written {}", c.object)),
-        _ => parts.push(format!("{neg}{}", c.object)),
+        _ => parts.push(format!("{neg}{}", crate::check::readable(&c.object))),
     }
     if let Some(s) = &c.said_by {
         parts.push(format!("said by {s}"));
@@ -142,7 +142,8 @@ fn severity(s: Severity) -> miette::Severity {
 
 fn handler(color: bool) -> GraphicalReportHandler {
     let theme = if color { GraphicalTheme::unicode() } else { GraphicalTheme::unicode_nocolor() };
-    GraphicalReportHandler::new_themed(theme).with_width(100).with_context_lines(0)
+    // Related passages nested under the finding, not each labelled "Advice:".
+    GraphicalReportHandler::new_themed(theme).with_width(160).with_context_lines(0).with_show_related_as_nested(true)
 }
 
 /// Render all findings, then a summary line.
