@@ -76,3 +76,9 @@ fn a_passage_text_is_the_files_bytes() {
         assert!(seen >= 2, "{format}: {}", stdout(&o));
     }
 }
+
+#[test]
+fn a_sentence_that_lost_its_full_stop_is_read() {
+    let a = " date 2025-03-19\n\nSummit Called Off\n\nTop officials said on Wednesday that the Norvik summit had been called off\n";
+    assert_eq!(rules(&[("a.txt", a), ("b.txt", GOING_AHEAD)]), ["status-clash"]);
+}

@@ -83,15 +83,32 @@ pub fn sentences(text: &str, body_start: usize, boilerplate: &[Regex]) -> Vec<Sp
             j += 1;
             end = lines[j].1;
         }
+        let headline_place = first;
         first = false;
         let block = &text[start..end];
-        let furniture = !block.contains(['.', '!', '?']) || (j == i && furniture_line(block));
+        let furniture = (!block.contains(['.', '!', '?']) && !prose_without_stop(block, headline_place))
+            || (j == i && furniture_line(block));
         if !furniture {
             split_line(text, start, end, &mut out);
         }
         i = j + 1;
     }
     out
+}
+
+/// Whether a block without sentence punctuation is still a sentence that
+/// lost its full stop, by its shape and place: not in the headline's place
+/// (the body's first line), of eight words or more, most of them in lower
+/// case (a headline in title case, a menu, a byline are not), and not a
+/// Markdown heading, list item, table row or quote.
+fn prose_without_stop(block: &str, headline_place: bool) -> bool {
+    let t = block.trim_start();
+    if headline_place || t.starts_with(['#', '|', '>', '-', '*', '+', '`', '!', '[']) {
+        return false;
+    }
+    let words: Vec<&str> = t.split_whitespace().collect();
+    let capitalised = words.iter().filter(|w| w.starts_with(char::is_uppercase)).count();
+    words.len() >= 8 && capitalised * 2 < words.len() && t.chars().filter(|c| c.is_alphabetic()).count() * 2 > t.len()
 }
 
 /// The most words a line of page furniture has ("© 2025 Echo Media Ltd.
@@ -305,6 +322,15 @@ mod tests {
                 "The board voted on Tuesday to call off the summit, officials said.",
                 "It\nwas to have opened on March 3 in the capital after two years of talks\nbetween the parties"
             ]
+        );
+    }
+
+    #[test]
+    fn a_sentence_without_its_full_stop_is_read_and_headlines_are_not() {
+        let t = "Talks End In Deadlock As Strike Nears\n\nThe talks ended without agreement on Tuesday and a strike is now likely\n\nHome | World | Politics | Business\n\nBy Jane Doe and John Smith, Staff Writers\n";
+        assert_eq!(
+            texts(t, &sentences(t, 0, &[])),
+            ["The talks ended without agreement on Tuesday and a strike is now likely"]
         );
     }
 
