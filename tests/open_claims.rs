@@ -3,30 +3,13 @@
 
 mod common;
 use common::*;
-use std::fs;
 
-/// Check `docs` (file name, text) with the built-in pack alone; the
-/// findings of `rule`, each as its list of passages.
 fn findings(docs: &[(&str, &str)], rule: &str) -> Vec<Vec<String>> {
-    let dir = tempfile::tempdir().unwrap();
-    let corpus = dir.path().join("corpus");
-    fs::create_dir(&corpus).unwrap();
-    for (name, text) in docs {
-        fs::write(corpus.join(name), text).unwrap();
-    }
-    let o = factlint().current_dir(dir.path()).args(["check", "corpus", "--format", "json"]).output().unwrap();
-    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
-    v["findings"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .filter(|f| f["rule"] == rule)
-        .map(|f| f["claims"].as_array().unwrap().iter().map(|c| c["text"].as_str().unwrap().to_string()).collect())
-        .collect()
+    findings_of(docs, rule)
 }
 
 fn doc(day: &str, body: &str) -> String {
-    format!(" date {day}\n\nHeadline\n\n{body}\n")
+    dated(day, body)
 }
 
 #[test]

@@ -29,6 +29,31 @@ pub fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
 
+/// Check `docs` (file name, text) with the built-in pack alone, from a
+/// folder of their own; the findings of `rule`, each as its passages' text.
+pub fn findings_of(docs: &[(&str, &str)], rule: &str) -> Vec<Vec<String>> {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = dir.path().join("corpus");
+    std::fs::create_dir(&corpus).unwrap();
+    for (name, text) in docs {
+        std::fs::write(corpus.join(name), text).unwrap();
+    }
+    let o = factlint().current_dir(dir.path()).args(["check", "corpus", "--format", "json"]).output().unwrap();
+    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    v["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["rule"] == rule)
+        .map(|f| f["claims"].as_array().unwrap().iter().map(|c| c["text"].as_str().unwrap().to_string()).collect())
+        .collect()
+}
+
+/// A dated article: ` date DAY`, a headline, then `body`.
+pub fn dated(day: &str, body: &str) -> String {
+    format!(" date {day}\n\nHeadline\n\n{body}\n")
+}
+
 #[derive(Debug, Default)]
 pub struct Score {
     pub tp: usize,
