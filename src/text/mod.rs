@@ -315,11 +315,11 @@ mod tests {
 
     #[test]
     fn hard_wrapped_paragraphs_are_read_whole() {
-        let t = "Headline of the story\n\nThe board voted on Tuesday to call off the summit, officials said. It\nwas to have opened on March 3 in the capital after two years of talks\nbetween the parties\n\n- a list item without a stop\n";
+        let t = "Headline of the story\n\nThe board voted on Tuesday to call off the book fair, officials said. It\nwas to have opened on March 3 in the capital after two years of talks\nbetween the parties\n\n- a list item without a stop\n";
         assert_eq!(
             texts(t, &sentences(t, 0, &[])),
             [
-                "The board voted on Tuesday to call off the summit, officials said.",
+                "The board voted on Tuesday to call off the book fair, officials said.",
                 "It\nwas to have opened on March 3 in the capital after two years of talks\nbetween the parties"
             ]
         );
