@@ -366,6 +366,12 @@ fn set_color(c: ColorWhen) {
 }
 
 /// Read the documents under `paths`, less the config's ignored ones.
+/// The name standard input (`-`) goes by: `--stdin-filename`, else
+/// `<stdin>`.
+fn stdin_name(c: &Common) -> String {
+    c.stdin_filename.as_ref().map_or("<stdin>".to_string(), |p| p.display().to_string())
+}
+
 fn documents(
     paths: &[PathBuf],
     common: &Common,
@@ -393,8 +399,11 @@ fn documents(
     }
     let files: Vec<PathBuf> = files.into_iter().filter(|f| !cfg.ignored(f)).collect();
     let dates = dates(common, cfg, &files)?;
-    let stdin_name = common.stdin_filename.as_ref().map(|p| p.display().to_string());
-    let named: BTreeSet<String> = files.iter().map(|f| f.display().to_string()).chain(stdin_name.clone()).collect();
+    let named: BTreeSet<String> = files
+        .iter()
+        .map(|f| f.display().to_string())
+        .chain(common.stdin_filename.is_some().then(|| stdin_name(common)))
+        .collect();
     for d in &common.dates {
         let file = d.rsplit_once('=').map_or(d.as_str(), |(f, _)| f);
         if !named.contains(file) && !named.iter().any(|n| n.trim_start_matches("./") == file.trim_start_matches("./")) {
@@ -415,7 +424,7 @@ fn documents(
             ));
         }
     }
-    if stdin_name.is_some() && !stdin {
+    if common.stdin_filename.is_some() && !stdin {
         problems.push(warn(
             "--stdin-filename".into(),
             "--stdin-filename has no effect without `-` among the paths".into(),
@@ -425,7 +434,7 @@ fn documents(
     let (mut docs, more) = factlint::pipeline::load_documents(&files, &dates);
     problems.extend(more);
     if stdin {
-        let name = common.stdin_filename.as_ref().map_or("<stdin>".to_string(), |p| p.display().to_string());
+        let name = stdin_name(common);
         let mut bytes = Vec::new();
         std::io::Read::read_to_end(&mut std::io::stdin().lock(), &mut bytes)
             .map_err(|e| miette::miette!("cannot read standard input: {e}"))?;
@@ -642,8 +651,7 @@ fn check(args: CheckArgs) -> miette::Result<u8> {
             if files.is_empty() { (Vec::new(), Vec::new()) } else { factlint::corpus::discover(&files) };
         let mut drafts: BTreeSet<String> = draft_files.iter().map(|f| f.display().to_string()).collect();
         if files.len() < args.paths.len() {
-            let c = &args.common;
-            drafts.insert(c.stdin_filename.as_ref().map_or("<stdin>".to_string(), |p| p.display().to_string()));
+            drafts.insert(stdin_name(&args.common));
         }
         let ids: BTreeSet<usize> =
             a.docs.iter().enumerate().filter(|(_, d)| drafts.contains(&d.path)).map(|(i, _)| i).collect();

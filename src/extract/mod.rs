@@ -712,13 +712,7 @@ impl<'r> Extractor<'r> {
             })
             .collect();
         let mixed = poles.len() > 1;
-        let clause_mentions: Vec<&EventMention> =
-            // (mentions are sorted by start: the clause's by binary search)
-            mentions[mentions.partition_point(|m| m.span.start < c.start)..]
-                .iter()
-                .take_while(|m| m.span.start < c.end)
-                .filter(|m| m.span.end <= c.end)
-                .collect();
+        let clause_mentions: Vec<&EventMention> = starting_in(mentions, c).filter(|m| m.span.end <= c.end).collect();
         for cue in cues {
             let Tag::Cue { predicate, value } = &cue.tag else { continue };
             let Some(pd) = self.rules.predicates.get(predicate) else { continue };
@@ -1288,9 +1282,7 @@ impl<'r> Extractor<'r> {
         if doc_out.claims[dcx.claims_from..].iter().any(|k| k.predicate == *pname && k.cue.overlaps(&oc.head)) {
             return;
         }
-        let mention = dcx.mentions[dcx.mentions.partition_point(|m| m.span.start < c.start)..]
-            .iter()
-            .take_while(|m| m.span.start < c.end)
+        let mention = starting_in(dcx.mentions, c)
             .filter(|m| m.resolved && !m.verb && m.span.overlaps(&bearer.at))
             .max_by_key(|m| m.span.end - m.span.start);
         let (subject, label) = match mention {
@@ -1366,6 +1358,12 @@ impl<'r> Extractor<'r> {
     fn value_type(&self, predicate: &str) -> ValueType {
         self.rules.predicates.get(predicate).map(|p| p.value_type).unwrap_or_default()
     }
+}
+
+/// The mentions (sorted by start) that start in clause `c`, found by binary
+/// search.
+fn starting_in(mentions: &[EventMention], c: Span) -> impl Iterator<Item = &EventMention> {
+    mentions[mentions.partition_point(|m| m.span.start < c.start)..].iter().take_while(move |m| m.span.start < c.end)
 }
 
 /// A clause's tokens as it is parsed alone: without the conjunction that
