@@ -26,6 +26,9 @@ struct Cli {
 enum Command {
     /// Check documents for contradictions.
     Check(CheckArgs),
+    /// Run the language server (stdio): diagnostics in the editor as you
+    /// type, against the workspace folder's articles.
+    Lsp,
     /// Print the facts extracted from documents.
     Facts {
         /// Files and folders (.txt, .md, searched recursively).
@@ -544,6 +547,10 @@ fn run(cli: Cli) -> miette::Result<u8> {
                 ));
             }
             print(&s)?;
+            Ok(0)
+        }
+        Command::Lsp => {
+            factlint::lsp::run().map_err(|e| miette::miette!("language server: {e}"))?;
             Ok(0)
         }
         Command::Explain { rule, common } => {

@@ -53,7 +53,17 @@ pub fn load_documents(paths: &[PathBuf], dates: &BTreeMap<String, NaiveDate>) ->
 /// documents naming a denied subject together with a form of a verb denied
 /// of it are extracted again, parsing those clauses too. Parsing every
 /// clause would cost several times the whole rest of the pipeline.
-fn second_pass(docs: &[Document], extractions: &mut [DocExtraction], mut extractor: Extractor) {
+///
+/// `targets`, when given, are the only documents that may be extracted
+/// again (an editor re-checks one document against an archive whose own
+/// second pass is done); their new claims replace none of the old, and a
+/// claim already there is not added twice.
+pub fn second_pass(
+    docs: &[Document],
+    extractions: &mut [DocExtraction],
+    mut extractor: Extractor,
+    targets: Option<&[usize]>,
+) {
     let mut denied_of: BTreeMap<&str, BTreeSet<&str>> = BTreeMap::new();
     for (verb, name) in extractions.iter().flat_map(|e| e.denied.iter()) {
         denied_of.entry(name.as_str()).or_default().insert(verb.as_str());
@@ -72,8 +82,15 @@ fn second_pass(docs: &[Document], extractions: &mut [DocExtraction], mut extract
     };
     let forms = by_name.values().map(|verbs| verbs.iter().flat_map(|v| model.lemmas.forms_of(v)).collect()).collect();
     let denied = Denied::new(automaton, forms);
-    let again: Vec<usize> =
-        docs.par_iter().enumerate().filter(|(_, d)| extractor.may_deny(d, &denied)).map(|(i, _)| i).collect();
+    let all: Vec<usize>;
+    let targets = match targets {
+        Some(t) => t,
+        None => {
+            all = (0..docs.len()).collect();
+            &all
+        }
+    };
+    let again: Vec<usize> = targets.par_iter().copied().filter(|&i| extractor.may_deny(&docs[i], &denied)).collect();
     extractor.denied = Some(denied);
     extractor.second_pass = true;
     // The second extraction parses only the clauses the first did not, and
@@ -81,8 +98,12 @@ fn second_pass(docs: &[Document], extractions: &mut [DocExtraction], mut extract
     let open = extractor.open_predicate().map(str::to_string);
     let redone: Vec<(usize, DocExtraction)> = again.into_par_iter().map(|i| (i, extractor.extract(&docs[i]))).collect();
     for (i, e) in redone {
-        let added = e.claims.into_iter().filter(|c| Some(&c.predicate) == open.as_ref());
-        extractions[i].claims.extend(added);
+        for c in e.claims.into_iter().filter(|c| Some(&c.predicate) == open.as_ref()) {
+            let have = &extractions[i].claims;
+            if !have.iter().any(|k| k.predicate == c.predicate && k.span == c.span && k.object == c.object) {
+                extractions[i].claims.push(c);
+            }
+        }
     }
 }
 
@@ -107,7 +128,7 @@ pub fn analyse_with_progress(
             e
         })
         .collect();
-    second_pass(&docs, &mut extractions, extractor);
+    second_pass(&docs, &mut extractions, extractor, None);
     let index = FactIndex::new(facts::resolve(&extractions));
     let findings = check::run(rules, &check::Input { docs: &docs, extractions: &extractions, facts: &index });
     Analysis { docs, problems, extractions, facts: index, findings }

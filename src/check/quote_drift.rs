@@ -16,6 +16,12 @@ struct QuoteWords<'a> {
     words: Vec<(String, Span)>,
 }
 
+/// The words of a quotation as the check compares them (lowercased,
+/// straight apostrophes, bracketed words left out).
+pub fn quote_words(text: &str, span: Span) -> Vec<String> {
+    normalise(text, span).into_iter().map(|(w, _)| w).collect()
+}
+
 fn normalise(text: &str, span: Span) -> Vec<(String, Span)> {
     let s = &text[span.start..span.end];
     let mut out = Vec::new();
@@ -340,7 +346,7 @@ const MAX_QUOTE_WORDS: usize = 200;
 
 /// Cap on how many quotes may share a trigram before it is too common to
 /// say anything ("one of the").
-const MAX_POSTING: usize = 64;
+pub const MAX_POSTING: usize = 64;
 
 /// The fewest shared words for two quotations to be one, and of them the
 /// fewest that are not function words.

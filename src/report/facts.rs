@@ -128,3 +128,33 @@ pub fn render_table(docs: &[Document], facts: &[Vec<&Fact>]) -> String {
     }
     s
 }
+
+/// Markdown for an editor's hover over a passage: each fact read there,
+/// with why (the same fields as `factlint facts`).
+pub fn render_markdown(docs: &[Document], facts: &[Vec<&Fact>]) -> String {
+    let mut s = String::new();
+    for r in rows(docs, facts) {
+        if !s.is_empty() {
+            s.push_str("\n---\n\n");
+        }
+        let neg = if r.polarity == "negative" { "not " } else { "" };
+        s.push_str(&format!("**{}** · `{}`\n\n", r.subject_name, r.subject));
+        s.push_str(&format!("- predicate: `{}` = {neg}`{}`\n", r.predicate, r.object));
+        if let Some(d) = &r.date_value {
+            s.push_str(&format!("- date claimed: {d}\n"));
+        }
+        if let Some(q) = &r.quantity {
+            s.push_str(&format!("- count: {q}\n"));
+        }
+        let word = |w: &Option<String>| w.as_ref().map(|w| format!(" (\"{w}\")")).unwrap_or_default();
+        s.push_str(&format!("- polarity: {}{}\n", r.polarity, word(&r.polarity_word)));
+        s.push_str(&format!("- modality: {}{}\n", r.modality, word(&r.modality_word)));
+        s.push_str(&format!("- valid: {} (from {})\n", r.valid.as_deref().unwrap_or("unknown"), r.valid_from));
+        s.push_str(&format!("- said by: {}\n", r.said_by.unwrap_or("the report")));
+        if !r.subject_phrase.is_empty() {
+            s.push_str(&format!("- subject as written: \"{}\" (head `{}`)\n", r.subject_phrase, r.subject_head));
+        }
+        s.push_str(&format!("- from: {}:{}:{}\n", r.file, r.line, r.column));
+    }
+    s
+}

@@ -37,7 +37,7 @@ fn uri(path: &str, cwd: &Path) -> String {
 /// A path as a URI reference (RFC 3986): every byte but the unreserved
 /// characters and `/` percent-encoded, so spaces, `#`, `?`, `%` and
 /// newlines in file names survive.
-fn percent_encode(s: &str) -> String {
+pub fn percent_encode(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for b in s.bytes() {
         if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_' | b'~' | b'/') {
