@@ -2,7 +2,7 @@
 
 use crate::check::{self, FactIndex, Finding};
 use crate::corpus::{self, Document, Problem};
-use crate::extract::{Denied, DocExtraction, Extractor};
+use crate::extract::{Denied, DocExtraction, Extractor, Pass};
 use crate::facts;
 use crate::rules::RuleSet;
 use chrono::NaiveDate;
@@ -61,7 +61,7 @@ pub fn load_documents(paths: &[PathBuf], dates: &BTreeMap<String, NaiveDate>) ->
 pub fn second_pass(
     docs: &[Document],
     extractions: &mut [DocExtraction],
-    mut extractor: Extractor,
+    extractor: &Extractor,
     targets: Option<&[usize]>,
 ) {
     let mut denied_of: BTreeMap<&str, BTreeSet<&str>> = BTreeMap::new();
@@ -91,12 +91,12 @@ pub fn second_pass(
         }
     };
     let again: Vec<usize> = targets.par_iter().copied().filter(|&i| extractor.may_deny(&docs[i], &denied)).collect();
-    extractor.denied = Some(denied);
-    extractor.second_pass = true;
+    let pass = Pass { denied: Some(&denied), second: true };
     // The second extraction parses only the clauses the first did not, and
     // gives only their open claims to add.
     let open = extractor.open_predicate().map(str::to_string);
-    let redone: Vec<(usize, DocExtraction)> = again.into_par_iter().map(|i| (i, extractor.extract(&docs[i]))).collect();
+    let redone: Vec<(usize, DocExtraction)> =
+        again.into_par_iter().map(|i| (i, extractor.extract_pass(&docs[i], pass))).collect();
     for (i, e) in redone {
         for c in e.claims.into_iter().filter(|c| Some(&c.predicate) == open.as_ref()) {
             let have = &extractions[i].claims;
@@ -128,7 +128,7 @@ pub fn analyse_with_progress(
             e
         })
         .collect();
-    second_pass(&docs, &mut extractions, extractor, None);
+    second_pass(&docs, &mut extractions, &extractor, None);
     let index = FactIndex::new(facts::resolve(&extractions));
     let findings = check::run(rules, &check::Input { docs: &docs, extractions: &extractions, facts: &index });
     Analysis { docs, problems, extractions, facts: index, findings }

@@ -22,12 +22,27 @@ use crate::extract::{DocExtraction, Extractor};
 use crate::facts;
 use crate::gate::{self, suppress};
 use crate::rules::RuleSet;
-use std::collections::{BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+
+/// What a neighbour shares with the checked document.
+const FACTS: u8 = 1;
+const PERSONS: u8 = 2;
+const QUOTES: u8 = 4;
+
+self_cell::self_cell!(
+    /// The rules and the extractor built from them (its vocabulary compiled
+    /// once, not per check: that costs milliseconds).
+    struct Engine {
+        owner: RuleSet,
+        #[covariant]
+        dependent: Extractor,
+    }
+);
 
 /// The archive: its documents, their extractions and the index from link
 /// keys to the documents that have them.
 pub struct Workspace {
-    pub rules: RuleSet,
+    engine: Engine,
     docs: Vec<Option<Document>>,
     extractions: Vec<DocExtraction>,
     by_path: HashMap<String, usize>,
@@ -72,12 +87,16 @@ pub fn link_keys(doc: &Document, ex: &DocExtraction, short: &dyn Fn(&str) -> boo
             keys.insert(format!("n:{n}"));
         }
     };
+    // The spelling check links two names when they share a surname and
+    // their given names are one letter apart (same first letter), or share
+    // a given name and their surnames begin alike (same first three): every
+    // name of a cluster shares the given name's first letter and the
+    // surname's first three letters.
     for p in &ex.persons {
         let lower: Vec<String> = p.words.iter().map(|w| w.to_lowercase()).collect();
-        name(&lower.join(" "), &mut keys);
-        if let Some((last, given)) = lower.split_last() {
-            keys.insert(format!("w:{last}"));
-            keys.insert(format!("g:{}:{}", given.join(" "), last.chars().take(3).collect::<String>()));
+        if let Some((last, given)) = lower.split_last().filter(|(_, g)| !g.is_empty()) {
+            let initial = given.first().and_then(|g| g.chars().next()).unwrap_or(' ');
+            keys.insert(format!("s:{initial}:{}", last.chars().take(3).collect::<String>()));
         }
     }
     for c in &ex.claims {
@@ -126,7 +145,7 @@ impl Workspace {
     pub fn new(docs: Vec<Document>, rules: RuleSet, tick: &(dyn Fn() + Sync)) -> Workspace {
         let a = crate::pipeline::analyse_with_progress(docs, Vec::new(), &rules, tick);
         let mut w = Workspace {
-            rules,
+            engine: Engine::new(rules, |r| Extractor::new(r)),
             docs: Vec::new(),
             extractions: Vec::new(),
             by_path: HashMap::new(),
@@ -145,7 +164,17 @@ impl Workspace {
         for ((doc, ex), ids) in a.docs.into_iter().zip(a.extractions).zip(subject_ids) {
             w.insert(doc, ex, ids);
         }
+        // From now on the same documents are checked again and again with
+        // a sentence changed: the language layer remembers its sentences.
+        if let Ok(m) = crate::language::embedded() {
+            m.remember(true);
+        }
         w
+    }
+
+    /// The rules the workspace checks with.
+    pub fn rules(&self) -> &RuleSet {
+        self.engine.borrow_owner()
     }
 
     fn short(&self, word: &str) -> bool {
@@ -230,16 +259,24 @@ impl Workspace {
         self.by_path.get(path).and_then(|&s| self.docs[s].as_ref())
     }
 
-    /// The archive documents sharing a key of `keys`, less `except`.
-    fn neighbours(&self, keys: &BTreeSet<String>, except: Option<usize>) -> BTreeSet<usize> {
-        let mut out = BTreeSet::new();
+    /// The archive documents sharing a key of `keys`, less `except`, each
+    /// with what it shares: facts (names, places, classes, subject ids),
+    /// people's names (a spelling block) or quotations (a trigram).
+    fn neighbours(&self, keys: &BTreeSet<String>, except: Option<usize>) -> BTreeMap<usize, u8> {
+        let mut out: BTreeMap<usize, u8> = BTreeMap::new();
         for k in keys {
-            if let Some(p) = self.postings.get(k) {
-                // A word trigram too common for the quote check to use.
-                if k.starts_with("q:") && p.len() > check::quote_drift::MAX_POSTING {
-                    continue;
-                }
-                out.extend(p.iter().copied().filter(|&s| Some(s) != except && self.docs[s].is_some()));
+            let Some(p) = self.postings.get(k) else { continue };
+            let role = match k.split(':').next() {
+                Some("s") => PERSONS,
+                Some("q") => QUOTES,
+                _ => FACTS,
+            };
+            // A word trigram too common for the quote check to use.
+            if role == QUOTES && p.len() > check::quote_drift::MAX_POSTING {
+                continue;
+            }
+            for &s in p.iter().filter(|&&s| Some(s) != except && self.docs[s].is_some()) {
+                *out.entry(s).or_default() |= role;
             }
         }
         out
@@ -250,8 +287,7 @@ impl Workspace {
     /// findings that involve it, as a run on the whole corpus gives them,
     /// with its passages first.
     pub fn check(&self, doc: Document) -> DocCheck {
-        let extractor = Extractor::new(&self.rules);
-        let ex = extractor.extract(&doc);
+        let ex = self.engine.borrow_dependent().extract(&doc);
         let except = self.by_path.get(&doc.path).copied();
         let own = short_names_of(&ex);
         let short = |w: &str| own.contains(w) || self.short(w);
@@ -267,28 +303,50 @@ impl Workspace {
             .map(|fs| fs.iter().map(|f| format!("f:{}", f.subject)).collect())
             .unwrap_or_default();
         let more = self.neighbours(&ids, except);
-        if more.is_subset(&near) {
+        if more.keys().all(|s| near.get(s).is_some_and(|r| r & FACTS != 0)) {
             return first;
         }
-        near.extend(more);
+        for (s, r) in more {
+            *near.entry(s).or_default() |= r;
+        }
         self.run(&near, doc, ex)
     }
 
     /// Resolution and the check on `near` and the document.
-    fn run(&self, near: &BTreeSet<usize>, doc: Document, ex: DocExtraction) -> DocCheck {
-        let mut docs: Vec<Document> = near.iter().filter_map(|&s| self.docs[s].clone()).collect();
-        let mut exs: Vec<DocExtraction> = near.iter().map(|&s| self.extractions[s].clone()).collect();
+    ///
+    /// A document that shares only people's names or quotations with it
+    /// takes part with only those: its claims cannot meet the document's.
+    fn run(&self, near: &BTreeMap<usize, u8>, doc: Document, ex: DocExtraction) -> DocCheck {
+        let mut docs: Vec<Document> = Vec::with_capacity(near.len() + 1);
+        let mut exs: Vec<DocExtraction> = Vec::with_capacity(near.len() + 1);
+        let mut with_facts = Vec::new();
+        for (&s, &role) in near {
+            let (Some(d), e) = (&self.docs[s], &self.extractions[s]) else { continue };
+            if role & FACTS != 0 {
+                with_facts.push(docs.len());
+                exs.push(e.clone());
+            } else {
+                exs.push(DocExtraction {
+                    persons: if role & PERSONS != 0 { e.persons.clone() } else { Vec::new() },
+                    quotes: if role & QUOTES != 0 { e.quotes.clone() } else { Vec::new() },
+                    ..Default::default()
+                });
+            }
+            docs.push(d.clone());
+        }
         docs.push(doc);
         exs.push(ex);
         let at = docs.len() - 1;
         // The document's clauses that assert a verb denied of its subject
         // elsewhere, and the archive's that assert one it denies anew.
         let own_denials = exs[at].denied.iter().any(|d| !exs[..at].iter().any(|e| e.denied.contains(d)));
-        let targets: Vec<usize> = if own_denials { (0..docs.len()).collect() } else { vec![at] };
-        crate::pipeline::second_pass(&docs, &mut exs, Extractor::new(&self.rules), Some(&targets));
+        with_facts.push(at);
+        let targets: Vec<usize> = if own_denials { with_facts } else { vec![at] };
+        crate::pipeline::second_pass(&docs, &mut exs, self.engine.borrow_dependent(), Some(&targets));
+        let rules = self.rules();
         let facts = FactIndex::new(facts::resolve(&exs));
-        let found = check::run(&self.rules, &check::Input { docs: &docs, extractions: &exs, facts: &facts });
-        let known: Vec<&str> = self.rules.conflicts.iter().map(|c| c.id.as_str()).collect();
+        let found = check::run(rules, &check::Input { docs: &docs, extractions: &exs, facts: &facts });
+        let known: Vec<&str> = rules.conflicts.iter().map(|c| c.id.as_str()).collect();
         let kept = suppress::apply(&docs, found, false, &known);
         let findings = gate::against(kept, &BTreeSet::from([at]));
         DocCheck { docs, extractions: exs, facts, findings, doc: at }

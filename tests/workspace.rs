@@ -91,3 +91,39 @@ fn an_edit_replaces_the_document_and_a_removal_forgets_it() {
     assert_eq!(ws.len(), docs.len() - 1);
     assert!(ws.document(&with.path).is_none());
 }
+
+/// The same on real news: each of the 982 ECB+ articles, against
+/// the whole run. Slow in a debug build: `cargo test --release --test
+/// workspace -- --ignored`.
+#[test]
+#[ignore]
+fn ecb_news_each_document_as_the_whole_run() {
+    let path = root().join("../shared/external/ecbplus_docs.jsonl");
+    let Ok(text) = std::fs::read_to_string(path) else { return };
+    let dir = tempfile::tempdir().unwrap();
+    for line in text.lines() {
+        let v: serde_json::Value = serde_json::from_str(line).unwrap();
+        let sub = dir.path().join(v["topic"].to_string());
+        std::fs::create_dir_all(&sub).unwrap();
+        let date = v["date"].as_str().map(|d| format!(" date {d}\n")).unwrap_or_default();
+        let body = format!("{date}{}", v["text"].as_str().unwrap());
+        std::fs::write(sub.join(format!("{}.txt", v["id"].as_str().unwrap())), body).unwrap();
+    }
+    let rules = factlint::rules::load(&[]).unwrap();
+    let docs = load(dir.path());
+    let whole = factlint::pipeline::analyse(docs.clone(), Vec::new(), &rules);
+    let known: Vec<&str> = rules.conflicts.iter().map(|c| c.id.as_str()).collect();
+    let all = factlint::gate::suppress::apply(&whole.docs, whole.findings.clone(), false, &known);
+    let ws = Workspace::new(docs.clone(), rules.clone(), &|| {});
+    let (mut compared, mut with) = (0, 0);
+    for (i, d) in docs.iter().enumerate() {
+        let expected: BTreeSet<_> =
+            factlint::gate::against(all.clone(), &BTreeSet::from([i])).iter().map(|f| shape(&whole.docs, f)).collect();
+        let got = ws.check(d.clone());
+        let found: BTreeSet<_> = got.findings.iter().map(|f| shape(&got.docs, f)).collect();
+        assert_eq!(found, expected, "{}", d.path);
+        compared += 1;
+        with += usize::from(!expected.is_empty());
+    }
+    eprintln!("{compared} ECB+ articles compared, {with} with findings");
+}

@@ -265,14 +265,18 @@ pub struct Extractor<'r> {
     /// The packs' speech verbs, lowercased: saying something is done again
     /// and again, so it dates no act.
     speech_forms: HashSet<String>,
+}
+
+/// Which pass an extraction is (see [`crate::pipeline`]).
+#[derive(Clone, Copy, Default)]
+pub struct Pass<'d> {
     /// Which clauses are parsed for open claims: those with a negation
     /// word always; with `Some`, also those naming a subject denied
-    /// something somewhere in the corpus together with a form of that verb
-    /// (see [`crate::pipeline`]).
-    pub denied: Option<Denied>,
+    /// something somewhere in the corpus together with a form of that verb.
+    pub denied: Option<&'d Denied>,
     /// Extracting for the second pass: parse only the clauses `denied`
-    /// adds (see [`crate::pipeline`]).
-    pub second_pass: bool,
+    /// adds.
+    pub second: bool,
 }
 
 /// Spans of time: "served 41 months", "took three hours" are durations,
@@ -369,8 +373,6 @@ impl<'r> Extractor<'r> {
             count_predicate,
             date_predicate,
             speech_forms: rules.language.speech_verbs.iter().map(|w| w.to_lowercase()).collect(),
-            denied: None,
-            second_pass: false,
         }
     }
 
@@ -443,6 +445,11 @@ impl<'r> Extractor<'r> {
 
     /// Extract one document.
     pub fn extract(&self, doc: &Document) -> DocExtraction {
+        self.extract_pass(doc, Pass::default())
+    }
+
+    /// Extract one document in a given pass.
+    pub fn extract_pass(&self, doc: &Document, pass: Pass) -> DocExtraction {
         let text = doc.text.as_str();
         let lx = &self.lexicon;
         let sentences = text::sentences(text, doc.body_start, &self.rules.boilerplate);
@@ -653,7 +660,7 @@ impl<'r> Extractor<'r> {
                 named_by_last: &named_by_last,
                 claims_from,
             };
-            self.open_claims(text, doc, s, &tokens[s.t0..s.t1], &doc_cx, &speakers, &mut open_names, &mut out);
+            self.open_claims(text, doc, s, &tokens[s.t0..s.t1], &doc_cx, &speakers, &mut open_names, &mut out, pass);
             let first_quote = doc_quotes.partition_point(|q| q.outer.start < s.span.start);
             for q in doc_quotes[first_quote..].iter().take_while(|q| q.outer.start < s.span.end) {
                 let words = text[q.inner.start..q.inner.end].split_whitespace().count();
@@ -797,6 +804,7 @@ impl<'r> Extractor<'r> {
         speakers: &[Speaker],
         names_by_head: &mut HashMap<String, BTreeSet<String>>,
         doc_out: &mut DocExtraction,
+        pass: Pass,
     ) {
         let Some(model) = self.model else { return };
         // Parse only sentences with a clause that can take part in a
@@ -821,7 +829,7 @@ impl<'r> Extractor<'r> {
                 _ => c,
             };
             let negated = s.hits.iter().any(|h| h.tag == Tag::Negation && c.contains(h.span.start));
-            let denied = || self.denied.as_ref().is_some_and(|d| d.matches(&text[c.start..c.end]));
+            let denied = || pass.denied.is_some_and(|d| d.matches(&text[c.start..c.end]));
             // A state the pack's cue phrases already read in this clause
             // needs no parse.
             let cued = doc_out.claims[dcx.claims_from..]
@@ -869,7 +877,7 @@ impl<'r> Extractor<'r> {
                     _ => false,
                 });
             let open = self.open_predicate.is_some() && (negated || denied());
-            if self.second_pass {
+            if pass.second {
                 // Only what the first pass did not read: assertions of a
                 // verb denied elsewhere, in clauses it did not parse for
                 // open claims (it may have parsed them for a state or a

@@ -101,7 +101,24 @@ pub struct Model<'m> {
     propn: Option<usize>,
     /// Distinguishes loaded models in the per-thread word cache.
     id: u64,
+    /// Sentences already tagged and parsed, when [`Model::remember`] is on.
+    memo: std::sync::Mutex<Memo>,
+    remembering: std::sync::atomic::AtomicBool,
 }
+
+/// Tags and parses by sentence: an editor checks the same document again
+/// and again with one sentence changed. Cleared when it grows past a bound.
+#[derive(Default)]
+struct Memo {
+    tags: std::collections::HashMap<Vec<String>, Vec<usize>>,
+    parses: std::collections::HashMap<(Vec<u64>, Vec<u64>), Heads>,
+}
+
+/// Heads and relation numbers of a parsed sentence.
+type Heads = (Vec<usize>, Vec<usize>);
+
+/// Entries the memo keeps before it starts again.
+const MEMO_MAX: usize = 50_000;
 
 /// A word's lemma and features, by model, tag, first-word flag and form:
 /// news repeats its words, and the tables are searched, not indexed.
@@ -181,11 +198,48 @@ impl<'m> Model<'m> {
             feats_xpos: Lines::new(s.text("feats.xpos")?),
             feats_form: Lines::new(s.text("feats.form")?),
             root_label,
+            memo: Default::default(),
+            remembering: Default::default(),
         })
+    }
+
+    /// Remember the tags and parse of every sentence from now on (or stop
+    /// and forget): a sentence seen before costs a lookup. For a process
+    /// that checks the same text again and again, as a language server
+    /// does; a batch run reads each sentence once and leaves it off.
+    pub fn remember(&self, on: bool) {
+        self.remembering.store(on, std::sync::atomic::Ordering::Relaxed);
+        if !on {
+            if let Ok(mut m) = self.memo.lock() {
+                *m = Memo::default();
+            }
+        }
+    }
+
+    fn remembers(&self) -> bool {
+        self.remembering.load(std::sync::atomic::Ordering::Relaxed)
     }
 
     /// Tags of a sentence given as word forms: joint class numbers.
     pub fn tag(&self, forms: &[&str]) -> Vec<usize> {
+        if !self.remembers() {
+            return self.tag_now(forms);
+        }
+        let key: Vec<String> = forms.iter().map(|f| f.to_string()).collect();
+        if let Some(t) = self.memo.lock().ok().and_then(|m| m.tags.get(&key).cloned()) {
+            return t;
+        }
+        let tags = self.tag_now(forms);
+        if let Ok(mut m) = self.memo.lock() {
+            if m.tags.len() >= MEMO_MAX {
+                m.tags.clear();
+            }
+            m.tags.insert(key, tags.clone());
+        }
+        tags
+    }
+
+    fn tag_now(&self, forms: &[&str]) -> Vec<usize> {
         let ctx: Vec<tagger::WordCtx> = forms.iter().map(|f| tagger::WordCtx::cached(f, Some(&self.lemmas))).collect();
         let first = self.tag_pass(&ctx, &self.tagger, None, None);
         let mut alt = Vec::new();
@@ -279,6 +333,24 @@ impl<'m> Model<'m> {
 
     /// Heads (0-based; `n` is the root) and relations of a tagged sentence.
     pub fn parse_heads(&self, norms: &[u64], xpos: &[u64]) -> (Vec<usize>, Vec<usize>) {
+        if !self.remembers() {
+            return self.parse_heads_now(norms, xpos);
+        }
+        let key = (norms.to_vec(), xpos.to_vec());
+        if let Some(p) = self.memo.lock().ok().and_then(|m| m.parses.get(&key).cloned()) {
+            return p;
+        }
+        let p = self.parse_heads_now(norms, xpos);
+        if let Ok(mut m) = self.memo.lock() {
+            if m.parses.len() >= MEMO_MAX {
+                m.parses.clear();
+            }
+            m.parses.insert(key, p.clone());
+        }
+        p
+    }
+
+    fn parse_heads_now(&self, norms: &[u64], xpos: &[u64]) -> (Vec<usize>, Vec<usize>) {
         let n = norms.len().saturating_sub(1);
         let mut st = parser::State::new(n, self.labels.len());
         let (mut feats, mut scores, mut valid) = (Vec::with_capacity(128), Vec::new(), Vec::new());

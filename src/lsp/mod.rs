@@ -251,7 +251,7 @@ impl Server {
             Loaded::Ready(w) => {
                 self.log(MessageType::INFO, format!("factlint: {} archive documents read", w.len()));
                 if let Some(dir) = &self.docs_dir {
-                    for c in &w.rules.conflicts {
+                    for c in &w.rules().conflicts {
                         let _ = std::fs::write(dir.join(format!("{}.md", c.id)), crate::check::kind_doc(c.kind));
                     }
                 }
