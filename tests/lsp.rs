@@ -364,6 +364,8 @@ fn archive_files_and_packs_are_watched() {
 #[test]
 fn bad_requests_get_errors_and_a_vanished_client_ends_the_server() {
     let dir = workspace();
+    // A file in the archive that is not UTF-8: logged, and the rest read.
+    std::fs::write(dir.path().join("latin1.txt"), b"caf\xe9 au lait\n").unwrap();
     let mut c = Client::start(dir.path(), json!({}));
     let r = c.request("textDocument/hover", json!({"textDocument": 7}));
     assert_eq!(r["error"]["code"], -32602, "{r}");
@@ -382,6 +384,11 @@ fn bad_requests_get_errors_and_a_vanished_client_ends_the_server() {
         json!({"textDocument": {"uri": draft, "languageId": "markdown", "version": 1, "text": DRAFT}}),
     );
     c.diagnostics(&draft, |d| d.len() == 2);
+    let logged = c
+        .seen
+        .iter()
+        .any(|m| m["method"] == "window/logMessage" && m["params"]["message"].as_str().unwrap().contains("latin1.txt"));
+    assert!(logged, "the unreadable file is logged: {:?}", c.seen);
     // The client goes away without shutdown: the server ends.
     drop(c.stdin.take());
     let status = wait(&mut c.child);

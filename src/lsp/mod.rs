@@ -35,7 +35,9 @@ use std::time::{Duration, Instant};
 
 /// What the loader thread sends back.
 enum Loaded {
-    Ready(Box<Workspace>),
+    /// The archive, and what could not be read of it (a binary or
+    /// non-UTF-8 file), for the log.
+    Ready(Box<Workspace>, Vec<corpus::Problem>),
     /// The config or a pack does not load: (file, byte offset, message).
     Failed(PathBuf, usize, String, String),
 }
@@ -51,7 +53,8 @@ struct Open {
 
 struct Server {
     sender: Sender<Message>,
-    root: Option<PathBuf>,
+    /// The workspace folders (the first holds the config and `rules/`).
+    roots: Vec<PathBuf>,
     workspace: Option<Workspace>,
     loading: Option<Receiver<Loaded>>,
     open: BTreeMap<String, Open>,
@@ -89,13 +92,13 @@ pub fn serve(connection: &Connection) -> Result<(), String> {
     let debounce =
         init.initialization_options.as_ref().and_then(|o| o.get("debounceMs")).and_then(|v| v.as_u64()).unwrap_or(150);
     #[allow(deprecated)]
-    let root = init
-        .workspace_folders
-        .as_ref()
-        .and_then(|f| f.first())
-        .map(|f| f.uri.clone())
-        .or(init.root_uri.clone())
-        .and_then(|u| convert::path_of(&u));
+    let mut roots: Vec<PathBuf> = match &init.workspace_folders {
+        Some(f) if !f.is_empty() => f.iter().filter_map(|f| convert::path_of(&f.uri)).collect(),
+        _ => init.root_uri.iter().filter_map(convert::path_of).collect(),
+    };
+    if roots.is_empty() {
+        roots.extend(std::env::current_dir().ok());
+    }
     let caps = &init.capabilities;
     let progress = caps.window.as_ref().and_then(|w| w.work_done_progress).unwrap_or(false);
     let watch = caps
@@ -106,7 +109,7 @@ pub fn serve(connection: &Connection) -> Result<(), String> {
         .unwrap_or(false);
     let mut s = Server {
         sender: connection.sender.clone(),
-        root,
+        roots,
         workspace: None,
         loading: None,
         open: BTreeMap::new(),
@@ -169,7 +172,7 @@ impl Server {
     fn load(&mut self) {
         let (tx, rx) = unbounded();
         self.loading = Some(rx);
-        let root = self.root.clone();
+        let roots = self.roots.clone();
         let sender = self.sender.clone();
         let token = NumberOrString::String("factlint-load".into());
         if self.progress {
@@ -188,7 +191,7 @@ impl Server {
                 percentage: Some(0),
                 ..Default::default()
             }));
-            let loaded = load_workspace(root.as_deref(), &|done, all| {
+            let loaded = load_workspace(&roots, &|done, all| {
                 report(WorkDoneProgress::Report(WorkDoneProgressReport {
                     message: Some(format!("{done}/{all} documents")),
                     percentage: Some((done * 100 / all.max(1)) as u32),
@@ -248,7 +251,14 @@ impl Server {
             });
         }
         match l {
-            Loaded::Ready(w) => {
+            Loaded::Ready(w, problems) => {
+                for p in problems {
+                    let typ = match p.severity {
+                        corpus::ProblemSeverity::Error => MessageType::WARNING,
+                        corpus::ProblemSeverity::Warning => MessageType::INFO,
+                    };
+                    self.log(typ, format!("factlint: {}: {}", p.path, p.message));
+                }
                 self.log(MessageType::INFO, format!("factlint: {} archive documents read", w.len()));
                 if let Some(dir) = &self.docs_dir {
                     for c in &w.rules().conflicts {
@@ -467,8 +477,8 @@ fn document(path: &Path, text: String, archived: Option<&Document>) -> Document 
 
 /// Config, packs and documents of a workspace folder, as `check` finds
 /// them when run from it.
-fn load_workspace(root: Option<&Path>, tick: &(dyn Fn(usize, usize) + Sync)) -> Loaded {
-    let root = root.map(Path::to_path_buf).unwrap_or_else(|| PathBuf::from("."));
+fn load_workspace(roots: &[PathBuf], tick: &(dyn Fn(usize, usize) + Sync)) -> Loaded {
+    let root = roots.first().cloned().unwrap_or_else(|| PathBuf::from("."));
     let cfg = match config::discover(&root).map(|p| Config::load(&p)) {
         Some(Ok(c)) => c,
         Some(Err(e)) => return failed_config(*e),
@@ -478,7 +488,7 @@ fn load_workspace(root: Option<&Path>, tick: &(dyn Fn(usize, usize) + Sync)) -> 
         Ok(r) => r,
         Err(e) => return failed_rules(*e),
     };
-    let (files, _) = corpus::discover(std::slice::from_ref(&root));
+    let (files, mut problems) = corpus::discover(roots);
     let files: Vec<PathBuf> = files.into_iter().filter(|f| !cfg.ignored(f)).collect();
     let from_config = cfg.dates();
     let dates = files
@@ -488,7 +498,8 @@ fn load_workspace(root: Option<&Path>, tick: &(dyn Fn(usize, usize) + Sync)) -> 
             from_config.get(&canon).map(|d| (f.display().to_string(), *d))
         })
         .collect();
-    let (docs, _) = crate::pipeline::load_documents(&files, &dates);
+    let (docs, more) = crate::pipeline::load_documents(&files, &dates);
+    problems.extend(more);
     let all = docs.len();
     let done = std::sync::atomic::AtomicUsize::new(0);
     let step = (all / 20).max(1);
@@ -498,7 +509,7 @@ fn load_workspace(root: Option<&Path>, tick: &(dyn Fn(usize, usize) + Sync)) -> 
             tick(n, all);
         }
     });
-    Loaded::Ready(Box::new(w))
+    Loaded::Ready(Box::new(w), problems)
 }
 
 /// The built-in pack, the folder's `rules/` packs and the config's.
