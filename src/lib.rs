@@ -1,4 +1,5 @@
 //! factlint: finds claims that cannot all be true.
+pub mod cache;
 pub mod check;
 pub mod config;
 pub mod corpus;

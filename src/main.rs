@@ -3,6 +3,7 @@
 //! 1 findings at or above it, 2 the run could not be done.
 
 use clap::{Parser, Subcommand, ValueEnum};
+use factlint::cache::{self, Cache};
 use factlint::check::Finding;
 use factlint::config::{self, Config};
 use factlint::corpus::{Document, ProblemSeverity};
@@ -179,6 +180,14 @@ struct Common {
     /// set), always or never.
     #[arg(long, value_enum, default_value_t = ColorWhen::Auto)]
     color: ColorWhen,
+    /// The fact cache's folder: a document whose bytes, date, rules and
+    /// factlint build are unchanged is not extracted again (default: the
+    /// user's cache folder, e.g. ~/.cache/factlint).
+    #[arg(long, value_name = "DIR")]
+    cache: Option<PathBuf>,
+    /// Extract every document, and read or write no cache.
+    #[arg(long, conflicts_with = "cache")]
+    no_cache: bool,
 }
 
 #[derive(Clone, Copy, PartialEq)]
@@ -368,6 +377,32 @@ fn set_color(c: ColorWhen) {
     COLOR.store(v, std::sync::atomic::Ordering::Relaxed);
 }
 
+/// The fact cache for this run, unless --no-cache; a cache that cannot be
+/// used is a warning and a run without it.
+fn open_cache(c: &Common, rules: &RuleSet, problems: &mut Vec<factlint::corpus::Problem>) -> Option<Cache> {
+    if c.no_cache {
+        return None;
+    }
+    let dir = c.cache.clone().or_else(cache::default_dir)?;
+    let warn = |p: cache::CacheProblem, help: &str| factlint::corpus::Problem {
+        path: p.path.display().to_string(),
+        severity: ProblemSeverity::Warning,
+        message: format!("fact cache: {}", p.message),
+        help: help.to_string(),
+        offset: None,
+    };
+    match Cache::open(&dir, rules) {
+        Ok((cache, problem)) => {
+            problems.extend(problem.map(|p| warn(p, "nothing is lost: its facts are extracted again")));
+            Some(cache)
+        }
+        Err(p) => {
+            problems.push(warn(p, "checked without the cache; --cache DIR for another folder, --no-cache to skip it"));
+            None
+        }
+    }
+}
+
 /// Read the documents under `paths`, less the config's ignored ones.
 /// The name standard input (`-`) goes by: `--stdin-filename`, else
 /// `<stdin>`.
@@ -459,8 +494,9 @@ fn run(cli: Cli) -> miette::Result<u8> {
             }
             let cfg = load_config(&common)?;
             let rules = load_rules(&common, &cfg)?;
-            let (docs, problems) = documents(&paths, &common, &cfg)?;
-            let a = factlint::pipeline::analyse(docs, problems, &rules);
+            let (docs, mut problems) = documents(&paths, &common, &cfg)?;
+            let mut cache = open_cache(&common, &rules, &mut problems);
+            let a = factlint::pipeline::analyse_cached(docs, problems, &rules, &|| {}, cache.as_mut());
             for p in &a.problems {
                 eprint!("{}", report::human::render_problem(p, color_ok(std::io::stderr().is_terminal())));
             }
@@ -621,7 +657,8 @@ fn check(args: CheckArgs) -> miette::Result<u8> {
     let rules = load_rules(&args.common, &cfg)?;
     let mut all_paths = args.paths.clone();
     all_paths.extend(args.against.iter().cloned());
-    let (docs, problems) = documents(&all_paths, &args.common, &cfg)?;
+    let (docs, mut problems) = documents(&all_paths, &args.common, &cfg)?;
+    let mut cache = open_cache(&args.common, &rules, &mut problems);
 
     // A progress bar on a terminal, for runs longer than about a second,
     // only when a person reads stderr and no machine format is on stdout.
@@ -642,7 +679,7 @@ fn check(args: CheckArgs) -> miette::Result<u8> {
             bar.set_draw_target(indicatif::ProgressDrawTarget::stderr());
         }
     };
-    let a = factlint::pipeline::analyse_with_progress(docs, problems, &rules, &tick);
+    let a = factlint::pipeline::analyse_cached(docs, problems, &rules, &tick, cache.as_mut());
     bar.finish_and_clear();
 
     let err_color = color_ok(std::io::stderr().is_terminal());

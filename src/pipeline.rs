@@ -1,5 +1,6 @@
 //! The stages wired together: documents in, findings out. No printing here.
 
+use crate::cache::Cache;
 use crate::check::{self, FactIndex, Finding};
 use crate::corpus::{self, Document, Problem};
 use crate::extract::{Denied, DocExtraction, Extractor, Pass};
@@ -119,15 +120,43 @@ pub fn analyse_with_progress(
     rules: &RuleSet,
     tick: &(dyn Fn() + Sync),
 ) -> Analysis {
+    analyse_cached(docs, problems, rules, tick, None)
+}
+
+/// As [`analyse_with_progress`], taking each document's first-pass
+/// extraction from `cache` when it has it, and storing the others there.
+pub fn analyse_cached(
+    docs: Vec<Document>,
+    problems: Vec<Problem>,
+    rules: &RuleSet,
+    tick: &(dyn Fn() + Sync),
+    cache: Option<&mut Cache>,
+) -> Analysis {
     let extractor = Extractor::new(rules);
+    let keys: Vec<[u8; 32]> = match &cache {
+        Some(c) => {
+            let rules = c.rules_id();
+            docs.par_iter().map(|d| crate::cache::key(&rules, d)).collect()
+        }
+        None => Vec::new(),
+    };
+    let cached: Vec<Option<DocExtraction>> = match &cache {
+        Some(c) => c.get_all(&keys),
+        None => vec![None; docs.len()],
+    };
+    let fresh: Vec<bool> = cached.iter().map(Option::is_none).collect();
     let mut extractions: Vec<DocExtraction> = docs
         .par_iter()
-        .map(|d| {
-            let e = extractor.extract(d);
+        .zip(cached)
+        .map(|(d, c)| {
+            let e = c.unwrap_or_else(|| extractor.extract(d));
             tick();
             e
         })
         .collect();
+    if let Some(c) = cache {
+        c.put_all(keys.iter().zip(&extractions).zip(&fresh).filter(|(_, &f)| f).map(|((k, e), _)| (*k, e)));
+    }
     second_pass(&docs, &mut extractions, &extractor, None);
     let index = FactIndex::new(facts::resolve(&extractions));
     let findings = check::run(rules, &check::Input { docs: &docs, extractions: &extractions, facts: &index });

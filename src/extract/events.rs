@@ -13,7 +13,7 @@ use crate::text::Span;
 use std::collections::{BTreeSet, HashMap, HashSet};
 
 /// What identifies an event across documents.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize)]
 pub struct EventSig {
     pub class: String,
     /// Surnames, lowercased.

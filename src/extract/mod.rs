@@ -24,7 +24,7 @@ use lexicon::{Hit, Lexicon, Tag};
 use names::NameRun;
 use std::collections::{BTreeSet, HashMap, HashSet};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize)]
 pub enum Polarity {
     Positive,
     Negative,
@@ -39,7 +39,7 @@ impl Polarity {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize)]
 pub enum Modality {
     Asserted,
     /// "could", "may", "expected to": a possibility, never a contradiction.
@@ -59,7 +59,7 @@ impl Modality {
 }
 
 /// Where a claim's valid time came from.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum TimeOrigin {
     /// A time expression in the claim's clause.
     Expression(String),
@@ -86,7 +86,7 @@ impl TimeOrigin {
 }
 
 /// A claim before its subject has a corpus-wide id.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct RawClaim {
     pub subject: EventSig,
     /// Words describing the subject as this document has them.
@@ -123,7 +123,7 @@ pub struct RawClaim {
 
 /// A number as an interval, from its qualifier: "more than 300" is
 /// [300, inf), "about 800" [720, 880], "up to 50" [0, 50], "450" [450, 450].
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Quantity {
     pub low: f64,
     pub high: f64,
@@ -162,7 +162,7 @@ fn quantity_before(text: &str, unit_start: usize, from: usize) -> Option<(usize,
 }
 
 /// A quotation with who said it.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct QuoteMention {
     pub inner: Span,
     pub speaker: Option<String>,
@@ -173,14 +173,14 @@ pub struct QuoteMention {
 }
 
 /// A person's full name as written.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct PersonMention {
     pub span: Span,
     pub words: Vec<String>,
 }
 
 /// "Tuesday, March 4" where March 4 is not a Tuesday.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct WeekdayIssue {
     pub span: Span,
     pub written: Weekday,
@@ -188,7 +188,7 @@ pub struct WeekdayIssue {
 }
 
 /// Everything extracted from one document.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, serde::Serialize, serde::Deserialize)]
 pub struct DocExtraction {
     pub claims: Vec<RawClaim>,
     pub quotes: Vec<QuoteMention>,

@@ -17,7 +17,7 @@ use parse::Expr;
 use chrono::{Datelike, NaiveDate, Weekday};
 
 /// How coarse a resolved span is.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize)]
 pub enum Grain {
     Day,
     Week,
@@ -39,7 +39,7 @@ impl Grain {
 }
 
 /// An open interval: everything before `start`, or everything from `start` on.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize)]
 pub enum Open {
     Before,
     After,
@@ -90,7 +90,7 @@ impl Bias {
 /// For an open interval, `start` is the boundary and `end` is one day past it
 /// for `After` spans' first day; [`TimeSpan::overlaps`] treats the open side
 /// as unbounded.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize)]
 pub struct TimeSpan {
     pub start: NaiveDate,
     pub end: NaiveDate,

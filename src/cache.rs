@@ -1,0 +1,252 @@
+//! The fact cache: what extraction gave for a document, stored under a
+//! hash of everything it depends on (the engine build, the rule set, the
+//! document's date and its bytes), so that checking an archive again
+//! extracts only the documents that changed.
+//!
+//! One SQLite file (`facts-v1.sqlite`, through rusqlite with its bundled
+//! library) in the cache folder. SQLite, not an embedded key-value store:
+//! several `factlint` runs may share a cache (CI jobs, an editor and a
+//! terminal), and SQLite's locking and write-ahead log let them read
+//! together and write one after another without corrupting it. Each value
+//! is the first-pass extraction in postcard's binary form.
+//!
+//! Nothing read from the file is trusted: a file that is not a factlint
+//! cache (another application id, another schema) or is damaged is reported
+//! and rebuilt; a value that does not decode is a miss. A cache that is busy
+//! past a timeout, or a folder that cannot be written, means a run without
+//! the cache, never a failed run.
+
+use crate::corpus::Document;
+use crate::extract::DocExtraction;
+use crate::rules::RuleSet;
+use rusqlite::{params, Connection, OpenFlags, OptionalExtension};
+use sha2::{Digest, Sha256};
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+/// SQLite's `application_id` of a factlint cache ("FLC1").
+const APPLICATION_ID: i32 = 0x464c_4331;
+const FILE: &str = "facts-v1.sqlite";
+
+/// The engine build: a hash of the sources (see build.rs).
+pub const ENGINE: &str = env!("FACTLINT_ENGINE");
+
+/// The key of a document under the rule set hashed as `rules`.
+pub fn key(rules: &[u8; 32], doc: &Document) -> [u8; 32] {
+    let mut h = Sha256::new();
+    h.update(ENGINE.as_bytes());
+    h.update([0]);
+    h.update(rules);
+    h.update(doc.date.map(|d| d.to_string()).unwrap_or_default().as_bytes());
+    h.update([0]);
+    h.update(doc.text.as_bytes());
+    h.finalize().into()
+}
+
+pub struct Cache {
+    conn: Connection,
+    pub path: PathBuf,
+    rules: [u8; 32],
+}
+
+/// Why the cache was not used, or was rebuilt. `rebuilt` says whether the
+/// run still has a (fresh) cache.
+#[derive(Debug, Clone)]
+pub struct CacheProblem {
+    pub path: PathBuf,
+    pub message: String,
+}
+
+/// The user's cache folder for factlint (`$XDG_CACHE_HOME/factlint`,
+/// `~/.cache/factlint`, or the platform's equivalent).
+pub fn default_dir() -> Option<PathBuf> {
+    dirs::cache_dir().map(|d| d.join("factlint"))
+}
+
+fn open_file(path: &Path) -> rusqlite::Result<Connection> {
+    let conn = Connection::open_with_flags(
+        path,
+        OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_CREATE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+    )?;
+    conn.busy_timeout(Duration::from_secs(10))?;
+    Ok(conn)
+}
+
+/// Whether `conn` is a factlint cache (or a new, empty file), making it one
+/// if it is empty. `Err` for a file that is not one or is damaged. Runs in
+/// an immediate transaction, so that two runs creating the cache at once
+/// do not see each other's half-made file.
+fn adopt(conn: &Connection) -> Result<(), String> {
+    conn.execute_batch("BEGIN IMMEDIATE").map_err(|e| e.to_string())?;
+    let made = make(conn);
+    let end = if made.is_ok() { "COMMIT" } else { "ROLLBACK" };
+    conn.execute_batch(end).map_err(|e| e.to_string())?;
+    made?;
+    // Readers and one writer at a time (persistent, outside a transaction).
+    let _: Option<String> = conn.query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0)).optional().ok().flatten();
+    Ok(())
+}
+
+fn make(conn: &Connection) -> Result<(), String> {
+    let id: i32 = conn.query_row("PRAGMA application_id", [], |r| r.get(0)).map_err(|e| e.to_string())?;
+    let tables: i64 =
+        conn.query_row("SELECT count(*) FROM sqlite_master", [], |r| r.get(0)).map_err(|e| e.to_string())?;
+    if id == 0 && tables == 0 {
+        conn.execute_batch(&format!(
+            "PRAGMA application_id = {APPLICATION_ID};
+             CREATE TABLE facts (key BLOB PRIMARY KEY, value BLOB NOT NULL) WITHOUT ROWID;"
+        ))
+        .map_err(|e| e.to_string())?;
+        return Ok(());
+    }
+    if id != APPLICATION_ID {
+        return Err("not a factlint cache (another application's file)".into());
+    }
+    conn.query_row("SELECT count(*) FROM facts WHERE 0", [], |r| r.get::<_, i64>(0))
+        .map_err(|e| format!("not a factlint cache or damaged ({e})"))?;
+    Ok(())
+}
+
+impl Cache {
+    /// Open (or create) the cache in `dir` for `rules`. A foreign or
+    /// damaged file is replaced, and said in the second value; `Err` when
+    /// there can be no cache this run (the folder cannot be written, the
+    /// file is locked past the timeout).
+    pub fn open(dir: &Path, rules: &RuleSet) -> Result<(Cache, Option<CacheProblem>), CacheProblem> {
+        let path = dir.join(FILE);
+        let fail = |m: String| CacheProblem { path: path.clone(), message: m };
+        std::fs::create_dir_all(dir).map_err(|e| fail(format!("cannot create the cache folder: {e}")))?;
+        let mut problem = None;
+        let conn = match open_file(&path).map_err(|e| e.to_string()).and_then(|c| adopt(&c).map(|_| c)) {
+            Ok(c) => c,
+            Err(why) if why.contains("locked") || why.contains("busy") => {
+                return Err(fail(format!("the cache is busy: {why}")));
+            }
+            Err(why) => {
+                problem = Some(fail(format!("{why}: rebuilt")));
+                for suffix in ["", "-wal", "-shm"] {
+                    let _ = std::fs::remove_file(format!("{}{suffix}", path.display()));
+                }
+                let c = open_file(&path).map_err(|e| fail(format!("cannot create the cache: {e}")))?;
+                adopt(&c).map_err(|e| fail(format!("cannot create the cache: {e}")))?;
+                c
+            }
+        };
+        let rules = Sha256::digest(format!("{rules:?}").as_bytes()).into();
+        Ok((Cache { conn, path, rules }, problem))
+    }
+
+    /// The key of a document: the engine, the rules, its date and bytes.
+    pub fn key(&self, doc: &Document) -> [u8; 32] {
+        key(&self.rules, doc)
+    }
+
+    /// The hash of the rule set, for [`key`] on other threads.
+    pub fn rules_id(&self) -> [u8; 32] {
+        self.rules
+    }
+
+    /// The stored extraction of each key, where there is one that decodes.
+    pub fn get_all(&self, keys: &[[u8; 32]]) -> Vec<Option<DocExtraction>> {
+        let Ok(mut stmt) = self.conn.prepare_cached("SELECT value FROM facts WHERE key = ?1") else {
+            return vec![None; keys.len()];
+        };
+        keys.iter()
+            .map(|k| {
+                let bytes: Option<Vec<u8>> = stmt.query_row(params![&k[..]], |r| r.get(0)).optional().ok().flatten();
+                bytes.and_then(|b| postcard::from_bytes(&b).ok())
+            })
+            .collect()
+    }
+
+    /// Store extractions (one transaction). Failing to store is not an
+    /// error: the next run extracts again.
+    pub fn put_all<'a>(&mut self, items: impl IntoIterator<Item = ([u8; 32], &'a DocExtraction)>) {
+        let Ok(tx) = self.conn.transaction() else { return };
+        {
+            let Ok(mut stmt) = tx.prepare_cached("INSERT OR REPLACE INTO facts (key, value) VALUES (?1, ?2)") else {
+                return;
+            };
+            for (k, e) in items {
+                if let Ok(v) = postcard::to_allocvec(e) {
+                    let _ = stmt.execute(params![&k[..], v]);
+                }
+            }
+        }
+        let _ = tx.commit();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn rules() -> RuleSet {
+        crate::rules::load(&[]).unwrap()
+    }
+
+    fn doc(text: &str) -> Document {
+        Document::from_text("a.txt", format!(" date 2025-03-04\n\n{text}"), None)
+    }
+
+    #[test]
+    fn round_trip_and_keys() {
+        let dir = tempfile::tempdir().unwrap();
+        let rules = rules();
+        let (mut c, problem) = Cache::open(dir.path(), &rules).unwrap();
+        assert!(problem.is_none());
+        let d = doc("The Harbour Authority has not approved the repairs, officials said.");
+        let e = crate::extract::Extractor::new(&rules).extract(&d);
+        assert!(!e.claims.is_empty());
+        let k = c.key(&d);
+        assert!(c.get_all(&[k])[0].is_none());
+        c.put_all([(k, &e)]);
+        let back = c.get_all(&[k])[0].clone().unwrap();
+        assert_eq!(format!("{back:?}"), format!("{e:?}"));
+        // Another date, other bytes: another key.
+        let other = Document::from_text("a.txt", d.text.replace("03-04", "03-05"), None);
+        assert_ne!(c.key(&other), k);
+        // Reopened: still there.
+        drop(c);
+        let (c, _) = Cache::open(dir.path(), &rules).unwrap();
+        assert!(c.get_all(&[k])[0].is_some());
+    }
+
+    #[test]
+    fn foreign_and_damaged_files_are_rebuilt() {
+        let dir = tempfile::tempdir().unwrap();
+        let rules = rules();
+        let path = dir.path().join(FILE);
+        // Not SQLite at all.
+        std::fs::write(&path, b"these are not the facts you are looking for").unwrap();
+        let (c, problem) = Cache::open(dir.path(), &rules).unwrap();
+        assert!(problem.unwrap().message.contains("rebuilt"));
+        drop(c);
+        // Another application's SQLite database.
+        std::fs::remove_file(&path).unwrap();
+        let other = Connection::open(&path).unwrap();
+        other.execute_batch("CREATE TABLE notes (x TEXT); INSERT INTO notes VALUES ('mine');").unwrap();
+        drop(other);
+        let (c, problem) = Cache::open(dir.path(), &rules).unwrap();
+        assert!(problem.unwrap().message.contains("not a factlint cache"));
+        let d = doc("Nothing.");
+        assert!(c.get_all(&[c.key(&d)])[0].is_none());
+        drop(c);
+        // Truncated in the middle of its pages.
+        let bytes = std::fs::read(&path).unwrap();
+        std::fs::write(&path, &bytes[..bytes.len().min(100)]).unwrap();
+        let (_, problem) = Cache::open(dir.path(), &rules).unwrap();
+        assert!(problem.is_some());
+    }
+
+    #[test]
+    fn a_value_that_does_not_decode_is_a_miss() {
+        let dir = tempfile::tempdir().unwrap();
+        let rules = rules();
+        let (c, _) = Cache::open(dir.path(), &rules).unwrap();
+        let d = doc("Nothing.");
+        let k = c.key(&d);
+        c.conn.execute("INSERT INTO facts (key, value) VALUES (?1, ?2)", params![&k[..], vec![0xffu8; 7]]).unwrap();
+        assert!(c.get_all(&[k])[0].is_none());
+    }
+}
