@@ -143,7 +143,18 @@ pub fn link_keys(doc: &Document, ex: &DocExtraction, short: &dyn Fn(&str) -> boo
 impl Workspace {
     /// Load an archive: the whole pipeline once.
     pub fn new(docs: Vec<Document>, rules: RuleSet, tick: &(dyn Fn() + Sync)) -> Workspace {
-        let a = crate::pipeline::analyse_with_progress(docs, Vec::new(), &rules, tick);
+        Workspace::new_cached(docs, rules, tick, None)
+    }
+
+    /// As [`Workspace::new`], extracting only the documents `cache` does
+    /// not hold.
+    pub fn new_cached(
+        docs: Vec<Document>,
+        rules: RuleSet,
+        tick: &(dyn Fn() + Sync),
+        cache: Option<&mut crate::cache::Cache>,
+    ) -> Workspace {
+        let a = crate::pipeline::analyse_cached(docs, Vec::new(), &rules, tick, cache);
         let mut w = Workspace {
             engine: Engine::new(rules, |r| Extractor::new(r)),
             docs: Vec::new(),

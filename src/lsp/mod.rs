@@ -503,12 +503,29 @@ fn load_workspace(roots: &[PathBuf], tick: &(dyn Fn(usize, usize) + Sync)) -> Lo
     let all = docs.len();
     let done = std::sync::atomic::AtomicUsize::new(0);
     let step = (all / 20).max(1);
-    let w = Workspace::new(docs, rules, &|| {
-        let n = done.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1;
-        if n.is_multiple_of(step) {
-            tick(n, all);
-        }
-    });
+    // The user's fact cache, as `check` uses it: a folder read before
+    // loads in a fraction of the time.
+    let mut cache = crate::cache::default_dir().and_then(|d| crate::cache::Cache::open(&d, &rules).ok());
+    if let Some((c, Some(p))) = &cache {
+        problems.push(corpus::Problem {
+            path: c.path.display().to_string(),
+            severity: corpus::ProblemSeverity::Warning,
+            message: format!("fact cache: {}", p.message),
+            help: String::new(),
+            offset: None,
+        });
+    }
+    let w = Workspace::new_cached(
+        docs,
+        rules,
+        &|| {
+            let n = done.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1;
+            if n.is_multiple_of(step) {
+                tick(n, all);
+            }
+        },
+        cache.as_mut().map(|(c, _)| c),
+    );
     Loaded::Ready(Box::new(w), problems)
 }
 
