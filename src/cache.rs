@@ -31,6 +31,16 @@ const FILE: &str = "facts-v1.sqlite";
 /// The engine build: a hash of the sources (see build.rs).
 pub const ENGINE: &str = env!("FACTLINT_ENGINE");
 
+/// The hash of a rule set as the cache keys it.
+pub fn rules_id(rules: &RuleSet) -> [u8; 32] {
+    Sha256::digest(format!("{rules:?}").as_bytes()).into()
+}
+
+/// Lowercase hex of bytes.
+pub fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
 /// The key of a document under the rule set hashed as `rules`.
 pub fn key(rules: &[u8; 32], doc: &Document) -> [u8; 32] {
     let mut h = Sha256::new();
@@ -132,8 +142,15 @@ impl Cache {
                 c
             }
         };
-        let rules = Sha256::digest(format!("{rules:?}").as_bytes()).into();
-        Ok((Cache { conn, path, rules }, problem))
+        Ok((Cache { conn, path, rules: rules_id(rules) }, problem))
+    }
+
+    /// A cache in memory only: the reduce step fills it from the map
+    /// step's records (`check --from-facts`).
+    pub fn in_memory(rules: &RuleSet) -> Result<Cache, String> {
+        let conn = Connection::open_in_memory().map_err(|e| e.to_string())?;
+        adopt(&conn)?;
+        Ok(Cache { conn, path: PathBuf::from(":memory:"), rules: rules_id(rules) })
     }
 
     /// The key of a document: the engine, the rules, its date and bytes.

@@ -11,6 +11,7 @@ pub mod lsp;
 pub mod pipeline;
 pub mod report;
 pub mod rules;
+pub mod shard;
 pub mod text;
 pub mod time;
 pub mod workspace;

@@ -146,6 +146,12 @@ struct CheckArgs {
     /// A suppression comment without a reason (`-- why`) is an error.
     #[arg(long)]
     require_reason: bool,
+    /// The reduce step: check the documents of these map-step files
+    /// (`factlint facts PATHS --format jsonl`, one per shard) together,
+    /// reading each document again from its path, extracting only those
+    /// changed since.
+    #[arg(long, value_name = "FILE", num_args = 1..)]
+    from_facts: Vec<PathBuf>,
 }
 
 #[derive(clap::Args)]
@@ -522,7 +528,23 @@ fn run(cli: Cli) -> miette::Result<u8> {
             print(&match format {
                 FactsFormat::Table => report::facts::render_table(&a.docs, &facts),
                 FactsFormat::Json => report::facts::render_json(&a.docs, &facts),
-                FactsFormat::Jsonl => report::facts::render_jsonl(&a.docs, &facts),
+                FactsFormat::Jsonl => {
+                    // The map step's output: per document its record (what
+                    // the reduce step `check --from-facts` reads), then its
+                    // facts as this shard resolves them.
+                    let mut out = String::new();
+                    for (i, d) in a.docs.iter().enumerate() {
+                        let mut first = a.extractions[i].clone();
+                        first.claims.truncate(a.first_pass_claims[i]);
+                        let r = factlint::shard::record(d, first, &rules);
+                        out.push_str(&serde_json::to_string(&r).unwrap_or_default());
+                        out.push('\n');
+                        let mut one: Vec<Vec<&factlint::facts::Fact>> = vec![Vec::new(); a.docs.len()];
+                        one[i] = facts[i].clone();
+                        out.push_str(&report::facts::render_jsonl(&a.docs, &one));
+                    }
+                    out
+                }
             })?;
             Ok(if a.problems.iter().any(|p| p.severity == ProblemSeverity::Error) { 2 } else { 0 })
         }
@@ -625,7 +647,14 @@ fn run(cli: Cli) -> miette::Result<u8> {
     }
 }
 
-fn check(args: CheckArgs) -> miette::Result<u8> {
+fn check(mut args: CheckArgs) -> miette::Result<u8> {
+    let mut records = Vec::new();
+    if !args.from_facts.is_empty() {
+        records = factlint::shard::read(&args.from_facts).map_err(|m| {
+            miette::miette!(help = "give the files `factlint facts PATHS --format jsonl` wrote", "--from-facts: {m}")
+        })?;
+        args.paths.extend(records.iter().map(|r| PathBuf::from(&r.path)));
+    }
     if args.paths.is_empty() {
         miette::bail!(help = "e.g. factlint check seeds/", "give at least one file or folder to check");
     }
@@ -658,7 +687,22 @@ fn check(args: CheckArgs) -> miette::Result<u8> {
     let mut all_paths = args.paths.clone();
     all_paths.extend(args.against.iter().cloned());
     let (docs, mut problems) = documents(&all_paths, &args.common, &cfg)?;
-    let mut cache = open_cache(&args.common, &rules, &mut problems);
+    let mut cache = if records.is_empty() {
+        open_cache(&args.common, &rules, &mut problems)
+    } else {
+        let (mem, stale) = factlint::shard::preload(std::mem::take(&mut records), &docs, &rules);
+        for path in stale {
+            problems.push(factlint::corpus::Problem {
+                path,
+                severity: ProblemSeverity::Warning,
+                message: "changed since the map step (or mapped with another build or rule set): extracted again"
+                    .into(),
+                help: "run the map step again for its shard to spare the work".into(),
+                offset: None,
+            });
+        }
+        mem
+    };
 
     // A progress bar on a terminal, for runs longer than about a second,
     // only when a person reads stderr and no machine format is on stdout.

@@ -16,6 +16,9 @@ pub struct Analysis {
     pub docs: Vec<Document>,
     pub problems: Vec<Problem>,
     pub extractions: Vec<DocExtraction>,
+    /// How many of each document's claims its first extraction gave (the
+    /// second pass adds after them): what a cache or a map step stores.
+    pub first_pass_claims: Vec<usize>,
     /// The facts, indexed by (subject, predicate).
     pub facts: FactIndex,
     pub findings: Vec<Finding>,
@@ -157,8 +160,9 @@ pub fn analyse_cached(
     if let Some(c) = cache {
         c.put_all(keys.iter().zip(&extractions).zip(&fresh).filter(|(_, &f)| f).map(|((k, e), _)| (*k, e)));
     }
+    let first_pass_claims = extractions.iter().map(|e| e.claims.len()).collect();
     second_pass(&docs, &mut extractions, &extractor, None);
     let index = FactIndex::new(facts::resolve(&extractions));
     let findings = check::run(rules, &check::Input { docs: &docs, extractions: &extractions, facts: &index });
-    Analysis { docs, problems, extractions, facts: index, findings }
+    Analysis { docs, problems, extractions, first_pass_claims, facts: index, findings }
 }

@@ -51,6 +51,59 @@ fn same_name(a: &[String], b: &[String]) -> bool {
     true
 }
 
+/// The pairs of `members` whose `part`s (lowercased) may be at most `k`
+/// edits apart: those that share a form with up to `k` letters deleted
+/// (two strings within `k` edits always do). A small block is compared
+/// whole; a large one through this index, so a block of thousands of
+/// names costs about its size, not its square.
+fn candidate_pairs(members: &[usize], part: &dyn Fn(usize) -> String, k: usize) -> Vec<(usize, usize)> {
+    if members.len() <= 32 {
+        let mut out = Vec::new();
+        for (x, &i) in members.iter().enumerate() {
+            for &j in &members[x + 1..] {
+                out.push((i, j));
+            }
+        }
+        return out;
+    }
+    let mut index: std::collections::HashMap<String, Vec<usize>> = std::collections::HashMap::new();
+    for (x, &i) in members.iter().enumerate() {
+        let word: Vec<char> = part(i).to_lowercase().chars().collect();
+        // `similar` needs three letters on both sides: a shorter part is
+        // never a variant.
+        if word.len() < 3 {
+            continue;
+        }
+        let mut forms: BTreeSet<String> = BTreeSet::from([word.iter().collect()]);
+        let mut frontier: Vec<Vec<char>> = vec![word];
+        for _ in 0..k {
+            let mut next = Vec::new();
+            for w in &frontier {
+                for d in 0..w.len() {
+                    let mut v = w.clone();
+                    v.remove(d);
+                    if forms.insert(v.iter().collect()) {
+                        next.push(v);
+                    }
+                }
+            }
+            frontier = next;
+        }
+        for f in forms {
+            index.entry(f).or_default().push(x);
+        }
+    }
+    let mut pairs: BTreeSet<(usize, usize)> = BTreeSet::new();
+    for xs in index.values() {
+        for (a, &x) in xs.iter().enumerate() {
+            for &y in &xs[a + 1..] {
+                pairs.insert((x.min(y), x.max(y)));
+            }
+        }
+    }
+    pairs.into_iter().map(|(x, y)| (members[x], members[y])).collect()
+}
+
 /// Levenshtein distance between two words, case aside.
 fn distance(a: &str, b: &str) -> usize {
     strsim::levenshtein(&a.to_lowercase(), &b.to_lowercase())
@@ -82,8 +135,13 @@ pub fn check(rule: &Conflict, input: &Input, out: &mut Vec<Finding>) {
     let mut uf = Clusters::new(names.len());
     let mut linked = vec![false; names.len()];
     for (key, members) in &blocks {
-        for (x, &i) in members.iter().enumerate() {
-            for &j in &members[x + 1..] {
+        // A variant differs by one letter in the given name (a surname
+        // block) or by two in the surname (a given-name block): only pairs
+        // that share a form with that many letters deleted can be one.
+        let s_block = key.starts_with("s:");
+        let part = |i: usize| if s_block { given(names[i]) } else { surname(names[i]) };
+        for (i, j) in candidate_pairs(members, &part, if s_block { 1 } else { 2 }) {
+            {
                 let (a, b) = (names[i], names[j]);
                 // A surname alone is compared within its own document only.
                 if a.len() < 2 || b.len() < 2 {

@@ -125,10 +125,25 @@ pub struct RawClaim {
 /// [300, inf), "about 800" [720, 880], "up to 50" [0, 50], "450" [450, 450].
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Quantity {
+    #[serde(with = "f64_bits")]
     pub low: f64,
+    /// Infinite for "more than".
+    #[serde(with = "f64_bits")]
     pub high: f64,
     /// As written: "about 800 journalists".
     pub text: String,
+}
+
+/// A number stored as its bits, so that infinity survives JSON (which
+/// has no such number) as it does binary formats.
+mod f64_bits {
+    pub fn serialize<S: serde::Serializer>(v: &f64, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_u64(v.to_bits())
+    }
+
+    pub fn deserialize<'de, D: serde::Deserializer<'de>>(d: D) -> Result<f64, D::Error> {
+        <u64 as serde::Deserialize>::deserialize(d).map(f64::from_bits)
+    }
 }
 
 static QUANTITY: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {

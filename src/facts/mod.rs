@@ -9,6 +9,7 @@
 
 use crate::extract::events::EventSig;
 use crate::extract::{DocExtraction, Modality, Polarity, RawClaim};
+use rayon::prelude::*;
 use std::collections::{BTreeMap, HashMap, HashSet};
 
 /// A claim whose subject has a corpus-wide id.
@@ -98,12 +99,20 @@ pub fn resolve(docs: &[DocExtraction]) -> Vec<Vec<Fact>> {
         docs.iter().map(|d| d.claims.iter().map(|c| names.canonical(&c.subject)).collect()).collect();
     let sigs: Vec<&EventSig> = canonical.iter().flatten().collect();
     let resolver = EventResolver::new(&sigs);
+    // Each distinct signature resolved once, in parallel: an archive
+    // repeats its subjects thousands of times.
+    let distinct: Vec<&EventSig> =
+        sigs.iter().copied().collect::<std::collections::BTreeSet<_>>().into_iter().collect();
+    let answers: HashMap<&EventSig, Option<(String, EventSig)>> = distinct
+        .par_iter()
+        .map(|sig| (*sig, resolver.resolve(sig).map(|s| (event_id(&s), s))))
+        .collect::<Vec<_>>()
+        .into_iter()
+        .collect();
     // Display names: the most frequent head noun per id, with the signature.
     let mut heads: HashMap<String, BTreeMap<String, usize>> = HashMap::new();
-    let resolved: Vec<Vec<Option<(String, EventSig)>>> = canonical
-        .iter()
-        .map(|d| d.iter().map(|sig| resolver.resolve(sig).map(|s| (event_id(&s), s))).collect())
-        .collect();
+    let resolved: Vec<Vec<Option<(String, EventSig)>>> =
+        canonical.iter().map(|d| d.iter().map(|sig| answers.get(sig).cloned().flatten()).collect()).collect();
     for (d, r) in docs.iter().zip(&resolved) {
         for (c, id) in d.claims.iter().zip(r) {
             if let Some((id, _)) = id {
@@ -218,6 +227,8 @@ fn display_name(s: &EventSig, head: &str, c: &RawClaim) -> String {
 /// is a pack name, "the conference in Oslo" resolves to the pack's id too.
 pub struct EventResolver {
     sigs: Vec<EventSig>,
+    /// Per signature: nothing extends it.
+    maximal: Vec<bool>,
     by_participant: HashMap<(String, String), Vec<usize>>,
     by_place: HashMap<(String, String), Vec<usize>>,
     /// Noun-phrase classes ("np:recount") to their informative signatures.
@@ -249,7 +260,9 @@ impl EventResolver {
                 by_place.entry((s.class.clone(), pl.clone())).or_default().push(i);
             }
         }
-        let mut r = EventResolver { sigs, by_participant, by_place, by_class, packs: HashMap::new() };
+        let mut r =
+            EventResolver { sigs, maximal: Vec::new(), by_participant, by_place, by_class, packs: HashMap::new() };
+        r.maximal = (0..r.sigs.len()).into_par_iter().map(|i| r.extenders(&r.sigs[i]).is_empty()).collect();
         let mut packs: HashMap<EventSig, Option<String>> = HashMap::new();
         for s in all.iter().filter(|s| s.pack_id.is_some()) {
             let g = generic(s);
@@ -270,14 +283,18 @@ impl EventResolver {
 
     /// Signatures that strictly extend `s`.
     fn extenders(&self, s: &EventSig) -> Vec<usize> {
+        // Every extender is in the posting of each of its participants and
+        // of its place: the shortest one is enough.
         let empty = Vec::new();
-        let postings = if let Some(p) = s.participants.iter().next() {
-            self.by_participant.get(&(s.class.clone(), p.clone())).unwrap_or(&empty)
-        } else if let Some(pl) = &s.place {
-            self.by_place.get(&(s.class.clone(), pl.clone())).unwrap_or(&empty)
-        } else {
-            &empty
-        };
+        let mut lists: Vec<&Vec<usize>> = s
+            .participants
+            .iter()
+            .map(|p| self.by_participant.get(&(s.class.clone(), p.clone())).unwrap_or(&empty))
+            .collect();
+        if let Some(pl) = &s.place {
+            lists.push(self.by_place.get(&(s.class.clone(), pl.clone())).unwrap_or(&empty));
+        }
+        let postings = lists.into_iter().min_by_key(|l| l.len()).unwrap_or(&empty);
         postings
             .iter()
             .copied()
@@ -297,7 +314,7 @@ impl EventResolver {
             }
             let of_class = self.by_class.get(&s.class)?;
             let maximal: Vec<usize> =
-                of_class.iter().copied().filter(|&i| self.extenders(&self.sigs[i]).is_empty()).collect();
+                of_class.iter().copied().filter(|&i| self.maximal.get(i).copied().unwrap_or(false)).collect();
             return match maximal.as_slice() {
                 [one] => Some(self.sigs[*one].clone()),
                 _ => None,
@@ -307,7 +324,7 @@ impl EventResolver {
         if ext.is_empty() {
             return Some(s.clone());
         }
-        let maximal: Vec<usize> = ext.into_iter().filter(|&i| self.extenders(&self.sigs[i]).is_empty()).collect();
+        let maximal: Vec<usize> = ext.into_iter().filter(|&i| self.maximal.get(i).copied().unwrap_or(false)).collect();
         match maximal.as_slice() {
             [one] => Some(self.sigs[*one].clone()),
             _ => None,

@@ -9,6 +9,8 @@ use serde::Serialize;
 
 #[derive(Serialize)]
 struct FactOut<'a> {
+    /// "fact" (the map step's document records say "document").
+    record: &'static str,
     file: &'a str,
     line: usize,
     column: usize,
@@ -43,6 +45,7 @@ fn rows<'a>(docs: &'a [Document], facts: &[Vec<&'a Fact>]) -> Vec<FactOut<'a>> {
         for f in fs {
             let (line, column) = line_col(d, f.claim.span);
             out.push(FactOut {
+                record: "fact",
                 file: &d.path,
                 line,
                 column,
