@@ -193,27 +193,40 @@ pub struct Input<'a> {
 
 /// Run every rule; findings come back in a stable order.
 pub fn run(rules: &RuleSet, input: &Input) -> Vec<Finding> {
+    use rayon::prelude::*;
+    // Rules are independent: checked in parallel, their findings joined in
+    // rule order (then sorted), so the result does not depend on threads.
+    let per_rule: Vec<Vec<Finding>> = rules.conflicts.par_iter().map(|rule| run_rule(rules, rule, input)).collect();
+    finish(rules, input, per_rule.into_iter().flatten().collect())
+}
+
+/// The findings of one rule.
+fn run_rule(rules: &RuleSet, rule: &Conflict, input: &Input) -> Vec<Finding> {
     let mut out = Vec::new();
-    for rule in &rules.conflicts {
-        match rule.kind {
-            ConflictKind::Exclusive => exclusive::check(rule, input, &mut out),
-            ConflictKind::Negation => {
-                let open = rule
-                    .predicate
-                    .as_ref()
-                    .and_then(|p| rules.predicates.get(p))
-                    .is_some_and(|p| p.value_type == crate::rules::ValueType::Open);
-                negation::check(rule, input, open, &mut out)
-            }
-            ConflictKind::Functional => functional::check(rule, input, &mut out),
-            ConflictKind::Characterisation => characterisation::check(rule, input, &mut out),
-            ConflictKind::QuoteDrift => quote_drift::check(rule, input, &mut out),
-            ConflictKind::Spelling => spelling::check(rule, input, &mut out),
-            ConflictKind::Weekday => weekday::check(rule, input, &mut out),
-            // Checked by the gate, after the findings exist.
-            ConflictKind::Suppression => {}
+    match rule.kind {
+        ConflictKind::Exclusive => exclusive::check(rule, input, &mut out),
+        ConflictKind::Negation => {
+            let open = rule
+                .predicate
+                .as_ref()
+                .and_then(|p| rules.predicates.get(p))
+                .is_some_and(|p| p.value_type == crate::rules::ValueType::Open);
+            negation::check(rule, input, open, &mut out)
         }
+        ConflictKind::Functional => functional::check(rule, input, &mut out),
+        ConflictKind::Characterisation => characterisation::check(rule, input, &mut out),
+        ConflictKind::QuoteDrift => quote_drift::check(rule, input, &mut out),
+        ConflictKind::Spelling => spelling::check(rule, input, &mut out),
+        ConflictKind::Weekday => weekday::check(rule, input, &mut out),
+        // Checked by the gate, after the findings exist.
+        ConflictKind::Suppression => {}
     }
+    out
+}
+
+/// Join the findings of every rule: passages sorted and deduplicated, one
+/// passage left is no conflict, open duplicates of pack findings dropped.
+fn finish(rules: &RuleSet, input: &Input, mut out: Vec<Finding>) -> Vec<Finding> {
     for f in out.iter_mut() {
         f.claims.sort_by(|a, b| (&input.docs[a.doc].path, a.span).cmp(&(&input.docs[b.doc].path, b.span)));
         f.claims.dedup_by(|a, b| a.doc == b.doc && a.span == b.span);
