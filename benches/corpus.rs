@@ -69,7 +69,8 @@ fn one(n: usize, news: bool) {
     let start = Instant::now();
     let (docs, problems) = factlint::pipeline::load_documents(&[dir.path().to_path_buf()], &Default::default());
     let a = factlint::pipeline::analyse(docs, problems, &rules);
-    let json = factlint::report::json::render(&a.docs, &a.findings);
+    let shown = factlint::report::passages::bound(&a.docs, &a.findings, factlint::report::passages::DEFAULT_MAX);
+    let json = factlint::report::json::render(&a.docs, &shown);
     let secs = start.elapsed().as_secs_f64();
     let facts = a.facts.len();
     println!(

@@ -146,6 +146,10 @@ struct CheckArgs {
     /// A suppression comment without a reason (`-- why`) is an error.
     #[arg(long)]
     require_reason: bool,
+    /// Passages shown per finding, one of each wording first (the total
+    /// and the wordings are always given); 0 shows every one.
+    #[arg(long, value_name = "N", default_value_t = report::passages::DEFAULT_MAX)]
+    max_passages: usize,
     /// The reduce step: check the documents of these map-step files
     /// (`factlint facts PATHS --format jsonl`, one per shard) together,
     /// reading each document again from its path, extracting only those
@@ -764,6 +768,7 @@ fn check(mut args: CheckArgs) -> miette::Result<u8> {
     }
 
     let cwd = std::env::current_dir().unwrap_or_else(|_| PathBuf::from("."));
+    let shown = report::passages::bound(&a.docs, &findings, args.max_passages);
     for (format, path) in &outputs {
         let text = if args.statistics && path.is_none() {
             match format {
@@ -775,15 +780,15 @@ fn check(mut args: CheckArgs) -> miette::Result<u8> {
                 Format::Human => {
                     let color = path.is_none() && color_ok(std::io::stdout().is_terminal());
                     if args.quiet {
-                        report::human::render_findings(&a.docs, &findings, color)
+                        report::human::render_findings(&a.docs, &shown, color)
                     } else {
-                        report::human::render(&a.docs, &findings, color)
+                        report::human::render(&a.docs, &shown, color)
                     }
                 }
-                Format::Json => report::json::render(&a.docs, &findings),
-                Format::Sarif => report::sarif::render(&a.docs, &findings, &rules, &cwd),
-                Format::Github => report::github::render(&a.docs, &findings),
-                Format::Concise => report::concise::render(&a.docs, &findings),
+                Format::Json => report::json::render(&a.docs, &shown),
+                Format::Sarif => report::sarif::render(&a.docs, &shown, &rules, &cwd),
+                Format::Github => report::github::render(&a.docs, &shown),
+                Format::Concise => report::concise::render(&a.docs, &shown),
             }
         };
         match path {

@@ -70,11 +70,12 @@ proptest! {
             }
         }
         let cwd = std::path::Path::new(".");
-        let _ = factlint::report::human::render(&an.docs, &findings, false);
-        let _ = factlint::report::json::render(&an.docs, &findings);
-        let _ = factlint::report::sarif::render(&an.docs, &findings, &rules, cwd);
-        let _ = factlint::report::github::render(&an.docs, &findings);
-        let _ = factlint::report::concise::render(&an.docs, &findings);
+        let shown = factlint::report::passages::bound(&an.docs, &findings, 3);
+        let _ = factlint::report::human::render(&an.docs, &shown, false);
+        let _ = factlint::report::json::render(&an.docs, &shown);
+        let _ = factlint::report::sarif::render(&an.docs, &shown, &rules, cwd);
+        let _ = factlint::report::github::render(&an.docs, &shown);
+        let _ = factlint::report::concise::render(&an.docs, &shown);
         let facts = an.facts.by_document(an.docs.len());
         let _ = factlint::report::facts::render_table(&an.docs, &facts);
     }

@@ -62,15 +62,21 @@ fn date_override_dates_an_undated_document() {
 fn json_contract_fields() {
     let o = run(&["check", "seeds/", "--format", "json"]);
     let json: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
-    assert_eq!(json["version"], 1);
+    assert_eq!(json["version"], 2);
     let d = &json["documents"][0];
     assert_eq!(d["file"], "seeds/000_46ea3425667f3069.txt");
     assert_eq!(d["date"], "2025-11-08");
     assert_eq!(d["date_source"], "header");
     for f in json["findings"].as_array().unwrap() {
-        for key in ["rule", "kind", "severity", "message", "subject", "claims"] {
+        for key in ["rule", "kind", "severity", "message", "subject", "claims", "passages"] {
             assert!(!f[key].is_null(), "finding lacks {key}: {f}");
         }
+        // The seeds' findings are within the default bound: all shown.
+        let p = &f["passages"];
+        assert_eq!(p["total"], p["shown"]);
+        assert_eq!(p["shown"].as_u64().unwrap() as usize, f["claims"].as_array().unwrap().len());
+        let grouped: u64 = p["groups"].as_array().unwrap().iter().map(|g| g["count"].as_u64().unwrap()).sum();
+        assert_eq!(grouped, p["total"].as_u64().unwrap());
         for c in f["claims"].as_array().unwrap() {
             for key in ["file", "start", "end", "line", "column", "text", "predicate", "object", "polarity", "modality"]
             {

@@ -19,9 +19,10 @@ fuzz_target!(|data: &[u8]| {
     ];
     let an = factlint::pipeline::analyse(docs, Vec::new(), &RULES);
     let cwd = std::path::Path::new(".");
-    let _ = factlint::report::human::render(&an.docs, &an.findings, false);
-    let _ = factlint::report::json::render(&an.docs, &an.findings);
-    let _ = factlint::report::sarif::render(&an.docs, &an.findings, &RULES, cwd);
-    let _ = factlint::report::github::render(&an.docs, &an.findings);
-    let _ = factlint::report::concise::render(&an.docs, &an.findings);
+    let shown = factlint::report::passages::bound(&an.docs, &an.findings, 2);
+    let _ = factlint::report::human::render(&an.docs, &shown, false);
+    let _ = factlint::report::json::render(&an.docs, &shown);
+    let _ = factlint::report::sarif::render(&an.docs, &shown, &RULES, cwd);
+    let _ = factlint::report::github::render(&an.docs, &shown);
+    let _ = factlint::report::concise::render(&an.docs, &shown);
 });

@@ -5,7 +5,7 @@
 //! properties).
 
 use super::location;
-use crate::check::Finding;
+use super::passages::Bounded;
 use crate::corpus::Document;
 use crate::rules::Severity;
 
@@ -17,9 +17,9 @@ fn escape_property(s: &str) -> String {
     escape_data(s).replace(':', "%3A").replace(',', "%2C")
 }
 
-pub fn render(docs: &[Document], findings: &[Finding]) -> String {
+pub fn render(docs: &[Document], b: &Bounded) -> String {
     let mut out = String::new();
-    for f in findings {
+    for (f, p) in b.findings.iter().zip(&b.passages) {
         let l = location::of(docs, &f.claims[0]);
         let command = match f.severity {
             Severity::Error => "error",
@@ -29,6 +29,14 @@ pub fn render(docs: &[Document], findings: &[Finding]) -> String {
         let mut message = f.message.clone();
         for c in &f.claims[1..] {
             message.push_str(&format!("\nsee {}: \"{}\"", location::of(docs, c), super::passage(&docs[c.doc], c.span)));
+        }
+        if p.total > f.claims.len() {
+            message.push_str(&format!(
+                "\nand {} more passages ({} in {} documents)",
+                p.total - f.claims.len(),
+                p.total,
+                p.documents
+            ));
         }
         message.push_str(&format!("\n{}", f.help));
         out.push_str(&format!(

@@ -4,6 +4,7 @@
 //! and when it holds; the help line says why they cannot all hold.
 
 use super::passage;
+use super::passages::Bounded;
 use crate::check::{describe_span, Claim, Finding};
 use crate::corpus::{Document, Problem, ProblemSeverity};
 use crate::extract::Polarity;
@@ -147,18 +148,18 @@ fn handler(color: bool) -> GraphicalReportHandler {
 }
 
 /// Render all findings, then a summary line.
-pub fn render(docs: &[Document], findings: &[Finding], color: bool) -> String {
-    let mut out = render_findings(docs, findings, color);
-    out.push_str(&summary(docs.len(), findings));
+pub fn render(docs: &[Document], b: &Bounded, color: bool) -> String {
+    let mut out = render_findings(docs, b, color);
+    out.push_str(&summary(docs.len(), &b.findings));
     out
 }
 
 /// The findings alone, without the summary line (`--quiet`).
-pub fn render_findings(docs: &[Document], findings: &[Finding], color: bool) -> String {
+pub fn render_findings(docs: &[Document], b: &Bounded, color: bool) -> String {
     let h = handler(color);
     let mut out = String::new();
     let texts: Vec<Arc<str>> = docs.iter().map(|d| Arc::from(d.text.as_str())).collect();
-    for f in findings {
+    for (f, p) in b.findings.iter().zip(&b.passages) {
         let src = |c: &Claim| DocSource { name: docs[c.doc].path.clone(), text: texts[c.doc].clone() };
         let first = &f.claims[0];
         let diag = FindingDiag {
@@ -184,6 +185,18 @@ pub fn render_findings(docs: &[Document], findings: &[Finding], color: bool) -> 
                 .collect(),
         };
         let _ = h.render_report(&mut out, &diag);
+        if p.total > f.claims.len() {
+            let groups: Vec<String> = p.groups.iter().take(5).map(|(t, n)| format!("\"{t}\" x{n}")).collect();
+            out.push_str(&format!(
+                "  ... and {} more passages: {} in {} documents, {} wordings ({}{}); --max-passages 0 shows every one\n",
+                p.total - f.claims.len(),
+                p.total,
+                p.documents,
+                p.groups_total,
+                groups.join(", "),
+                if p.groups_total > groups.len() { ", ..." } else { "" }
+            ));
+        }
         out.push('\n');
     }
     out

@@ -1,19 +1,22 @@
-//! `--format json`, version 1 of the output contract (DESIGN.md section 6):
+//! `--format json`, version 2 of the output contract (DESIGN.md section 6;
+//! version 2 added `passages`):
 //!
 //! ```json
-//! {"version": 1,
+//! {"version": 2,
 //!  "documents": [{"file", "date", "date_source"}],
 //!  "findings": [{"rule", "kind", "severity", "message", "subject",
 //!                "claims": [{"file", "start", "end", "line", "column", "text",
 //!                            "text_normalised", "predicate", "object", "polarity", "modality",
 //!                            "valid": {"start", "end", "grain"} | null,
-//!                            "said_by"}]}]}
+//!                            "said_by"}],
+//!                "passages": {"total", "shown", "documents",
+//!                             "groups": [{"text_normalised", "count"}], "groups_total"}}]}
 //! ```
 //! `start`/`end` are byte offsets into the file as stored; `line`/`column`
 //! are 1-based, the column counted in characters; `valid.end` is exclusive.
 
+use super::passages::Bounded;
 use super::{exact, line_col, passage};
-use crate::check::Finding;
 use crate::corpus::Document;
 use serde::Serialize;
 
@@ -38,7 +41,25 @@ pub struct FindingOut<'a> {
     pub severity: &'static str,
     pub message: &'a str,
     pub subject: &'a str,
+    /// The passages shown (all, or `--max-passages` of them).
     pub claims: Vec<ClaimOut<'a>>,
+    pub passages: PassagesOut<'a>,
+}
+
+/// How many passages the finding has in all, and their wordings.
+#[derive(Serialize)]
+pub struct PassagesOut<'a> {
+    pub total: usize,
+    pub shown: usize,
+    pub documents: usize,
+    pub groups: Vec<GroupOut<'a>>,
+    pub groups_total: usize,
+}
+
+#[derive(Serialize)]
+pub struct GroupOut<'a> {
+    pub text_normalised: &'a str,
+    pub count: usize,
 }
 
 #[derive(Serialize)]
@@ -67,9 +88,9 @@ pub struct ValidOut {
     pub grain: &'static str,
 }
 
-pub fn report<'a>(docs: &'a [Document], findings: &'a [Finding]) -> Report<'a> {
+pub fn report<'a>(docs: &'a [Document], b: &'a Bounded) -> Report<'a> {
     Report {
-        version: 1,
+        version: 2,
         documents: docs
             .iter()
             .map(|d| DocumentOut {
@@ -78,9 +99,11 @@ pub fn report<'a>(docs: &'a [Document], findings: &'a [Finding]) -> Report<'a> {
                 date_source: d.date_source.as_str(),
             })
             .collect(),
-        findings: findings
+        findings: b
+            .findings
             .iter()
-            .map(|f| FindingOut {
+            .zip(&b.passages)
+            .map(|(f, p)| FindingOut {
                 rule: &f.rule,
                 kind: f.kind.as_str(),
                 severity: f.severity.as_str(),
@@ -113,14 +136,20 @@ pub fn report<'a>(docs: &'a [Document], findings: &'a [Finding]) -> Report<'a> {
                         }
                     })
                     .collect(),
+                passages: PassagesOut {
+                    total: p.total,
+                    shown: f.claims.len(),
+                    documents: p.documents,
+                    groups: p.groups.iter().map(|(t, n)| GroupOut { text_normalised: t, count: *n }).collect(),
+                    groups_total: p.groups_total,
+                },
             })
             .collect(),
     }
 }
 
-pub fn render(docs: &[Document], findings: &[Finding]) -> String {
-    let mut s =
-        serde_json::to_string_pretty(&report(docs, findings)).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"));
+pub fn render(docs: &[Document], b: &Bounded) -> String {
+    let mut s = serde_json::to_string_pretty(&report(docs, b)).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"));
     s.push('\n');
     s
 }

@@ -7,6 +7,7 @@ pub mod github;
 pub mod human;
 pub mod json;
 pub mod location;
+pub mod passages;
 pub mod sarif;
 pub mod statistics;
 

@@ -6,8 +6,9 @@
 //! artifact URIs are relative to the working directory; columns count
 //! Unicode code points (`columnKind`).
 
+use super::passages::Bounded;
 use super::{exact, location};
-use crate::check::{kind_doc, Claim, Finding};
+use crate::check::{kind_doc, Claim};
 use crate::corpus::Document;
 use crate::rules::{RuleSet, Severity};
 use serde_json::{json, Value};
@@ -65,7 +66,8 @@ fn physical(docs: &[Document], c: &Claim, cwd: &Path) -> Value {
     })
 }
 
-pub fn render(docs: &[Document], findings: &[Finding], rules: &RuleSet, cwd: &Path) -> String {
+pub fn render(docs: &[Document], b: &Bounded, rules: &RuleSet, cwd: &Path) -> String {
+    let findings = &b.findings;
     let mut rule_ids: Vec<String> = rules.conflicts.iter().map(|c| c.id.clone()).collect();
     let mut descriptors: Vec<Value> = rules
         .conflicts
@@ -96,7 +98,8 @@ pub fn render(docs: &[Document], findings: &[Finding], rules: &RuleSet, cwd: &Pa
     }
     let results: Vec<Value> = findings
         .iter()
-        .map(|f| {
+        .zip(&b.passages)
+        .map(|(f, p)| {
             let related: Vec<Value> = f.claims[1..]
                 .iter()
                 .enumerate()
@@ -115,6 +118,9 @@ pub fn render(docs: &[Document], findings: &[Finding], rules: &RuleSet, cwd: &Pa
             if !links.is_empty() {
                 text.push_str(&format!(". See {}.", links.join(", ")));
             }
+            if p.total > f.claims.len() {
+                text.push_str(&format!(" ({} passages in {} documents in all.)", p.total, p.documents));
+            }
             text.push_str(&format!(" {}", f.help));
             json!({
                 "ruleId": f.rule,
@@ -123,8 +129,8 @@ pub fn render(docs: &[Document], findings: &[Finding], rules: &RuleSet, cwd: &Pa
                 "message": {"text": text},
                 "locations": [{"physicalLocation": physical(docs, &f.claims[0], cwd)}],
                 "relatedLocations": related,
-                "partialFingerprints": {"factlint/v1": f.fingerprint(docs)},
-                "properties": {"subject": f.subject, "kind": f.kind.as_str()},
+                "partialFingerprints": {"factlint/v1": p.fingerprint},
+                "properties": {"subject": f.subject, "kind": f.kind.as_str(), "passagesTotal": p.total},
             })
         })
         .collect();
