@@ -394,3 +394,30 @@ fn bad_requests_get_errors_and_a_vanished_client_ends_the_server() {
     let status = wait(&mut c.child);
     assert!(status.code().is_some(), "ended, not killed");
 }
+
+#[test]
+fn requests_are_answered_while_the_archive_loads() {
+    // An archive that takes a while to read (hundreds of articles in a
+    // debug build).
+    let dir = tempfile::tempdir().unwrap();
+    for i in 0..400 {
+        let text = ARCHIVE.replace("Monday", ["Monday", "Tuesday", "Wednesday"][i % 3]);
+        std::fs::write(dir.path().join(format!("a{i:03}.txt")), format!("{text}\nItem {i}.\n")).unwrap();
+    }
+    let mut c = Client::start(dir.path(), json!({"window": {"workDoneProgress": true}}));
+    let draft = format!("{}/draft.md", uri(dir.path()));
+    let r = c.request(
+        "textDocument/hover",
+        json!({"textDocument": {"uri": draft}, "position": {"line": 0, "character": 0}}),
+    );
+    assert_eq!(r["result"], json!(null));
+    // The answer came before the load ended.
+    let ended = c.seen.iter().any(|m| m["method"] == "$/progress" && m["params"]["value"]["kind"] == "end");
+    assert!(!ended, "the load ended before the hover was answered: no evidence of answering while loading");
+    c.notify(
+        "textDocument/didOpen",
+        json!({"textDocument": {"uri": draft, "languageId": "markdown", "version": 1, "text": DRAFT}}),
+    );
+    c.diagnostics(&draft, |d| d.len() == 2);
+    c.shutdown();
+}
