@@ -8,57 +8,32 @@
 //! cache of its own: the first load extracts every article, the second
 //! reads them from the cache.
 
+#[path = "common/jsonrpc.rs"]
+mod jsonrpc;
 #[path = "common/synth.rs"]
 mod synth;
 
 use serde_json::{json, Value};
-use std::io::{BufRead, BufReader, Read, Write};
+use std::io::BufReader;
 use std::process::{ChildStdin, Command, Stdio};
 use std::sync::mpsc::{channel, Receiver};
 use std::time::{Duration, Instant};
 
 fn send(stdin: &mut ChildStdin, v: Value) {
-    let body = v.to_string();
-    write!(stdin, "Content-Length: {}\r\n\r\n{body}", body.len()).unwrap();
-    stdin.flush().unwrap();
+    jsonrpc::write(stdin, &v);
 }
 
 fn reader(stdout: std::process::ChildStdout) -> Receiver<Value> {
     let (tx, rx) = channel();
     std::thread::spawn(move || {
         let mut r = BufReader::new(stdout);
-        loop {
-            let mut len = 0;
-            loop {
-                let mut line = String::new();
-                if r.read_line(&mut line).unwrap_or(0) == 0 {
-                    return;
-                }
-                let line = line.trim_end();
-                if line.is_empty() {
-                    break;
-                }
-                if let Some(v) = line.strip_prefix("Content-Length: ") {
-                    len = v.parse().unwrap();
-                }
-            }
-            let mut body = vec![0; len];
-            r.read_exact(&mut body).unwrap();
-            let v: Value = serde_json::from_slice(&body).unwrap();
-            if tx.send((Instant::now(), v)).is_err() {
+        while let Some(m) = jsonrpc::read(&mut r) {
+            if tx.send(m).is_err() {
                 return;
             }
         }
     });
-    let (tx2, rx2) = channel();
-    std::thread::spawn(move || {
-        for (_, v) in rx {
-            if tx2.send(v).is_err() {
-                return;
-            }
-        }
-    });
-    rx2
+    rx
 }
 
 fn memory_mb(pid: u32, field: &str) -> f64 {

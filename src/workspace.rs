@@ -71,6 +71,18 @@ fn short_names_of(ex: &DocExtraction) -> BTreeSet<String> {
     persons.chain(ex.names.iter().filter(|n| !n.contains(' ')).cloned()).collect()
 }
 
+/// Acronyms: a one-word name may stand for the one long name (three words
+/// or more) with its initials; both meet under the initials.
+fn acronym_key(name: &str) -> Option<String> {
+    if name.split(' ').count() >= 3 {
+        Some(format!("a:{}", name.split(' ').filter_map(|w| w.chars().next()).collect::<String>()))
+    } else if !name.contains(' ') {
+        Some(format!("a:{name}"))
+    } else {
+        None
+    }
+}
+
 /// The keys a document is compared through. `short` tells whether a word
 /// stands for a name alone somewhere in the corpus: the key of a name is
 /// then its last word (joining every name that ends in it), else the whole
@@ -103,13 +115,7 @@ pub fn link_keys(doc: &Document, ex: &DocExtraction, short: &dyn Fn(&str) -> boo
         let s = &c.subject;
         for p in &s.participants {
             name(p, &mut keys);
-            // Acronyms: a one-word name may stand for the one long name
-            // with its initials.
-            if p.split(' ').count() >= 3 {
-                keys.insert(format!("a:{}", p.split(' ').filter_map(|w| w.chars().next()).collect::<String>()));
-            } else if !p.contains(' ') {
-                keys.insert(format!("a:{p}"));
-            }
+            keys.extend(acronym_key(p));
         }
         if let Some(pl) = &s.place {
             keys.insert(format!("p:{pl}"));
@@ -124,11 +130,7 @@ pub fn link_keys(doc: &Document, ex: &DocExtraction, short: &dyn Fn(&str) -> boo
     if both {
         for n in &ex.names {
             name(n, &mut keys);
-            if n.split(' ').count() >= 3 {
-                keys.insert(format!("a:{}", n.split(' ').filter_map(|w| w.chars().next()).collect::<String>()));
-            } else if !n.contains(' ') {
-                keys.insert(format!("a:{n}"));
-            }
+            keys.extend(acronym_key(n));
         }
     }
     for q in &ex.quotes {

@@ -5,8 +5,10 @@
 //! changed pack, and survive bad input.
 
 mod common;
+#[path = "../benches/common/jsonrpc.rs"]
+mod jsonrpc;
 use serde_json::{json, Value};
-use std::io::{BufRead, BufReader, Read, Write};
+use std::io::BufReader;
 use std::process::{Child, ChildStdin, Command, Stdio};
 use std::sync::mpsc::{channel, Receiver};
 use std::time::{Duration, Instant};
@@ -43,26 +45,8 @@ impl Client {
         let (tx, rx) = channel();
         std::thread::spawn(move || {
             let mut r = BufReader::new(stdout);
-            loop {
-                let mut len = 0usize;
-                loop {
-                    let mut line = String::new();
-                    if r.read_line(&mut line).unwrap_or(0) == 0 {
-                        return;
-                    }
-                    let line = line.trim_end();
-                    if line.is_empty() {
-                        break;
-                    }
-                    if let Some(v) = line.strip_prefix("Content-Length: ") {
-                        len = v.parse().unwrap();
-                    }
-                }
-                let mut body = vec![0; len];
-                if r.read_exact(&mut body).is_err() {
-                    return;
-                }
-                if tx.send(serde_json::from_slice(&body).unwrap()).is_err() {
+            while let Some(m) = jsonrpc::read(&mut r) {
+                if tx.send(m).is_err() {
                     return;
                 }
             }
@@ -86,10 +70,7 @@ impl Client {
     }
 
     fn send(&mut self, v: Value) {
-        let body = v.to_string();
-        let stdin = self.stdin.as_mut().unwrap();
-        write!(stdin, "Content-Length: {}\r\n\r\n{body}", body.len()).unwrap();
-        stdin.flush().unwrap();
+        jsonrpc::write(self.stdin.as_mut().unwrap(), &v);
     }
 
     fn notify(&mut self, method: &str, params: Value) {
