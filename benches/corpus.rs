@@ -10,6 +10,10 @@
 //! wire-length news, `cargo bench --bench corpus -- --news 5` writes the 982
 //! ECB+ articles of `../shared/external/` (1.9 KB on average) five times
 //! over, each copy its own folder, and runs the same measurement on them.
+//! `cargo bench --bench corpus -- --wire 10000` brings each generated
+//! article to wire length (2 to 4 KB, 3 on average) with paragraphs of the
+//! ECB+ articles, as wire stories are: the figure to compare with the
+//! archive-scale targets.
 //! `cargo bench --bench corpus -- --grow` checks one document of 1, 2, 4, 8
 //! and 16 MB of those articles' text: its time must grow linearly.
 
@@ -52,9 +56,23 @@ fn write_news(dir: &std::path::Path, copies: usize) -> Option<(usize, usize)> {
     Some((n, bytes))
 }
 
+/// The paragraphs of the ECB+ articles (for wire-length articles).
+fn news_paragraphs() -> Vec<String> {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/external/ecbplus_docs.jsonl");
+    let Ok(text) = std::fs::read_to_string(path) else { return Vec::new() };
+    text.lines()
+        .filter_map(|l| serde_json::from_str::<serde_json::Value>(l).ok())
+        .filter_map(|v| v["text"].as_str().map(str::to_string))
+        .flat_map(|t| t.split("\n").map(str::trim).filter(|p| p.len() > 80).map(str::to_string).collect::<Vec<_>>())
+        .collect()
+}
+
 fn one(n: usize, news: bool) {
     let dir = tempfile::tempdir().unwrap();
-    let (n, bytes) = if news {
+    let wire = std::env::args().any(|a| a == "--wire");
+    let (n, bytes) = if wire {
+        (n, synth::write_corpus_wire(dir.path(), n, 42, &news_paragraphs()))
+    } else if news {
         match write_news(dir.path(), n) {
             Some(x) => x,
             None => {
@@ -166,8 +184,11 @@ fn main() {
     println!("threads: {}", rayon::current_num_threads());
     for n in sizes {
         // A fresh process per size: its peak RSS is its own.
-        let status =
-            std::process::Command::new(std::env::current_exe().unwrap()).args(["--one", &n.to_string()]).status();
+        let mut args = vec!["--one".to_string(), n.to_string()];
+        if std::env::args().any(|a| a == "--wire") {
+            args.push("--wire".into());
+        }
+        let status = std::process::Command::new(std::env::current_exe().unwrap()).args(&args).status();
         if !status.is_ok_and(|s| s.success()) {
             eprintln!("size {n} failed");
         }
