@@ -370,6 +370,25 @@ fn bad_requests_get_errors_and_a_vanished_client_ends_the_server() {
         .iter()
         .any(|m| m["method"] == "window/logMessage" && m["params"]["message"].as_str().unwrap().contains("latin1.txt"));
     assert!(logged, "the unreadable file is logged: {:?}", c.seen);
+    // A change whose range runs past the end of the text is applied at the
+    // end, not a crash.
+    c.notify(
+        "textDocument/didChange",
+        json!({"textDocument": {"uri": draft, "version": 2}, "contentChanges": [
+            {"range": {"start": {"line": 99, "character": 0}, "end": {"line": 120, "character": 7}}, "text": "\nMore."}
+        ]}),
+    );
+    c.diagnostics(&draft, |d| d.len() == 2);
+    // A document over 10 MB is not checked (as `check` skips it), and said.
+    let huge = "word ".repeat(2_200_000);
+    c.notify(
+        "textDocument/didChange",
+        json!({"textDocument": {"uri": draft, "version": 3}, "contentChanges": [{"text": huge}]}),
+    );
+    c.diagnostics(&draft, |d| d.is_empty());
+    assert!(c.seen.iter().any(|m| {
+        m["method"] == "window/logMessage" && m["params"]["message"].as_str().unwrap().contains("not checked")
+    }));
     // The client goes away without shutdown: the server ends.
     drop(c.stdin.take());
     let status = wait(&mut c.child);

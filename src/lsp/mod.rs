@@ -444,6 +444,29 @@ impl Server {
         for key in due {
             let Some(o) = self.open.get_mut(&key) else { continue };
             o.due = None;
+            // As `check` skips it: no article runs to 10 MB, and checking
+            // one would hold the editor's answers for its whole time.
+            if o.text.len() as u64 > corpus::MAX_DOCUMENT_BYTES {
+                o.last = None;
+                let message = format!(
+                    "factlint: {} is over {} MB: not checked",
+                    o.path.display(),
+                    corpus::MAX_DOCUMENT_BYTES >> 20
+                );
+                let _ = self.sender.send(
+                    Notification::new(
+                        notif::LogMessage::METHOD.into(),
+                        LogMessageParams { typ: MessageType::WARNING, message },
+                    )
+                    .into(),
+                );
+                if let Ok(uri) = Uri::from_str(&key) {
+                    let params = PublishDiagnosticsParams { uri, diagnostics: vec![], version: Some(o.version) };
+                    let _ =
+                        self.sender.send(Notification::new(notif::PublishDiagnostics::METHOD.into(), params).into());
+                }
+                continue;
+            }
             let doc = document(&o.path, o.text.clone(), w.document(&o.path.display().to_string()));
             let checked = w.check(doc);
             let docs_dir = self.docs_dir.clone();
