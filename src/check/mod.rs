@@ -414,7 +414,7 @@ mod tests {
             polarity_cue: None,
             modality_cue: None,
         };
-        Fact { doc, subject: "e".into(), subject_name: "the event".into(), claim }
+        Fact { doc, subject: "e".into(), subject_name: "the event".into(), claim: std::sync::Arc::new(claim) }
     }
 
     #[test]

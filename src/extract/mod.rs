@@ -205,7 +205,8 @@ pub struct WeekdayIssue {
 /// Everything extracted from one document.
 #[derive(Debug, Clone, Default, serde::Serialize, serde::Deserialize)]
 pub struct DocExtraction {
-    pub claims: Vec<RawClaim>,
+    /// Shared with the facts made of them (a fact does not copy its claim).
+    pub claims: Vec<std::sync::Arc<RawClaim>>,
     pub quotes: Vec<QuoteMention>,
     pub persons: Vec<PersonMention>,
     /// Every distinct proper name in the document, lowercased, for linking
@@ -719,7 +720,7 @@ impl<'r> Extractor<'r> {
         c: Span,
         mentions: &[EventMention],
         speakers: &[Speaker],
-        out: &mut Vec<RawClaim>,
+        out: &mut Vec<std::sync::Arc<RawClaim>>,
     ) {
         let in_clause = |h: &&Hit| c.contains(h.span.start) && h.span.end <= c.end;
         let cues: Vec<&Hit> = s.hits.iter().filter(in_clause).filter(|h| matches!(h.tag, Tag::Cue { .. })).collect();
@@ -779,7 +780,7 @@ impl<'r> Extractor<'r> {
                 (cx.valid, cx.origin)
             };
             let modality = cx.modality;
-            out.push(RawClaim {
+            out.push(std::sync::Arc::new(RawClaim {
                 subject: subject.sig.clone(),
                 subject_label: subject.label.clone(),
                 subject_head: subject.head.clone(),
@@ -799,7 +800,7 @@ impl<'r> Extractor<'r> {
                 perfect_denial: false,
                 polarity_cue: (polarity == Polarity::Negative).then(|| negators.last().copied()).flatten(),
                 modality_cue: cx.modality_cue,
-            });
+            }));
         }
     }
 
@@ -1040,7 +1041,7 @@ impl<'r> Extractor<'r> {
                 doc_out.denied.insert((verb.to_string(), n.clone()));
             }
         }
-        doc_out.claims.push(RawClaim {
+        doc_out.claims.push(std::sync::Arc::new(RawClaim {
             subject: EventSig { class, participants, place: None, pack_id: None },
             subject_label: text[np.span.start..np.span.end].to_string(),
             subject_head: np.head.clone(),
@@ -1067,7 +1068,7 @@ impl<'r> Extractor<'r> {
             perfect_denial: oc.perfect && oc.negation.is_some(),
             polarity_cue: oc.negation,
             modality_cue,
-        });
+        }));
     }
 
     /// The day of a past act ("the union served notice on March 10"): a
@@ -1161,7 +1162,7 @@ impl<'r> Extractor<'r> {
             act.push(' ');
             act.push_str(object);
         }
-        doc_out.claims.push(RawClaim {
+        doc_out.claims.push(std::sync::Arc::new(RawClaim {
             subject: EventSig { class: format!("act:{class}|{act}"), participants, place: None, pack_id: None },
             subject_label: text[oc.span.start..oc.span.end].to_string(),
             subject_head: act,
@@ -1181,7 +1182,7 @@ impl<'r> Extractor<'r> {
             perfect_denial: false,
             polarity_cue: None,
             modality_cue,
-        });
+        }));
     }
 
     /// The claim of one count read from the parse: its subject is what is
@@ -1238,7 +1239,7 @@ impl<'r> Extractor<'r> {
             };
             participants.extend(s.names.iter().filter(|n| org(n)).map(|n| n.full().to_lowercase()));
         }
-        doc_out.claims.push(RawClaim {
+        doc_out.claims.push(std::sync::Arc::new(RawClaim {
             subject: EventSig {
                 class: format!("np:{}|{}|{}", q.noun, q.event, q.of.as_deref().unwrap_or("")),
                 participants,
@@ -1271,7 +1272,7 @@ impl<'r> Extractor<'r> {
             perfect_denial: false,
             polarity_cue: None,
             modality_cue: None,
-        });
+        }));
     }
 
     /// The state claim of one parsed predicate, if a pack's `states:` table
@@ -1350,7 +1351,7 @@ impl<'r> Extractor<'r> {
         };
         let cx = self.context(text, doc, s, c, oc.head, speakers, pd.state);
         let (modality, modality_cue) = mood_of(oc, &cx);
-        doc_out.claims.push(RawClaim {
+        doc_out.claims.push(std::sync::Arc::new(RawClaim {
             subject,
             subject_label: label,
             subject_head: bearer.head.clone(),
@@ -1370,7 +1371,7 @@ impl<'r> Extractor<'r> {
             perfect_denial: false,
             polarity_cue: oc.negation,
             modality_cue,
-        });
+        }));
     }
 
     /// The packs' open predicate, if any.

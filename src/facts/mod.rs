@@ -20,8 +20,8 @@ pub struct Fact {
     pub subject: String,
     pub subject_name: String,
     /// What the document says: predicate, value, polarity, modality, valid
-    /// time, speaker and passage.
-    pub claim: RawClaim,
+    /// time, speaker and passage (the extraction's own, shared).
+    pub claim: std::sync::Arc<RawClaim>,
 }
 
 /// How the corpus names its parties: surnames of people, and names that
@@ -154,8 +154,8 @@ impl Fact {
     }
 }
 
-fn to_fact(doc: usize, c: &RawClaim, subject: String, subject_name: String) -> Fact {
-    Fact { doc, subject, subject_name, claim: c.clone() }
+fn to_fact(doc: usize, c: &std::sync::Arc<RawClaim>, subject: String, subject_name: String) -> Fact {
+    Fact { doc, subject, subject_name, claim: std::sync::Arc::clone(c) }
 }
 
 pub fn event_id(s: &EventSig) -> String {
