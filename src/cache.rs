@@ -145,14 +145,6 @@ impl Cache {
         Ok((Cache { conn, path, rules: rules_id(rules) }, problem))
     }
 
-    /// A cache in memory only: the reduce step fills it from the map
-    /// step's records (`check --from-facts`).
-    pub fn in_memory(rules: &RuleSet) -> Result<Cache, String> {
-        let conn = Connection::open_in_memory().map_err(|e| e.to_string())?;
-        adopt(&conn)?;
-        Ok(Cache { conn, path: PathBuf::from(":memory:"), rules: rules_id(rules) })
-    }
-
     /// The key of a document: the engine, the rules, its date and bytes.
     pub fn key(&self, doc: &Document) -> [u8; 32] {
         key(&self.rules, doc)

@@ -691,10 +691,12 @@ fn check(mut args: CheckArgs) -> miette::Result<u8> {
     let mut all_paths = args.paths.clone();
     all_paths.extend(args.against.iter().cloned());
     let (docs, mut problems) = documents(&all_paths, &args.common, &cfg)?;
-    let mut cache = if records.is_empty() {
-        open_cache(&args.common, &rules, &mut problems)
+    let mut cache = None;
+    let mut known = None;
+    if records.is_empty() {
+        cache = open_cache(&args.common, &rules, &mut problems);
     } else {
-        let (mem, stale) = factlint::shard::preload(std::mem::take(&mut records), &docs, &rules);
+        let (given, stale) = factlint::shard::preload(std::mem::take(&mut records), &docs, &rules);
         for path in stale {
             problems.push(factlint::corpus::Problem {
                 path,
@@ -705,8 +707,8 @@ fn check(mut args: CheckArgs) -> miette::Result<u8> {
                 offset: None,
             });
         }
-        mem
-    };
+        known = Some(given);
+    }
 
     // A progress bar on a terminal, for runs longer than about a second,
     // only when a person reads stderr and no machine format is on stdout.
@@ -727,7 +729,10 @@ fn check(mut args: CheckArgs) -> miette::Result<u8> {
             bar.set_draw_target(indicatif::ProgressDrawTarget::stderr());
         }
     };
-    let a = factlint::pipeline::analyse_cached(docs, problems, &rules, &tick, cache.as_mut());
+    let a = match known {
+        Some(given) => factlint::pipeline::analyse_given(docs, problems, &rules, &tick, given, &mut |_| {}),
+        None => factlint::pipeline::analyse_cached(docs, problems, &rules, &tick, cache.as_mut()),
+    };
     bar.finish_and_clear();
 
     let err_color = color_ok(std::io::stderr().is_terminal());

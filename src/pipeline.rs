@@ -135,31 +135,44 @@ pub fn analyse_cached(
     tick: &(dyn Fn() + Sync),
     cache: Option<&mut Cache>,
 ) -> Analysis {
+    let Some(cache) = cache else {
+        let none = vec![None; docs.len()];
+        return analyse_given(docs, problems, rules, tick, none, &mut |_| {});
+    };
+    let ids = cache.rules_id();
+    let keys: Vec<[u8; 32]> = docs.par_iter().map(|d| crate::cache::key(&ids, d)).collect();
+    let cached = cache.get_all(&keys);
+    analyse_given(docs, problems, rules, tick, cached, &mut |fresh| {
+        cache.put_all(fresh.into_iter().map(|(i, e)| (keys[i], e)))
+    })
+}
+
+/// Told of the documents extracted afresh: (index, extraction).
+pub type Fresh<'f> = dyn FnMut(Vec<(usize, &DocExtraction)>) + 'f;
+
+/// As [`analyse_with_progress`], with each document's first-pass
+/// extraction where it is already known (a cache, a map step's records);
+/// `extracted` is given the others, once extracted (all at once).
+pub fn analyse_given(
+    docs: Vec<Document>,
+    problems: Vec<Problem>,
+    rules: &RuleSet,
+    tick: &(dyn Fn() + Sync),
+    known: Vec<Option<DocExtraction>>,
+    extracted: &mut Fresh,
+) -> Analysis {
     let extractor = Extractor::new(rules);
-    let keys: Vec<[u8; 32]> = match &cache {
-        Some(c) => {
-            let rules = c.rules_id();
-            docs.par_iter().map(|d| crate::cache::key(&rules, d)).collect()
-        }
-        None => Vec::new(),
-    };
-    let cached: Vec<Option<DocExtraction>> = match &cache {
-        Some(c) => c.get_all(&keys),
-        None => vec![None; docs.len()],
-    };
-    let fresh: Vec<bool> = cached.iter().map(Option::is_none).collect();
+    let fresh: Vec<bool> = known.iter().map(Option::is_none).collect();
     let mut extractions: Vec<DocExtraction> = docs
         .par_iter()
-        .zip(cached)
+        .zip(known)
         .map(|(d, c)| {
             let e = c.unwrap_or_else(|| extractor.extract(d));
             tick();
             e
         })
         .collect();
-    if let Some(c) = cache {
-        c.put_all(keys.iter().zip(&extractions).zip(&fresh).filter(|(_, &f)| f).map(|((k, e), _)| (*k, e)));
-    }
+    extracted(extractions.iter().enumerate().filter(|(i, _)| fresh[*i]).collect());
     let first_pass_claims = extractions.iter().map(|e| e.claims.len()).collect();
     second_pass(&docs, &mut extractions, &extractor, None);
     let index = FactIndex::new(facts::resolve(&extractions));

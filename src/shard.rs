@@ -11,7 +11,7 @@
 //! it); a document whose text, engine or rules differ from its record's is
 //! extracted again, and said.
 
-use crate::cache::{self, Cache};
+use crate::cache;
 use crate::corpus::Document;
 use crate::extract::DocExtraction;
 use crate::rules::RuleSet;
@@ -78,23 +78,30 @@ pub fn read(files: &[PathBuf]) -> Result<Vec<DocumentRecord>, String> {
     Ok(out)
 }
 
-/// An in-memory cache holding the extractions of the records whose
-/// documents are unchanged, and the paths of those that changed (or were
-/// made with another engine or rule set), which are extracted again.
-pub fn preload(records: Vec<DocumentRecord>, docs: &[Document], rules: &RuleSet) -> (Option<Cache>, Vec<String>) {
-    let Ok(mut mem) = Cache::in_memory(rules) else { return (None, Vec::new()) };
+/// Each document's extraction from its record, where the record is of
+/// this document as it is now (same text, engine and rule set), and the
+/// paths of those that changed since (or were mapped with another build or
+/// rule set), which are extracted again.
+pub fn preload(
+    records: Vec<DocumentRecord>,
+    docs: &[Document],
+    rules: &RuleSet,
+) -> (Vec<Option<DocExtraction>>, Vec<String>) {
     let rules_hex = cache::hex(&cache::rules_id(rules));
-    let by_path: std::collections::HashMap<&str, &Document> = docs.iter().map(|d| (d.path.as_str(), d)).collect();
+    let mut by_path: std::collections::HashMap<String, DocumentRecord> =
+        records.into_iter().map(|r| (r.path.clone(), r)).collect();
     let mut stale = Vec::new();
-    let mut items = Vec::new();
-    for r in records {
-        let Some(d) = by_path.get(r.path.as_str()) else { continue };
-        if r.sha256 != text_hash(&d.text) || r.engine != cache::ENGINE || r.rules != rules_hex {
-            stale.push(r.path);
-            continue;
-        }
-        items.push((mem.key(d), r.extraction));
-    }
-    mem.put_all(items.iter().map(|(k, e)| (*k, e)));
-    (Some(mem), stale)
+    let known = docs
+        .iter()
+        .map(|d| {
+            let r = by_path.remove(&d.path)?;
+            let date = d.date.map(|x| x.to_string());
+            if r.sha256 != text_hash(&d.text) || r.engine != cache::ENGINE || r.rules != rules_hex || r.date != date {
+                stale.push(r.path);
+                return None;
+            }
+            Some(r.extraction)
+        })
+        .collect();
+    (known, stale)
 }
