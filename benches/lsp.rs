@@ -14,26 +14,12 @@ mod jsonrpc;
 mod synth;
 
 use serde_json::{json, Value};
-use std::io::BufReader;
 use std::process::{ChildStdin, Command, Stdio};
-use std::sync::mpsc::{channel, Receiver};
+use std::sync::mpsc::Receiver;
 use std::time::{Duration, Instant};
 
 fn send(stdin: &mut ChildStdin, v: Value) {
     jsonrpc::write(stdin, &v);
-}
-
-fn reader(stdout: std::process::ChildStdout) -> Receiver<Value> {
-    let (tx, rx) = channel();
-    std::thread::spawn(move || {
-        let mut r = BufReader::new(stdout);
-        while let Some(m) = jsonrpc::read(&mut r) {
-            if tx.send(m).is_err() {
-                return;
-            }
-        }
-    });
-    rx
 }
 
 fn memory_mb(pid: u32, field: &str) -> f64 {
@@ -110,7 +96,7 @@ fn session(
         .expect("target/release/factlint (cargo build --release first)");
     let pid = child.id();
     let mut stdin = child.stdin.take().unwrap();
-    let rx = reader(child.stdout.take().unwrap());
+    let rx = jsonrpc::reader(child.stdout.take().unwrap());
     let root_uri = format!("file://{}", root.display());
     let draft = draft.to_string();
     let uri = format!("file://{}", target.display());

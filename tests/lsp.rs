@@ -8,9 +8,8 @@ mod common;
 #[path = "../benches/common/jsonrpc.rs"]
 mod jsonrpc;
 use serde_json::{json, Value};
-use std::io::BufReader;
 use std::process::{Child, ChildStdin, Command, Stdio};
-use std::sync::mpsc::{channel, Receiver};
+use std::sync::mpsc::Receiver;
 use std::time::{Duration, Instant};
 
 const ARCHIVE: &str =
@@ -41,16 +40,7 @@ impl Client {
             .stderr(Stdio::null())
             .spawn()
             .unwrap();
-        let stdout = child.stdout.take().unwrap();
-        let (tx, rx) = channel();
-        std::thread::spawn(move || {
-            let mut r = BufReader::new(stdout);
-            while let Some(m) = jsonrpc::read(&mut r) {
-                if tx.send(m).is_err() {
-                    return;
-                }
-            }
-        });
+        let rx = jsonrpc::reader(child.stdout.take().unwrap());
         let stdin = child.stdin.take();
         let mut c = Client { child, stdin, rx, next: 0, seen: Vec::new() };
         let uri = uri(root);

@@ -5,6 +5,7 @@
 
 use serde_json::Value;
 use std::io::{BufRead, Write};
+use std::sync::mpsc::{channel, Receiver};
 
 /// The next message, or `None` when the stream ends.
 pub fn read(r: &mut impl BufRead) -> Option<Value> {
@@ -31,4 +32,18 @@ pub fn write(w: &mut impl Write, v: &Value) {
     let body = v.to_string();
     let _ = write!(w, "Content-Length: {}\r\n\r\n{body}", body.len());
     let _ = w.flush();
+}
+
+/// Every message of `stream`, read on a thread of its own.
+pub fn reader(stream: impl std::io::Read + Send + 'static) -> Receiver<Value> {
+    let (tx, rx) = channel();
+    std::thread::spawn(move || {
+        let mut r = std::io::BufReader::new(stream);
+        while let Some(m) = read(&mut r) {
+            if tx.send(m).is_err() {
+                return;
+            }
+        }
+    });
+    rx
 }
