@@ -64,6 +64,18 @@ pub struct DocCheck {
     pub doc: usize,
 }
 
+/// The link keys of the subject ids of some facts.
+fn subject_keys(facts: &[&crate::facts::Fact]) -> BTreeSet<String> {
+    facts.iter().map(|f| format!("f:{}", f.subject)).collect()
+}
+
+impl DocCheck {
+    /// The link keys of the subject ids the checked document's facts got.
+    fn subject_keys(&self) -> BTreeSet<String> {
+        self.facts.by_document(self.docs.len()).get(self.doc).map(|fs| subject_keys(fs)).unwrap_or_default()
+    }
+}
+
 /// Words that end a name and stand for it alone somewhere: surnames and
 /// one-word names.
 fn short_names_of(ex: &DocExtraction) -> BTreeSet<String> {
@@ -167,8 +179,7 @@ impl Workspace {
             short_names: HashMap::new(),
         };
         let ids = a.facts.by_document(a.docs.len());
-        let subject_ids: Vec<BTreeSet<String>> =
-            ids.iter().map(|fs| fs.iter().map(|f| format!("f:{}", f.subject)).collect()).collect();
+        let subject_ids: Vec<BTreeSet<String>> = ids.iter().map(|fs| subject_keys(fs)).collect();
         for ex in &a.extractions {
             for n in short_names_of(ex) {
                 *w.short_names.entry(n).or_default() += 1;
@@ -242,12 +253,7 @@ impl Workspace {
     pub fn upsert(&mut self, doc: Document) {
         self.remove(&doc.path);
         let checked = self.check(doc);
-        let ids: BTreeSet<String> = checked
-            .facts
-            .by_document(checked.docs.len())
-            .get(checked.doc)
-            .map(|fs| fs.iter().map(|f| format!("f:{}", f.subject)).collect())
-            .unwrap_or_default();
+        let ids = checked.subject_keys();
         let doc_at = checked.doc;
         let mut docs = checked.docs;
         let mut exs = checked.extractions;
@@ -309,12 +315,7 @@ impl Workspace {
         // Subject ids through which the archive joins claims the keys above
         // do not reach ("the conference in Oslo" named by a pack elsewhere).
         let first = self.run(&near, doc.clone(), ex.clone());
-        let ids: BTreeSet<String> = first
-            .facts
-            .by_document(first.docs.len())
-            .get(first.doc)
-            .map(|fs| fs.iter().map(|f| format!("f:{}", f.subject)).collect())
-            .unwrap_or_default();
+        let ids = first.subject_keys();
         let more = self.neighbours(&ids, except);
         if more.keys().all(|s| near.get(s).is_some_and(|r| r & FACTS != 0)) {
             return first;
