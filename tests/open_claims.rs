@@ -100,3 +100,31 @@ fn a_past_act_given_two_days_is_found_and_a_repeated_one_is_not() {
     );
     assert!(findings(&[("a.txt", &a), ("f.txt", &f)], "event-date").is_empty());
 }
+
+#[test]
+fn a_finished_count_in_an_undated_report_meets_the_one_occasion_of_the_dated_ones() {
+    // A campaign statement without a date gives the count of a finished
+    // event (the rejection of ballots) that a dated report gives otherwise.
+    let a = doc(
+        "2025-11-25",
+        "The hand recount in Marrowby's council race was stopped on Tuesday after the Harwick campaign \
+         objected to the handling of 48 mail ballots that were rejected during the canvass.",
+    );
+    let undated = "Council member Jo Harwick filed a lawsuit in Dunmore County Court challenging the \
+                   rejection of 84 mail ballots in Marrowby's council race, her campaign said.\n";
+    let found = findings(&[("a.txt", &a), ("b.txt", undated)], "count-mismatch");
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert!(found[0].iter().any(|t| t.contains("84 mail ballots")), "{found:?}");
+    // Two undated reports agreeing with each other against the dated one
+    // may be of another occasion (last year's count): left alone.
+    let found = findings(&[("a.txt", &a), ("b.txt", undated), ("c.txt", undated)], "count-mismatch");
+    assert!(found.is_empty(), "{found:?}");
+    // Two dated occasions that do not meet: the undated count is of neither.
+    let earlier = doc(
+        "2024-05-02",
+        "The hand recount in Marrowby's council race was stopped on Tuesday after the Harwick campaign \
+         objected to the handling of 20 mail ballots that were rejected during the canvass.",
+    );
+    let found = findings(&[("a.txt", &a), ("e.txt", &earlier), ("b.txt", undated)], "count-mismatch");
+    assert!(found.iter().all(|f| !f.iter().any(|t| t.contains("84"))), "{found:?}");
+}

@@ -82,6 +82,24 @@ fn repeated(facts: &[&Fact]) -> bool {
     days.len() > 2
 }
 
+/// Whether the dated facts of a group all share a day (within `tolerance`
+/// days), and there is at least one: intervals on a line meet pairwise
+/// exactly when the latest start is not after the earliest end.
+fn one_occasion(group: &[&Fact], tolerance: u64) -> bool {
+    let mut bounds = group.iter().filter_map(|f| f.claim.valid).map(|v| v.bounds());
+    let Some(first) = bounds.next() else { return false };
+    let (start, end) = bounds.fold(first, |(s, e), (s1, e1)| (s.max(s1), e.min(e1)));
+    start < end.checked_add_days(chrono::Days::new(tolerance)).unwrap_or(chrono::NaiveDate::MAX)
+}
+
+/// Whether the facts of a group without a valid time all come from one
+/// document.
+fn undated_from_one_document(group: &[&Fact]) -> bool {
+    let mut docs = group.iter().filter(|f| f.claim.valid.is_none()).map(|f| f.doc);
+    let first = docs.next();
+    docs.all(|d| Some(d) == first)
+}
+
 /// Whether two quantities cannot both be right, each widened by `ratio`.
 fn disjoint(a: &Quantity, b: &Quantity, ratio: f64) -> bool {
     let (alo, ahi) = (a.low * (1.0 - ratio), a.high * (1.0 + ratio));
@@ -94,12 +112,21 @@ fn disjoint(a: &Quantity, b: &Quantity, ratio: f64) -> bool {
 fn check_numbers(rule: &Conflict, subject: &str, facts: &[Fact], out: &mut Vec<Finding>) {
     let mut by_unit: BTreeMap<&str, Vec<&Fact>> = BTreeMap::new();
     // A fixed count (of a finished event) holds whatever the day.
-    for f in facts.iter().filter(|f| f.affirmed() && (f.claim.valid.is_some() || !f.claim.state)) {
+    let fixed = |f: &Fact| f.claim.quantity.as_ref().is_some_and(|q| q.fixed);
+    for f in facts.iter().filter(|f| f.affirmed() && (f.claim.valid.is_some() || !f.claim.state || fixed(f))) {
         if f.claim.quantity.is_some() {
             by_unit.entry(f.claim.object.as_str()).or_default().push(f);
         }
     }
     for (unit, group) in by_unit {
+        // A count of a finished event in a report without a date is of the
+        // one occasion the dated reports speak of, if they speak of one:
+        // their days all meet. Two occasions (two ballots, two quakes)
+        // leave it unplaced, and so do undated reports from two documents:
+        // reports that agree among themselves and not with the dated ones
+        // are as likely of another occasion (last season's injury, last
+        // year's vote) as wrong. Ambiguous means dropped.
+        let occasion = one_occasion(&group, rule.tolerance.days) && undated_from_one_document(&group);
         let mut uf = Clusters::new(group.len());
         let mut linked = vec![false; group.len()];
         for i in 0..group.len() {
@@ -115,7 +142,9 @@ fn check_numbers(rule: &Conflict, subject: &str, facts: &[Fact], out: &mut Vec<F
                 let same_days = match (a.claim.valid, b.claim.valid) {
                     _ if !a.claim.state && !b.claim.state => true,
                     (Some(va), Some(vb)) => va.overlaps(&vb, rule.tolerance.days),
-                    _ => false,
+                    (None, Some(_)) => occasion && fixed(a),
+                    (Some(_), None) => occasion && fixed(b),
+                    (None, None) => false,
                 };
                 if same_days && disjoint(qa, qb, rule.tolerance.ratio) {
                     uf.union(i, j);
@@ -152,7 +181,7 @@ mod tests {
     use super::*;
 
     fn q(low: f64, high: f64) -> Quantity {
-        Quantity { low, high, text: String::new() }
+        Quantity { low, high, text: String::new(), fixed: false }
     }
 
     #[test]

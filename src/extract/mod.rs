@@ -132,6 +132,10 @@ pub struct Quantity {
     pub high: f64,
     /// As written: "about 800 journalists".
     pub text: String,
+    /// The count of a finished event ("48 ballots were rejected", "the
+    /// rejection of 84 ballots"): it holds whatever the day it is reported.
+    #[serde(default)]
+    pub fixed: bool,
 }
 
 /// A number stored as its bits, so that infinity survives JSON (which
@@ -173,7 +177,7 @@ fn quantity_before(text: &str, unit_start: usize, from: usize) -> Option<(usize,
         Some("nearly" | "almost") => (v * 0.9, v),
         _ => (v, v),
     };
-    Some((from + whole.start(), Quantity { low, high, text: whole.as_str().trim().to_string() }))
+    Some((from + whole.start(), Quantity { low, high, text: whole.as_str().trim().to_string(), fixed: false }))
 }
 
 /// A quotation with who said it.
@@ -1251,7 +1255,7 @@ impl<'r> Extractor<'r> {
             predicate: pred.to_string(),
             object: q.noun.clone(),
             date_value: None,
-            quantity: Some(Quantity { low: q.low, high: q.high, text: q.text }),
+            quantity: Some(Quantity { low: q.low, high: q.high, text: q.text, fixed: q.fixed }),
             open_object: None,
             polarity: Polarity::Positive,
             modality: cx.modality,
