@@ -128,3 +128,39 @@ fn a_finished_count_in_an_undated_report_meets_the_one_occasion_of_the_dated_one
     let found = findings(&[("a.txt", &a), ("e.txt", &earlier), ("b.txt", undated)], "count-mismatch");
     assert!(found.iter().all(|f| !f.iter().any(|t| t.contains("84"))), "{found:?}");
 }
+
+#[test]
+fn a_correction_notice_says_no_claim_and_retires_the_value_it_corrects() {
+    let notice = "An earlier version of this article misstated the number of mail ballots rejected during the \
+                  canvass. It was 48, not 84.";
+    // The corrected article against another report still carrying the
+    // error: one finding, between the body and the other report, never
+    // citing the notice.
+    let a = doc(
+        "2025-11-25",
+        &format!(
+            "The hand recount in Marrowby's council race was stopped on Tuesday. Officials said 48 mail ballots \
+             were rejected during the canvass.\n\n{notice}\n"
+        ),
+    );
+    let b = doc(
+        "2025-11-24",
+        "The Harwick campaign objected on Monday to the handling of 84 mail ballots that were rejected during the \
+         canvass in Marrowby's council race.",
+    );
+    let found = findings(&[("a.txt", &a), ("b.txt", &b)], "count-mismatch");
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert!(found[0].iter().all(|t| !t.contains("not 84") && !t.contains("misstated")), "{found:?}");
+    // An article whose body still carries the error after the notice no
+    // longer stands behind it.
+    let unfixed = a.replace("said 48 mail", "said 84 mail");
+    let c = doc(
+        "2025-11-24",
+        "Election officials said on Monday that 48 mail ballots were rejected during the canvass in Marrowby's \
+         council race.",
+    );
+    assert!(findings(&[("a.txt", &unfixed), ("c.txt", &c)], "count-mismatch").is_empty());
+    // Without the notice the same body is a conflict.
+    let plain = unfixed.replace(notice, "");
+    assert_eq!(findings(&[("a.txt", &plain), ("c.txt", &c)], "count-mismatch").len(), 1);
+}

@@ -30,6 +30,10 @@ pub enum Tag {
     Future,
     Speech,
     Attribution,
+    /// Opens a correction notice ("an earlier version of this article").
+    Correction,
+    /// Marks the error in a correction notice ("misstated", "incorrectly").
+    CorrectionError,
 }
 
 impl Tag {
@@ -46,6 +50,8 @@ impl Tag {
             Tag::Future => (5, ""),
             Tag::Speech => (6, ""),
             Tag::Attribution => (7, ""),
+            Tag::Correction => (8, ""),
+            Tag::CorrectionError => (9, ""),
         }
     }
 }
@@ -152,6 +158,12 @@ impl Lexicon {
         }
         for w in &l.attribution {
             add(w, Tag::Attribution);
+        }
+        for w in &l.corrections {
+            add(w, Tag::Correction);
+        }
+        for w in &l.correction_errors {
+            add(w, Tag::CorrectionError);
         }
         let clitic = patterns
             .iter()

@@ -5,6 +5,7 @@
 //! output is plain data ([`DocExtraction`]); event signatures are turned into
 //! corpus-wide ids by the facts stage.
 
+mod corrections;
 pub mod events;
 pub mod lexicon;
 pub mod names;
@@ -712,6 +713,7 @@ impl<'r> Extractor<'r> {
                 }
             }
         }
+        corrections::apply(text, &sents, &tokens, &mut out);
         out
     }
 

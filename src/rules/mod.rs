@@ -170,6 +170,8 @@ impl RuleSet {
                 ("language.stopwords", &l.stopwords),
                 ("language.not_person", &l.not_person),
                 ("language.premises", &l.premises),
+                ("language.corrections", &l.corrections),
+                ("language.correction_errors", &l.correction_errors),
             ] {
                 check_list(path, list)?;
             }

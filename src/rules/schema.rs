@@ -68,6 +68,15 @@ pub struct Language {
     /// Conciliation Service.
     #[serde(default)]
     pub premises: Vec<String>,
+    /// Phrases that open a correction notice: "an earlier version of this
+    /// article", "Correction:". What the notice says is no claim, and the
+    /// values it gives as the error are withdrawn from its document.
+    #[serde(default)]
+    pub corrections: Vec<String>,
+    /// Words of a correction notice before the error: "misstated",
+    /// "incorrectly".
+    #[serde(default)]
+    pub correction_errors: Vec<String>,
 }
 
 impl Language {
@@ -84,6 +93,8 @@ impl Language {
         self.stopwords.extend(o.stopwords.iter().cloned());
         self.not_person.extend(o.not_person.iter().cloned());
         self.premises.extend(o.premises.iter().cloned());
+        self.corrections.extend(o.corrections.iter().cloned());
+        self.correction_errors.extend(o.correction_errors.iter().cloned());
     }
 }
 
