@@ -578,8 +578,17 @@ impl<'r> Extractor<'r> {
             }
         }
 
+        // The second pass reads only the sentences that name a subject
+        // denied something elsewhere with a form of that verb: the others
+        // give it nothing, so their times, events, cue claims and quotes
+        // are not read again.
+        let live: Vec<bool> = match pass.denied.filter(|_| pass.second) {
+            Some(d) => sents.iter().map(|s| d.matches(&text[s.span.start..s.span.end])).collect(),
+            None => vec![true; sents.len()],
+        };
+
         // Time expressions, each resolved with the bias of its clause.
-        for s in sents.iter_mut() {
+        for (s, _) in sents.iter_mut().zip(&live).filter(|(_, l)| **l) {
             s.times = sentence_times(text, s, &tokens[s.t0..s.t1], doc.date);
             for m in &s.times {
                 if let Some((written, date)) = m.weekday_mismatch {
@@ -588,9 +597,10 @@ impl<'r> Extractor<'r> {
             }
         }
 
-        // Event mentions, in document order, then definite anaphora.
+        // Event mentions, in document order, then definite anaphora (not
+        // in the second pass, whose open claims do not use them).
         let mut mentions: Vec<EventMention> = Vec::new();
-        for s in &sents {
+        for s in sents.iter().filter(|_| !pass.second) {
             let time_spans: Vec<Span> = s.times.iter().map(|m| Span::new(m.start, m.end)).collect();
             let cx = events::Ctx {
                 text,
@@ -668,10 +678,13 @@ impl<'r> Extractor<'r> {
         let doc_quotes = text::quotes(text, doc.body_start);
         let mut last_person_speaker: Option<String> = None;
         let mut open_names: HashMap<String, BTreeSet<String>> = HashMap::new();
-        for s in &sents {
+        for (s, &live) in sents.iter().zip(&live) {
             let speakers = attribution(text, s, &persons, &full_names, lx, &mut last_person_speaker);
+            if !live {
+                continue;
+            }
             let claims_from = out.claims.len();
-            for c in &s.clauses {
+            for c in s.clauses.iter().filter(|_| !pass.second) {
                 self.claims_in_clause(text, doc, s, *c, &mentions, &speakers, &mut out.claims);
             }
             let doc_cx = DocContext {
@@ -683,7 +696,8 @@ impl<'r> Extractor<'r> {
             };
             self.open_claims(text, doc, s, &tokens[s.t0..s.t1], &doc_cx, &speakers, &mut open_names, &mut out, pass);
             let first_quote = doc_quotes.partition_point(|q| q.outer.start < s.span.start);
-            for q in doc_quotes[first_quote..].iter().take_while(|q| q.outer.start < s.span.end) {
+            let quotes = if pass.second { &[][..] } else { &doc_quotes[first_quote..] };
+            for q in quotes.iter().take_while(|q| q.outer.start < s.span.end) {
                 let words = text[q.inner.start..q.inner.end].split_whitespace().count();
                 if words >= 3 {
                     // Who said it: the first person the sentence names
