@@ -13,7 +13,9 @@
 //! `cargo bench --bench corpus -- --wire 10000` brings each generated
 //! article to wire length (2 to 4 KB, 3 on average) with paragraphs of the
 //! ECB+ articles, as wire stories are: the figure to compare with the
-//! archive-scale targets.
+//! archive-scale targets. `--no-layer` runs the built-in pack without what
+//! feeds the linguistic layer (open claims, parsed counts, dates and
+//! states): what the layer costs end to end.
 //! `cargo bench --bench corpus -- --grow` checks one document of 1, 2, 4, 8
 //! and 16 MB of those articles' text: its time must grow linearly.
 
@@ -83,7 +85,18 @@ fn one(n: usize, news: bool) {
     } else {
         (n, synth::write_corpus(dir.path(), n, 42).0)
     };
-    let rules = factlint::rules::load(&[]).unwrap();
+    let mut rules = factlint::rules::load(&[]).unwrap();
+    if std::env::args().any(|a| a == "--no-layer") {
+        // The built-in pack without what feeds the linguistic layer: no
+        // open predicate, no parsed counts or dates, no states read from
+        // the parse. The model is then never loaded nor run.
+        rules.predicates.retain(|_, p| p.value_type != factlint::rules::ValueType::Open);
+        for p in rules.predicates.values_mut() {
+            p.parsed_counts = false;
+            p.parsed_dates = false;
+            p.states.clear();
+        }
+    }
     let start = Instant::now();
     let (docs, problems) = factlint::pipeline::load_documents(&[dir.path().to_path_buf()], &Default::default());
     let a = factlint::pipeline::analyse(docs, problems, &rules);
@@ -187,6 +200,9 @@ fn main() {
         let mut args = vec!["--one".to_string(), n.to_string()];
         if std::env::args().any(|a| a == "--wire") {
             args.push("--wire".into());
+        }
+        if std::env::args().any(|a| a == "--no-layer") {
+            args.push("--no-layer".into());
         }
         let status = std::process::Command::new(std::env::current_exe().unwrap()).args(&args).status();
         if !status.is_ok_and(|s| s.success()) {
