@@ -998,7 +998,7 @@ impl<'r> Extractor<'r> {
             && cands.iter().any(|c| c.counted)
             && parsed.words.windows(2).any(|w| w[0].upos == "NUM" && matches!(w[1].upos, "NOUN" | "ADJ"));
         let stated = cands.iter().any(|c| c.stated)
-            && self.states.used_as_state(parsed.words.iter().map(|w| (w.form.as_str(), w.upos)));
+            && self.states.used_as_state(&parsed.words.iter().map(|w| (w.form.as_str(), w.upos)).collect::<Vec<_>>());
         let worth = stated || counts || (cands.iter().any(|c| c.open || c.dated) && verb && named);
         if !worth {
             return;

@@ -28,6 +28,9 @@ pub struct StateLexicon {
     forms: HashMap<String, Vec<(u32, u8)>>,
     /// Per phrase: how many content words it has.
     widths: Vec<u8>,
+    /// Per phrase: whether it is a copula with its state ("be on hold"),
+    /// not a verb ("call off").
+    copula: Vec<bool>,
     /// The pack predicates the table gives values of.
     predicates: HashSet<String>,
 }
@@ -64,6 +67,7 @@ impl StateLexicon {
                         }
                     }
                     lx.widths.push(words.len().min(255) as u8);
+                    lx.copula.push(copula);
                     lx.by_phrase.insert(phrase, (name.clone(), value.clone()));
                     lx.predicates.insert(name.clone());
                 }
@@ -113,14 +117,46 @@ impl StateLexicon {
         false
     }
 
-    /// Whether a tagged clause holds a state word used as one: the first
-    /// word of a state phrase as a verb, adjective, adverb or preposition,
-    /// not as a noun ("the call", "a pause", "the break").
-    pub fn used_as_state<'a>(&self, words: impl Iterator<Item = (&'a str, &'a str)>) -> bool {
-        words.into_iter().any(|(form, upos)| {
-            !matches!(upos, "NOUN" | "PROPN" | "NUM")
-                && self.forms.get(form.to_lowercase().as_str()).is_some_and(|ps| ps.iter().any(|&(_, k)| k == 0))
-        })
+    /// Whether a tagged clause holds a state phrase used as one: its words
+    /// in order, as [`StateLexicon::candidate`] finds them, and
+    /// - the first a verb for a verb's phrase ("called off"), and for a
+    ///   copula's no noun, name or number ("the call", "a pause");
+    /// - a later word after a gap (a particle after the object: "called the
+    ///   strike off") followed by no noun phrase of its own: "carried the
+    ///   news on their front pages" is no "carry on".
+    pub fn used_as_state(&self, words: &[(&str, &str)]) -> bool {
+        let opens_phrase = |i: usize| {
+            words.get(i + 1).is_some_and(|(_, u)| matches!(*u, "DET" | "NOUN" | "PROPN" | "PRON" | "NUM" | "ADJ"))
+        };
+        let mut progress: HashMap<u32, (u8, usize)> = HashMap::new();
+        for (pos, (form, upos)) in words.iter().enumerate() {
+            let Some(ps) = self.forms.get(form.to_lowercase().as_str()) else { continue };
+            for &(id, k) in ps {
+                let width = self.widths[id as usize];
+                let copula = self.copula.get(id as usize).copied().unwrap_or(false);
+                let next = match progress.get(&id) {
+                    _ if k == 0 => {
+                        let fits = if copula { !matches!(*upos, "NOUN" | "PROPN" | "NUM") } else { *upos == "VERB" };
+                        if !fits {
+                            continue;
+                        }
+                        1
+                    }
+                    Some(&(done, at)) if done == k && pos - at <= MAX_GAP => {
+                        if pos - at > 1 && opens_phrase(pos) {
+                            continue;
+                        }
+                        k + 1
+                    }
+                    _ => continue,
+                };
+                if next >= width {
+                    return true;
+                }
+                progress.insert(id, (next, pos));
+            }
+        }
+        false
     }
 
     /// The state one parsed predicate gives, with the noun phrase it holds
