@@ -999,7 +999,20 @@ impl<'r> Extractor<'r> {
             && parsed.words.windows(2).any(|w| w[0].upos == "NUM" && matches!(w[1].upos, "NOUN" | "ADJ"));
         let stated = cands.iter().any(|c| c.stated)
             && self.states.used_as_state(&parsed.words.iter().map(|w| (w.form.as_str(), w.upos)).collect::<Vec<_>>());
-        let worth = stated || counts || (cands.iter().any(|c| c.open || c.dated) && verb && named);
+        // The day of an act needs a past tense or participle of a verb
+        // that is neither too light to compare nor a speech verb
+        // (`date_claim` reads no other).
+        let past_act = || {
+            parsed.words.iter().any(|w| {
+                w.upos == "VERB"
+                    && matches!(w.xpos, "VBD" | "VBN")
+                    && !self.open_ignore.contains(&w.lemma.to_lowercase())
+                    && !self.speech_forms.contains(&w.form.to_lowercase())
+            })
+        };
+        let open = cands.iter().any(|c| c.open) && verb && named;
+        let dated = cands.iter().any(|c| c.dated) && named && past_act();
+        let worth = stated || counts || open || dated;
         if !worth {
             return;
         }
