@@ -71,11 +71,18 @@ fn news_paragraphs() -> Vec<String> {
 
 fn one(n: usize, news: bool) {
     let dir = tempfile::tempdir().unwrap();
+    // `--keep DIR`: the generated corpus is written there and kept, to run
+    // `factlint` on it by hand.
+    let keep = std::env::args().skip_while(|a| a != "--keep").nth(1).map(std::path::PathBuf::from);
+    let dir_path = keep.unwrap_or_else(|| dir.path().to_path_buf());
     let wire = std::env::args().any(|a| a == "--wire");
+    let mut planted = Vec::new();
     let (n, bytes) = if wire {
-        (n, synth::write_corpus_wire(dir.path(), n, 42, &news_paragraphs()))
+        let (bytes, p) = synth::write_corpus_wire(&dir_path, n, 42, &news_paragraphs());
+        planted = p;
+        (n, bytes)
     } else if news {
-        match write_news(dir.path(), n) {
+        match write_news(&dir_path, n) {
             Some(x) => x,
             None => {
                 eprintln!("../shared/external/ecbplus_docs.jsonl not found");
@@ -83,7 +90,7 @@ fn one(n: usize, news: bool) {
             }
         }
     } else {
-        (n, synth::write_corpus(dir.path(), n, 42).0)
+        (n, synth::write_corpus(&dir_path, n, 42).0)
     };
     let mut rules = factlint::rules::load(&[]).unwrap();
     if std::env::args().any(|a| a == "--no-layer") {
@@ -98,7 +105,7 @@ fn one(n: usize, news: bool) {
         }
     }
     let start = Instant::now();
-    let (docs, problems) = factlint::pipeline::load_documents(&[dir.path().to_path_buf()], &Default::default());
+    let (docs, problems) = factlint::pipeline::load_documents(std::slice::from_ref(&dir_path), &Default::default());
     let a = factlint::pipeline::analyse(docs, problems, &rules);
     let shown = factlint::report::passages::bound(&a.docs, &a.findings, factlint::report::passages::DEFAULT_MAX);
     let json = factlint::report::json::render(&a.docs, &shown);
@@ -115,6 +122,35 @@ fn one(n: usize, news: bool) {
         peak_rss_mb(),
         json.len()
     );
+    if !planted.is_empty() {
+        // Recall of the planted conflicts, by kind: a planted conflict is
+        // found when a finding of its rule cites its file.
+        let mut by_kind: std::collections::BTreeMap<&str, (usize, usize)> = std::collections::BTreeMap::new();
+        let docs = &a.docs;
+        let cited: std::collections::HashSet<(&str, &str)> = a
+            .findings
+            .iter()
+            .flat_map(|f| f.claims.iter().map(move |c| (f.rule.as_str(), docs[c.doc].path.as_str())))
+            .collect();
+        let cited_file = |rule: &str, file: &str| cited.iter().any(|(r, p)| *r == rule && p.ends_with(file));
+        for p in &planted {
+            let e = by_kind.entry(p.kind).or_default();
+            e.0 += 1;
+            e.1 += usize::from(cited_file(p.rule, &p.file));
+        }
+        let line: Vec<String> = synth::PLANTED_KINDS
+            .iter()
+            .filter_map(|(k, _)| by_kind.get(k).map(|(n, f)| format!("{k} {f}/{n}")))
+            .collect();
+        println!("         planted conflicts found: {}", line.join(", "));
+        if std::env::var_os("BY_RULE").is_some() {
+            let mut rules: std::collections::BTreeMap<&str, usize> = std::collections::BTreeMap::new();
+            for f in &a.findings {
+                *rules.entry(f.rule.as_str()).or_default() += 1;
+            }
+            println!("         findings by rule: {rules:?}");
+        }
+    }
 }
 
 /// One document of `mb` megabytes of real news paragraphs (the ECB+
@@ -203,6 +239,9 @@ fn main() {
         }
         if std::env::args().any(|a| a == "--no-layer") {
             args.push("--no-layer".into());
+        }
+        if let Some(k) = std::env::args().skip_while(|a| a != "--keep").nth(1) {
+            args.extend(["--keep".into(), k]);
         }
         let status = std::process::Command::new(std::env::current_exe().unwrap()).args(&args).status();
         if !status.is_ok_and(|s| s.success()) {

@@ -164,3 +164,15 @@ fn a_correction_notice_says_no_claim_and_retires_the_value_it_corrects() {
     let plain = unfixed.replace(notice, "");
     assert_eq!(findings(&[("a.txt", &plain), ("c.txt", &c)], "count-mismatch").len(), 1);
 }
+
+#[test]
+fn the_month_may_is_no_hedge() {
+    // "on May 7" is a day: the act is dated, not hedged by "may".
+    let a = doc("2024-05-10", "The Jukzifid Trust opened Lulafy Hall on May 7, a spokesperson said.");
+    let b = doc("2024-05-10", "The Jukzifid Trust opened Lulafy Hall on May 3, its chairman said.");
+    let found = findings(&[("a.txt", &a), ("b.txt", &b)], "event-date");
+    assert_eq!(found.len(), 1, "{found:?}");
+    // The modal still hedges.
+    let c = doc("2024-05-10", "The Jukzifid Trust may have opened Lulafy Hall on May 3, a spokesperson said.");
+    assert!(findings(&[("a.txt", &a), ("c.txt", &c)], "event-date").is_empty());
+}

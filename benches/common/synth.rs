@@ -127,6 +127,49 @@ const ON_HOLD: [&str; 3] = ["is on hold", "has been suspended", "was put on hold
 const ONGOING: [&str; 3] = ["are still ongoing", "are on track", "remain on schedule"];
 const GOOD: [&str; 3] = ["productive", "constructive", "a success"];
 const BAD: [&str; 3] = ["inconclusive", "a failure", "disappointing"];
+/// Words for the quotes of [`pair_facts`].
+const QUOTE_WORDS: [&str; 40] = [
+    "believe",
+    "expect",
+    "want",
+    "need",
+    "hope",
+    "plan",
+    "work",
+    "agree",
+    "change",
+    "build",
+    "trust",
+    "share",
+    "people",
+    "region",
+    "future",
+    "deal",
+    "jobs",
+    "schools",
+    "roads",
+    "prices",
+    "water",
+    "energy",
+    "taxes",
+    "families",
+    "clearly",
+    "soon",
+    "together",
+    "again",
+    "still",
+    "never",
+    "fully",
+    "openly",
+    "today",
+    "carefully",
+    "quickly",
+    "slowly",
+    "honestly",
+    "firmly",
+    "calmly",
+    "finally",
+];
 const FILLER: [&str; 6] = [
     "Markets in the region were calm after the announcement.",
     "Analysts cautioned that the details remained unclear.",
@@ -240,16 +283,99 @@ pub fn write_corpus(dir: &std::path::Path, n: usize, seed: u64) -> (usize, Vec<S
     (bytes, planted)
 }
 
+/// The kinds of conflict the wire corpus plants, each with the rule that
+/// must find it. Status conflicts come from [`article`]; the others are
+/// planted in the second article of a planted pair, one kind per pair in
+/// turn.
+pub const PLANTED_KINDS: [(&str, &str); 7] = [
+    ("status", "status-clash"),
+    ("count", "count-mismatch"),
+    ("date", "event-date"),
+    ("negation", "act-negation"),
+    ("spelling", "name-spelling"),
+    ("quote", "quote-drift"),
+    ("weekday", "weekday-date"),
+];
+
+/// A conflict the generator planted: its kind and the file it is in.
+#[derive(Clone, Debug)]
+pub struct Planted {
+    pub kind: &'static str,
+    pub rule: &'static str,
+    pub file: String,
+}
+
+/// Sentences every article of a pair carries with the same values (a
+/// count, the day of a past meeting, an approval, a name, a quote, a dated
+/// weekday), and the one the second article of a planted pair of `kind`
+/// gives otherwise.
+fn pair_facts(world: &World, pair: usize, date: chrono::NaiveDate, flip: Option<&str>) -> String {
+    use chrono::Datelike;
+    let _ = world;
+    let is = |k: &str| flip == Some(k);
+    // Names of this pair alone (its trust, its hall, its spokesperson, its
+    // quote), so that no two pairs read as one act, one place, one person
+    // or one quotation.
+    let mut own = Rng::new(0x5eed ^ pair as u64);
+    let trust = format!("{} Trust", word(&mut own, 3));
+    let hall = format!("{} Hall", word(&mut own, 3));
+    let first = word(&mut own, 2);
+    let last = format!("{}{}", word(&mut own, 2), own.pick(&ENDINGS));
+    let injured = 12 + pair % 40;
+    let injured = if is("count") { injured * 3 + 7 } else { injured };
+    let weekday = WEEKDAYS[date.weekday().num_days_from_monday() as usize];
+    // A past act: the day before the dateline (four days before when
+    // planted).
+    let opened = date - chrono::Days::new(if is("date") { 4 } else { 1 });
+    let opened = format!("{} {}", MONTHS[opened.month0() as usize], opened.day());
+    let approved = if is("negation") { "has not approved" } else { "approved" };
+    let mut last = last;
+    if is("spelling") {
+        // one letter doubled after the third: a slip, not another name
+        if let Some((k, c)) = last.char_indices().nth(3) {
+            last.insert(k, c);
+        }
+    }
+    let mut words: Vec<&str> = (0..9).map(|_| own.pick(&QUOTE_WORDS)).collect();
+    if is("quote") {
+        words[4] = if words[4] == "never" { "always" } else { "never" };
+    }
+    let quote = format!("we {} and {}", words[..5].join(" "), words[5..].join(" "));
+    let wrong_day =
+        if is("weekday") { WEEKDAYS[(date.weekday().num_days_from_monday() as usize + 2) % 7] } else { weekday };
+    format!(
+        "Police said {injured} people were injured in a crash near {hall} on {weekday}.\n\n\
+         The {trust} opened {hall} on {opened}, a spokesperson for {first} {last} said.\n\n\
+         The {trust} board {approved} the {hall} budget, the board said on {weekday}.\n\n\
+         “{quote},” {first} {last} told reporters at {hall}.\n\n\
+         The {trust} statement, released on {wrong_day}, {month} {day}, gave no further details.\n\n",
+        month = MONTHS[date.month0() as usize],
+        day = date.day(),
+    )
+}
+
 /// As [`write_corpus`], each article brought to wire length (2 to 4 KB,
 /// about 3 on average) with paragraphs of real news from `paragraphs`
 /// (chosen by the same seed), so that the benchmark reads what wire copy
-/// is made of, not only the generator's short templates.
-pub fn write_corpus_wire(dir: &std::path::Path, n: usize, seed: u64, paragraphs: &[String]) -> usize {
+/// is made of, not only the generator's short templates. Each pair also
+/// carries the sentences of [`pair_facts`]; every planted pair plants a
+/// status conflict and, in turn, one of the other kinds. Returns the bytes
+/// written and the planted conflicts.
+pub fn write_corpus_wire(dir: &std::path::Path, n: usize, seed: u64, paragraphs: &[String]) -> (usize, Vec<Planted>) {
     let mut rng = Rng::new(seed);
     let world = World::new(&mut rng, (n / 3).max(50), (n / 4).max(20));
     let mut bytes = 0;
+    let mut planted = Vec::new();
     for i in 0..n {
-        let (name, mut text, _) = article(&mut rng, &world, i, 10);
+        let (name, mut text, p) = article(&mut rng, &world, i, 10);
+        let pair = i / 2;
+        let date = chrono::NaiveDate::from_ymd_opt(2024, 1, 1).unwrap() + chrono::Days::new((pair % 600) as u64);
+        let (kind, rule) = PLANTED_KINDS[1 + (pair / 10) % (PLANTED_KINDS.len() - 1)];
+        if p {
+            planted.push(Planted { kind: "status", rule: "status-clash", file: name.clone() });
+            planted.push(Planted { kind, rule, file: name.clone() });
+        }
+        text.push_str(&pair_facts(&world, pair, date, p.then_some(kind)));
         let target = 2048 + rng.below(2048);
         while text.len() < target && !paragraphs.is_empty() {
             let p = &paragraphs[rng.below(paragraphs.len())];
@@ -272,5 +398,5 @@ pub fn write_corpus_wire(dir: &std::path::Path, n: usize, seed: u64, paragraphs:
         std::fs::create_dir_all(&sub).unwrap();
         std::fs::write(sub.join(name), text).unwrap();
     }
-    bytes
+    (bytes, planted)
 }

@@ -590,6 +590,12 @@ impl<'r> Extractor<'r> {
         // Time expressions, each resolved with the bias of its clause.
         for (s, _) in sents.iter_mut().zip(&live).filter(|(_, l)| **l) {
             s.times = sentence_times(text, s, &tokens[s.t0..s.t1], doc.date);
+            // A hedge word inside a time expression is the month ("on May
+            // 7"), not the modal.
+            let times = &s.times;
+            s.hits.retain(|h| {
+                h.tag != Tag::Hedge || !times.iter().any(|m| m.start <= h.span.start && h.span.end <= m.end)
+            });
             for m in &s.times {
                 if let Some((written, date)) = m.weekday_mismatch {
                     out.weekday_issues.push(WeekdayIssue { span: Span::new(m.start, m.end), written, date });

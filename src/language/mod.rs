@@ -503,6 +503,7 @@ impl<'m> Model<'m> {
             w.head = if heads[i] >= n { 0 } else { heads[i] + 1 };
             w.deprel = self.labels.get(labels[i]).copied().unwrap_or("dep");
         }
+        self.repair_determiner_root(s);
         self.repair_root(s);
         s.parsed = true;
     }
@@ -513,6 +514,35 @@ impl<'m> Model<'m> {
     /// with "remains" a parataxis), the verb becomes the root and the noun
     /// its subject; the root's later dependents and a participle or
     /// adjective right after the verb (its complement) move to the verb.
+    /// A determiner heads no sentence. When the parser made one the root
+    /// ("The Rosalrim Trust opened the hall" with "The" the root and
+    /// "opened" its parataxis, on names it has never seen), the verb
+    /// hanging from it becomes the root, the determiner the `det` of the
+    /// first noun after it, and its other dependents the verb's.
+    fn repair_determiner_root(&self, s: &mut Sentence<'m>) {
+        let label = |name: &str| self.labels.iter().copied().find(|l| *l == name);
+        let (Some(root_l), Some(det)) = (label("root"), label("det")) else { return };
+        let Some(r) = s.words.iter().position(|w| w.head == 0) else { return };
+        if s.words[r].upos != "DET" {
+            return;
+        }
+        let finite = |w: &Word| matches!(w.xpos, "VBZ" | "VBD" | "VBP" | "MD");
+        let kids = || s.words.iter().enumerate().filter(|(_, w)| w.head == r + 1 && w.upos == "VERB");
+        let Some(v) = kids().find(|(_, w)| finite(w)).or_else(|| kids().next()).map(|(v, _)| v) else { return };
+        let Some(noun) = (r + 1..s.words.len()).find(|&j| matches!(s.words[j].upos, "NOUN" | "PROPN")) else {
+            return;
+        };
+        for j in 0..s.words.len() {
+            if s.words[j].head == r + 1 && j != v {
+                s.words[j].head = v + 1;
+            }
+        }
+        s.words[v].head = 0;
+        s.words[v].deprel = root_l;
+        s.words[r].head = noun + 1;
+        s.words[r].deprel = det;
+    }
+
     fn repair_root(&self, s: &mut Sentence<'m>) {
         let label = |name: &str| self.labels.iter().copied().find(|l| *l == name);
         let (Some(root_l), Some(nsubj), Some(xcomp)) = (label("root"), label("nsubj"), label("xcomp")) else { return };
@@ -724,5 +754,18 @@ mod tests {
         let mut h = vec![3, 3, 3];
         single_root(&mut h);
         assert_eq!(h, [3, 0, 0]);
+    }
+
+    #[test]
+    fn a_determiner_heads_no_sentence() {
+        // Unseen names after a sentence-initial "The" made the parser root
+        // the sentence in the determiner.
+        let m = embedded().expect("model");
+        let text = "The Rosalrim Trust opened Memosbim Hall on May 9.";
+        let s = &m.analyse_text(text, &[Span::new(0, text.len())], Depth::Parse)[0];
+        let root = s.words.iter().find(|w| w.head == 0).expect("a root");
+        assert_eq!(root.form, "opened");
+        assert_eq!(s.words[0].deprel, "det");
+        assert_eq!(s.words[s.words[0].head - 1].upos, "PROPN");
     }
 }
