@@ -15,7 +15,10 @@
 //! ECB+ articles, as wire stories are: the figure to compare with the
 //! archive-scale targets. `--no-layer` runs the built-in pack without what
 //! feeds the linguistic layer (open claims, parsed counts, dates and
-//! states): what the layer costs end to end.
+//! states): what the layer costs end to end. The wire corpus plants
+//! conflicts of every kind; the benchmark prints how many of each it found
+//! (`--by-rule` adds the findings by rule). `--keep DIR` writes the
+//! generated corpus to DIR and keeps it.
 //! `cargo bench --bench corpus -- --grow` checks one document of 1, 2, 4, 8
 //! and 16 MB of those articles' text: its time must grow linearly.
 
@@ -143,7 +146,7 @@ fn one(n: usize, news: bool) {
             .filter_map(|(k, _)| by_kind.get(k).map(|(n, f)| format!("{k} {f}/{n}")))
             .collect();
         println!("         planted conflicts found: {}", line.join(", "));
-        if std::env::var_os("BY_RULE").is_some() {
+        if std::env::args().any(|a| a == "--by-rule") {
             let mut rules: std::collections::BTreeMap<&str, usize> = std::collections::BTreeMap::new();
             for f in &a.findings {
                 *rules.entry(f.rule.as_str()).or_default() += 1;
@@ -239,6 +242,9 @@ fn main() {
         }
         if std::env::args().any(|a| a == "--no-layer") {
             args.push("--no-layer".into());
+        }
+        if std::env::args().any(|a| a == "--by-rule") {
+            args.push("--by-rule".into());
         }
         if let Some(k) = std::env::args().skip_while(|a| a != "--keep").nth(1) {
             args.extend(["--keep".into(), k]);
