@@ -92,6 +92,35 @@ fn one_occasion(group: &[&Fact], tolerance: u64) -> bool {
     start < end.checked_add_days(chrono::Days::new(tolerance)).unwrap_or(chrono::NaiveDate::MAX)
 }
 
+/// The pairs of a group that can share a day, without comparing all
+/// pairs: dated facts meet only within the window of days their valid
+/// times overlap (sorted by start, a fact is compared with those starting
+/// before its end plus the tolerance); undated ones (one document's, and
+/// only when the group speaks of one occasion) with every fact; facts of
+/// a timeless predicate with each other. On 30,000 wire articles one key
+/// held 30,000 counts: all pairs were 450 million comparisons.
+fn candidate_pairs(group: &[&Fact], tolerance: u64, occasion: bool, mut pair: impl FnMut(usize, usize)) {
+    let mut dated: Vec<(chrono::NaiveDate, chrono::NaiveDate, usize)> =
+        group.iter().enumerate().filter_map(|(i, f)| f.claim.valid.map(|v| (v.bounds().0, v.bounds().1, i))).collect();
+    dated.sort_unstable();
+    for (x, &(_, end, i)) in dated.iter().enumerate() {
+        let limit = end.checked_add_days(chrono::Days::new(tolerance)).unwrap_or(chrono::NaiveDate::MAX);
+        for &(_, _, j) in dated[x + 1..].iter().take_while(|(start, _, _)| *start < limit) {
+            pair(i, j);
+        }
+    }
+    let n = group.len();
+    if occasion {
+        for i in (0..n).filter(|&i| group[i].claim.valid.is_none()) {
+            (0..n).filter(|&j| j != i).for_each(|j| pair(i, j));
+        }
+    }
+    let timeless: Vec<usize> = (0..n).filter(|&i| !group[i].claim.state).collect();
+    for (x, &i) in timeless.iter().enumerate() {
+        timeless[x + 1..].iter().for_each(|&j| pair(i, j));
+    }
+}
+
 /// Whether the facts of a group without a valid time all come from one
 /// document.
 fn undated_from_one_document(group: &[&Fact]) -> bool {
@@ -127,32 +156,33 @@ fn check_numbers(rule: &Conflict, subject: &str, facts: &[Fact], out: &mut Vec<F
         // are as likely of another occasion (last season's injury, last
         // year's vote) as wrong. Ambiguous means dropped.
         let occasion = one_occasion(&group, rule.tolerance.days) && undated_from_one_document(&group);
+        let conflict = |i: usize, j: usize| {
+            let (a, b) = (group[i], group[j]);
+            let (Some(qa), Some(qb)) = (&a.claim.quantity, &b.claim.quantity) else { return false };
+            // Counts read from the parse in one article are often of
+            // different things the parse cannot tell apart (two players'
+            // points, two attacks' dead): across articles only.
+            if a.doc == b.doc && subject.starts_with("np:") {
+                return false;
+            }
+            let same_days = match (a.claim.valid, b.claim.valid) {
+                _ if !a.claim.state && !b.claim.state => true,
+                (Some(va), Some(vb)) => va.overlaps(&vb, rule.tolerance.days),
+                (None, Some(_)) => occasion && fixed(a),
+                (Some(_), None) => occasion && fixed(b),
+                (None, None) => false,
+            };
+            same_days && disjoint(qa, qb, rule.tolerance.ratio)
+        };
         let mut uf = Clusters::new(group.len());
         let mut linked = vec![false; group.len()];
-        for i in 0..group.len() {
-            for j in i + 1..group.len() {
-                let (a, b) = (group[i], group[j]);
-                let (Some(qa), Some(qb)) = (&a.claim.quantity, &b.claim.quantity) else { continue };
-                // Counts read from the parse in one article are often of
-                // different things the parse cannot tell apart (two
-                // players' points, two attacks' dead): across articles only.
-                if a.doc == b.doc && subject.starts_with("np:") {
-                    continue;
-                }
-                let same_days = match (a.claim.valid, b.claim.valid) {
-                    _ if !a.claim.state && !b.claim.state => true,
-                    (Some(va), Some(vb)) => va.overlaps(&vb, rule.tolerance.days),
-                    (None, Some(_)) => occasion && fixed(a),
-                    (Some(_), None) => occasion && fixed(b),
-                    (None, None) => false,
-                };
-                if same_days && disjoint(qa, qb, rule.tolerance.ratio) {
-                    uf.union(i, j);
-                    linked[i] = true;
-                    linked[j] = true;
-                }
+        candidate_pairs(&group, rule.tolerance.days, occasion, |i, j| {
+            if conflict(i, j) {
+                uf.union(i, j);
+                linked[i] = true;
+                linked[j] = true;
             }
-        }
+        });
         for members in uf.groups(&linked) {
             let members: Vec<&Fact> = members.iter().map(|&i| group[i]).collect();
             let text = |f: &Fact| f.claim.quantity.as_ref().map(|q| q.text.clone()).unwrap_or_default();
