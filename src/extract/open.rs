@@ -131,7 +131,7 @@ pub fn noun_phrase(s: &Sentence, i: usize) -> NounPhrase {
                 }
                 first = first.min(c.span.start);
             }
-            ("compound" | "amod" | "flat", _) if !proper || c.upos != "PROPN" => {
+            ("compound" | "amod" | "flat", _) if !proper || !name_part(c) => {
                 if c.upos == "PROPN" {
                     names.push(proper_name(s, j).0);
                 } else if matches!(c.upos, "NOUN" | "ADJ" | "NUM" | "VERB") {
@@ -208,16 +208,20 @@ fn noun_phrase_names(s: &Sentence, i: usize) -> Vec<String> {
 /// parts and a number right after it ("state route 14"), lowercased, and
 /// where it starts.
 fn proper_name(s: &Sentence, i: usize) -> (String, usize) {
-    let mut parts: Vec<(usize, &Word)> = s
-        .children(i)
-        .filter(|(j, c)| {
-            matches!(rel(c), "flat" | "compound") && c.upos == "PROPN" || (rel(c) == "nummod" && *j == i + 1)
-        })
-        .collect();
+    let mut parts: Vec<(usize, &Word)> =
+        s.children(i).filter(|(j, c)| name_part(c) || (rel(c) == "nummod" && *j == i + 1)).collect();
     parts.push((i, &s.words[i]));
     parts.sort_by_key(|(j, _)| *j);
     let name = parts.iter().map(|(_, c)| c.form.to_lowercase()).collect::<Vec<_>>().join(" ");
     (name, parts[0].1.span.start)
+}
+
+/// A word of a proper name hanging from its head: a proper noun, or a
+/// capitalised word the tagger gave a proper noun's tag but another part of
+/// speech ("Lulafy" in "Lulafy Hall" as an adjective, as EWT tags
+/// "American" in a name).
+fn name_part(c: &Word) -> bool {
+    matches!(rel(c), "flat" | "compound" | "amod") && (c.upos == "PROPN" || c.xpos.starts_with("NNP"))
 }
 
 /// The subject of predicate `i`: its own, else (for a conjoined or
