@@ -309,9 +309,8 @@ pub struct Planted {
 /// count, the day of a past meeting, an approval, a name, a quote, a dated
 /// weekday), and the one the second article of a planted pair of `kind`
 /// gives otherwise.
-fn pair_facts(world: &World, pair: usize, date: chrono::NaiveDate, flip: Option<&str>) -> String {
+fn pair_facts(pair: usize, date: chrono::NaiveDate, flip: Option<&str>) -> String {
     use chrono::Datelike;
-    let _ = world;
     let is = |k: &str| flip == Some(k);
     // Names of this pair alone (its trust, its hall, its spokesperson, its
     // quote), so that no two pairs read as one act, one place, one person
@@ -375,7 +374,7 @@ pub fn write_corpus_wire(dir: &std::path::Path, n: usize, seed: u64, paragraphs:
             planted.push(Planted { kind: "status", rule: "status-clash", file: name.clone() });
             planted.push(Planted { kind, rule, file: name.clone() });
         }
-        text.push_str(&pair_facts(&world, pair, date, p.then_some(kind)));
+        text.push_str(&pair_facts(pair, date, p.then_some(kind)));
         let target = 2048 + rng.below(2048);
         while text.len() < target && !paragraphs.is_empty() {
             let p = &paragraphs[rng.below(paragraphs.len())];
