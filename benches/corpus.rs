@@ -18,7 +18,8 @@
 //! states): what the layer costs end to end. The wire corpus plants
 //! conflicts of every kind; the benchmark prints how many of each it found
 //! (`--by-rule` adds the findings by rule). `--keep DIR` writes the
-//! generated corpus to DIR and keeps it.
+//! generated corpus to DIR and keeps it (one size at a time: DIR is read
+//! whole).
 //! `cargo bench --bench corpus -- --grow` checks one document of 1, 2, 4, 8
 //! and 16 MB of those articles' text: its time must grow linearly.
 
