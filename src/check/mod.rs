@@ -332,36 +332,36 @@ impl Clusters {
     }
 }
 
-/// Cluster two sides whose members conflict where their valid times overlap:
-/// each group holds facts of both sides. Pairs are found by sorting side b
-/// by start and scanning only the window that can overlap.
-pub fn cluster_overlapping<'f>(a: &[&'f Fact], b: &[&'f Fact], tolerance_days: u64) -> Vec<Vec<&'f Fact>> {
-    let n = a.len() + b.len();
-    let mut uf = Clusters::new(n);
-    let mut linked = vec![false; n];
-    let mut order: Vec<usize> = (0..b.len()).collect();
-    order.sort_by_key(|&j| b[j].claim.valid.map(|v| v.bounds().0));
-    let starts: Vec<Option<chrono::NaiveDate>> =
-        order.iter().map(|&j| b[j].claim.valid.map(|v| v.bounds().0)).collect();
-    for (i, x) in a.iter().enumerate() {
-        let Some(xv) = x.claim.valid else { continue };
-        let (_, xend) = xv.bounds();
-        let limit = xend.checked_add_days(chrono::Days::new(tolerance_days)).unwrap_or(chrono::NaiveDate::MAX);
-        // Only b's that start before x ends (plus tolerance) can overlap.
-        let upto = starts.partition_point(|s| s.is_none_or(|s| s < limit));
-        for &j in &order[..upto] {
-            let Some(yv) = b[j].claim.valid else { continue };
-            if xv.overlaps(&yv, tolerance_days) {
-                uf.union(i, a.len() + j);
-                linked[i] = true;
-                linked[a.len() + j] = true;
-            }
+/// Every pair `(i, j)` of `facts` whose valid times overlap (within
+/// `tolerance_days`), without comparing all pairs: sorted by start, a fact
+/// meets only those starting before its end plus the tolerance. Facts
+/// without a valid time take no part.
+pub fn overlapping_pairs(facts: &[&Fact], tolerance_days: u64, mut pair: impl FnMut(usize, usize)) {
+    let mut dated: Vec<(chrono::NaiveDate, chrono::NaiveDate, usize)> =
+        facts.iter().enumerate().filter_map(|(i, f)| f.claim.valid.map(|v| (v.bounds().0, v.bounds().1, i))).collect();
+    dated.sort_unstable();
+    for (x, &(_, end, i)) in dated.iter().enumerate() {
+        let limit = end.checked_add_days(chrono::Days::new(tolerance_days)).unwrap_or(chrono::NaiveDate::MAX);
+        for &(_, _, j) in dated[x + 1..].iter().take_while(|(start, _, _)| *start < limit) {
+            pair(i, j);
         }
     }
-    uf.groups(&linked)
-        .into_iter()
-        .map(|g| g.into_iter().map(|i| if i < a.len() { a[i] } else { b[i - a.len()] }).collect())
-        .collect()
+}
+
+/// Cluster two sides whose members conflict where their valid times overlap:
+/// each group holds facts of both sides.
+pub fn cluster_overlapping<'f>(a: &[&'f Fact], b: &[&'f Fact], tolerance_days: u64) -> Vec<Vec<&'f Fact>> {
+    let both: Vec<&Fact> = a.iter().chain(b).copied().collect();
+    let mut uf = Clusters::new(both.len());
+    let mut linked = vec![false; both.len()];
+    overlapping_pairs(&both, tolerance_days, |i, j| {
+        if (i < a.len()) != (j < a.len()) {
+            uf.union(i, j);
+            linked[i] = true;
+            linked[j] = true;
+        }
+    });
+    uf.groups(&linked).into_iter().map(|g| g.into_iter().map(|i| both[i]).collect()).collect()
 }
 
 /// The distinct days a group of facts holds on, for a help line.
