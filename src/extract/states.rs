@@ -91,30 +91,7 @@ impl StateLexicon {
         if self.is_empty() {
             return false;
         }
-        // Per phrase: how many of its words are matched, in order, and
-        // where the last one was. The words of a phrase stand together
-        // ("is going ahead", "called the strike off", "remains in place"),
-        // not anywhere in the clause ("took place in").
-        let mut progress: HashMap<u32, (u8, usize)> = HashMap::new();
-        let mut buf = String::new();
-        for (pos, w) in words.enumerate() {
-            buf.clear();
-            buf.extend(w.chars().flat_map(char::to_lowercase));
-            let Some(ps) = self.forms.get(buf.as_str()) else { continue };
-            for &(id, k) in ps {
-                let width = self.widths[id as usize];
-                let next = match progress.get(&id) {
-                    _ if k == 0 => 1,
-                    Some(&(done, at)) if done == k && pos - at <= MAX_GAP => k + 1,
-                    _ => continue,
-                };
-                if next >= width {
-                    return true;
-                }
-                progress.insert(id, (next, pos));
-            }
-        }
-        false
+        self.holds_phrase(words, |_, _| true, |_| true)
     }
 
     /// Whether a tagged clause holds a state phrase used as one: its words
@@ -125,25 +102,51 @@ impl StateLexicon {
     ///   strike off") followed by no noun phrase of its own: "carried the
     ///   news on their front pages" is no "carry on".
     pub fn used_as_state(&self, words: &[(&str, &str)]) -> bool {
-        let opens_phrase = |i: usize| {
-            words.get(i + 1).is_some_and(|(_, u)| matches!(*u, "DET" | "NOUN" | "PROPN" | "PRON" | "NUM" | "ADJ"))
+        let first = |pos: usize, copula: bool| {
+            let upos = words[pos].1;
+            if copula {
+                !matches!(upos, "NOUN" | "PROPN" | "NUM")
+            } else {
+                upos == "VERB"
+            }
         };
+        let after_gap = |pos: usize| {
+            !words.get(pos + 1).is_some_and(|(_, u)| matches!(*u, "DET" | "NOUN" | "PROPN" | "PRON" | "NUM" | "ADJ"))
+        };
+        self.holds_phrase(words.iter().map(|(form, _)| *form), first, after_gap)
+    }
+
+    /// The phrase matcher of [`StateLexicon::candidate`] and
+    /// [`StateLexicon::used_as_state`]: per phrase, how many of its words
+    /// are matched, in order, and where the last one was. The words of a
+    /// phrase stand together ("is going ahead", "called the strike off",
+    /// "remains in place"), not anywhere in the clause ("took place in").
+    /// `first(pos, copula)` accepts a phrase's first word at `pos`;
+    /// `after_gap(pos)` a later word that does not follow the one before.
+    fn holds_phrase<'a>(
+        &self,
+        words: impl Iterator<Item = &'a str>,
+        first: impl Fn(usize, bool) -> bool,
+        after_gap: impl Fn(usize) -> bool,
+    ) -> bool {
         let mut progress: HashMap<u32, (u8, usize)> = HashMap::new();
-        for (pos, (form, upos)) in words.iter().enumerate() {
-            let Some(ps) = self.forms.get(form.to_lowercase().as_str()) else { continue };
+        let mut buf = String::new();
+        for (pos, w) in words.enumerate() {
+            buf.clear();
+            buf.extend(w.chars().flat_map(char::to_lowercase));
+            let Some(ps) = self.forms.get(buf.as_str()) else { continue };
             for &(id, k) in ps {
                 let width = self.widths[id as usize];
                 let copula = self.copula.get(id as usize).copied().unwrap_or(false);
                 let next = match progress.get(&id) {
                     _ if k == 0 => {
-                        let fits = if copula { !matches!(*upos, "NOUN" | "PROPN" | "NUM") } else { *upos == "VERB" };
-                        if !fits {
+                        if !first(pos, copula) {
                             continue;
                         }
                         1
                     }
                     Some(&(done, at)) if done == k && pos - at <= MAX_GAP => {
-                        if pos - at > 1 && opens_phrase(pos) {
+                        if pos - at > 1 && !after_gap(pos) {
                             continue;
                         }
                         k + 1
