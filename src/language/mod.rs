@@ -402,9 +402,16 @@ impl<'m> Model<'m> {
         let mut steps = 0;
         while !st.done() && steps <= 2 * n + 2 {
             steps += 1;
+            st.valid_classes(self.root_label, &mut valid);
+            // A move the state forces (a shift onto an empty stack) needs
+            // no scores: the model could choose nothing else.
+            let mut allowed = valid.iter().enumerate().filter(|(_, &v)| v).map(|(c, _)| c);
+            if let (Some(only), None) = (allowed.next(), allowed.next()) {
+                st.apply_class(only);
+                continue;
+            }
             st.features(norms, xpos, &mut feats);
             score(&self.parser, &feats, &mut scores);
-            st.valid_classes(self.root_label, &mut valid);
             st.apply_class(argmax(&scores, Some(&valid)));
         }
         let mut heads = st.heads;

@@ -216,21 +216,29 @@ impl<'a> Table<'a> {
     }
 
     /// The offset of `key`'s weight list, if the table has the key.
+    ///
+    /// A bucket's eight checks are compared at once into bit masks (which
+    /// the compiler turns into vector compares): slots fill in order and
+    /// are never emptied, so the first hit is the first match in probe
+    /// order, and an empty slot without a hit ends the search.
     #[inline]
     fn find(&self, key: u64) -> Option<usize> {
         let (mut b, check) = place(key, self.buckets);
         for _ in 0..self.buckets {
             let base = b * BUCKET;
-            let line = self.slots.get(base..base + BUCKET)?;
+            let line: &[u8; BUCKET] = self.slots.get(base..base + BUCKET)?.try_into().ok()?;
+            let (mut hit, mut empty) = (0u32, 0u32);
             for j in 0..WAYS {
                 let c = u32::from_le_bytes([line[j * 4], line[j * 4 + 1], line[j * 4 + 2], line[j * 4 + 3]]);
-                if c == check {
-                    let o = 32 + j * 4;
-                    return Some(u32::from_le_bytes([line[o], line[o + 1], line[o + 2], line[o + 3]]) as usize);
-                }
-                if c == 0 {
-                    return None;
-                }
+                hit |= ((c == check) as u32) << j;
+                empty |= ((c == 0) as u32) << j;
+            }
+            if hit != 0 {
+                let o = 32 + hit.trailing_zeros() as usize * 4;
+                return Some(u32::from_le_bytes([line[o], line[o + 1], line[o + 2], line[o + 3]]) as usize);
+            }
+            if empty != 0 {
+                return None;
             }
             b += 1;
             if b == self.buckets {
@@ -243,10 +251,13 @@ impl<'a> Table<'a> {
     /// Adds the weights of every feature of `keys` to `scores`. Lookups
     /// are memory-bound (a bucket and a weight list per feature, in a table
     /// larger than the cache), so the buckets of a batch are prefetched
-    /// first, then the weight lists found, and only then read.
+    /// first, then the weight lists found, and only then read. Weights
+    /// are summed into 256 slots (a class is one byte), so no class
+    /// number needs a bounds check.
     pub fn add_all(&self, keys: &[u64], scores: &mut [i32]) {
         const BATCH: usize = 64;
         let mut offs = [usize::MAX; BATCH];
+        let mut acc = [0i32; 256];
         for chunk in keys.chunks(BATCH) {
             for &k in chunk {
                 let (b, _) = place(k, self.buckets);
@@ -260,25 +271,26 @@ impl<'a> Table<'a> {
             }
             for &o in &offs[..chunk.len()] {
                 if o != usize::MAX {
-                    self.add_at(o, scores);
+                    self.add_at(o, &mut acc);
                 }
             }
+        }
+        for (s, a) in scores.iter_mut().zip(acc) {
+            *s += a;
         }
     }
 
     #[inline]
-    fn add_at(&self, off: usize, scores: &mut [i32]) {
+    fn add_at(&self, off: usize, acc: &mut [i32; 256]) {
         let Some(&len) = self.entries.get(off) else { return };
         if len == DENSE {
             let Some(row) = self.entries.get(off + 1..off + 1 + self.classes) else { return };
-            add_row(scores, row);
+            add_row(&mut acc[..row.len()], row);
             return;
         }
         let Some(e) = self.entries.get(off + 1..off + 1 + len as usize * 2) else { return };
         for c in e.chunks_exact(2) {
-            if let Some(s) = scores.get_mut(c[0] as usize) {
-                *s += c[1] as i8 as i32;
-            }
+            acc[c[0] as usize] += c[1] as i8 as i32;
         }
     }
 }
