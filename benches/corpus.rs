@@ -26,6 +26,10 @@
 #[path = "common/synth.rs"]
 mod synth;
 
+/// The allocator the factlint binary uses, so that time and memory are its.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 use std::time::Instant;
 
 fn peak_rss_mb() -> f64 {

@@ -3,6 +3,12 @@
 //! 1 findings at or above it, 2 the run could not be done.
 
 use clap::{Parser, Subcommand, ValueEnum};
+
+/// Extraction allocates many small strings and vectors on two threads;
+/// mimalloc serves them faster than the system allocator.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 use factlint::cache::{self, Cache};
 use factlint::check::Finding;
 use factlint::config::{self, Config};

@@ -5,7 +5,7 @@
 
 use crate::rules::{EntityKind, RuleSet, ValueType};
 use crate::text::Span;
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use std::collections::HashSet;
 
 /// What a vocabulary phrase means.
@@ -175,6 +175,7 @@ impl Lexicon {
         let automaton = AhoCorasickBuilder::new()
             .ascii_case_insensitive(true)
             .match_kind(MatchKind::Standard)
+            .kind(Some(AhoCorasickKind::DFA))
             .build(&patterns)
             .expect("phrases were checked non-empty when the packs loaded");
         let lower = |v: &[String]| v.iter().map(|s| s.to_lowercase()).collect::<HashSet<_>>();
@@ -203,34 +204,30 @@ impl Lexicon {
         };
         let starts_word = |i: usize| i == 0 || !word_char(i);
         let ends_word = |i: usize| i >= bytes.len() || !hay[i..].chars().next().is_some_and(|c| c.is_alphanumeric());
-        let mut raw: Vec<Hit> = Vec::new();
+        // (start, end, pattern): tags are cloned only for the hits kept.
+        let mut raw: Vec<(usize, usize, usize)> = Vec::new();
         for m in self.automaton.find_overlapping_iter(hay) {
             let (s, e) = (m.start(), m.end());
             let pid = m.pattern().as_usize();
             if (!self.clitic[pid] && !starts_word(s)) || !ends_word(e) {
                 continue;
             }
-            raw.push(Hit { span: Span::new(from + s, from + e), tag: self.tags[pid].clone() });
+            raw.push((s, e, pid));
         }
         // Longest leftmost within a category.
-        raw.sort_by(|a, b| {
-            (a.tag.category(), a.span.start, std::cmp::Reverse(a.span.end)).cmp(&(
-                b.tag.category(),
-                b.span.start,
-                std::cmp::Reverse(b.span.end),
-            ))
-        });
+        let cat = |pid: usize| self.tags[pid].category();
+        raw.sort_by(|a, b| (cat(a.2), a.0, std::cmp::Reverse(a.1)).cmp(&(cat(b.2), b.0, std::cmp::Reverse(b.1))));
         let mut out: Vec<Hit> = Vec::with_capacity(raw.len());
-        let mut last: Option<((u8, String), usize)> = None;
-        for h in raw {
-            let cat = h.tag.category();
-            if let Some((c, end)) = &last {
-                if c.0 == cat.0 && c.1 == cat.1 && h.span.start < *end {
+        let mut last: Option<((u8, &str), usize)> = None;
+        for (s, e, pid) in raw {
+            let c = cat(pid);
+            if let Some((lc, end)) = last {
+                if lc == c && s < end {
                     continue;
                 }
             }
-            last = Some(((cat.0, cat.1.to_string()), h.span.end));
-            out.push(h);
+            last = Some((c, e));
+            out.push(Hit { span: Span::new(from + s, from + e), tag: self.tags[pid].clone() });
         }
         out.sort_by(|a, b| (a.span.start, a.span.end, &a.tag).cmp(&(b.span.start, b.span.end, &b.tag)));
         out

@@ -122,7 +122,10 @@ const MEMO_MAX: usize = 50_000;
 
 /// A word's lemma and features, by model, tag, first-word flag and form:
 /// news repeats its words, and the tables are searched, not indexed.
-type WordCache = std::collections::HashMap<(u64, usize, bool, String), (String, bool, usize, usize)>;
+/// Lemma and features by (model, class, first word, form), keyed by a
+/// 64-bit hash of the four so that a lookup copies no string.
+type WordCache =
+    std::collections::HashMap<u64, (String, bool, usize, usize), std::hash::BuildHasherDefault<perceptron::IdHasher>>;
 
 thread_local! {
     static WORDS: std::cell::RefCell<WordCache> = Default::default();
@@ -437,7 +440,7 @@ impl<'m> Model<'m> {
 
     /// A word's lemma and features, through the per-thread cache.
     fn lemma_and_feats(&self, form: &str, t: usize, upos: &'m str, xpos: &'m str, first: bool) -> (String, &'m str) {
-        let key = (self.id, t, first, form.to_string());
+        let key = perceptron::k3(62, self.id, ((t as u64) << 1) | first as u64, h(form));
         let (ff, fx) = (self.feats_form.text(), self.feats_xpos.text());
         let cached = WORDS.with(|c| c.borrow().get(&key).cloned());
         let (lemma, from_form, start, len) = match cached {
