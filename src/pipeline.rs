@@ -3,7 +3,7 @@
 use crate::cache::Cache;
 use crate::check::{self, FactIndex, Finding};
 use crate::corpus::{self, Document, Problem};
-use crate::extract::{Denied, DocExtraction, Extractor, Pass};
+use crate::extract::{Denied, DocExtraction, Extractor};
 use crate::facts;
 use crate::rules::RuleSet;
 use chrono::NaiveDate;
@@ -81,7 +81,11 @@ pub fn second_pass(
     }
     let Some(model) = crate::language::embedded().ok().filter(|_| !by_name.is_empty()) else { return };
     let names: Vec<&str> = by_name.keys().map(String::as_str).collect();
-    let Ok(automaton) = aho_corasick::AhoCorasick::builder().ascii_case_insensitive(true).build(&names) else {
+    let Ok(automaton) = aho_corasick::AhoCorasick::builder()
+        .ascii_case_insensitive(true)
+        .kind(Some(aho_corasick::AhoCorasickKind::DFA))
+        .build(&names)
+    else {
         return;
     };
     let forms = by_name.values().map(|verbs| verbs.iter().flat_map(|v| model.lemmas.forms_of(v)).collect()).collect();
@@ -94,13 +98,16 @@ pub fn second_pass(
             &all
         }
     };
-    let again: Vec<usize> = targets.par_iter().copied().filter(|&i| extractor.may_deny(&docs[i], &denied)).collect();
-    let pass = Pass { denied: Some(&denied), second: true };
     // The second extraction parses only the clauses the first did not, and
     // gives only their open claims to add.
     let open = extractor.open_predicate().map(str::to_string);
-    let redone: Vec<(usize, DocExtraction)> =
-        again.into_par_iter().map(|i| (i, extractor.extract_pass(&docs[i], pass))).collect();
+    let redone: Vec<(usize, DocExtraction)> = targets
+        .par_iter()
+        .filter_map(|&i| {
+            let live = extractor.live_sentences(&docs[i], &denied)?;
+            Some((i, extractor.extract_second(&docs[i], &denied, live)))
+        })
+        .collect();
     for (i, e) in redone {
         for c in e.claims.into_iter().filter(|c| Some(&c.predicate) == open.as_ref()) {
             let have = &extractions[i].claims;

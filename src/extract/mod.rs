@@ -223,6 +223,12 @@ pub struct DocExtraction {
     pub denied: BTreeSet<(String, String)>,
 }
 
+/// A document's sentences and which of them the second pass reads.
+pub struct Live {
+    sentences: Vec<Span>,
+    live: Vec<bool>,
+}
+
 /// What the second pass looks for: subjects denied something somewhere in
 /// the corpus, each with the word forms of the verbs denied of it.
 pub struct Denied {
@@ -452,16 +458,24 @@ impl<'r> Extractor<'r> {
         }
     }
 
-    /// Whether a sentence of `doc` names a subject `denied` names together
-    /// with a form of a verb denied of it: only then can a clause of it
-    /// take part in the second pass, and finding out costs a sentence
-    /// split, not an extraction.
-    pub fn may_deny(&self, doc: &Document, denied: &Denied) -> bool {
+    /// The sentences of `doc` and which of them name a subject `denied`
+    /// names together with a form of a verb denied of it, when any does:
+    /// only then can a clause of the document take part in the second
+    /// pass, and finding out costs a sentence split, not an extraction.
+    pub fn live_sentences(&self, doc: &Document, denied: &Denied) -> Option<Live> {
         let text = doc.text.as_str();
-        denied.matches(text)
-            && text::sentences(text, doc.body_start, &self.rules.boilerplate)
-                .iter()
-                .any(|s| denied.matches(&text[s.start..s.end]))
+        if !denied.matches(text) {
+            return None;
+        }
+        let sentences = text::sentences(text, doc.body_start, &self.rules.boilerplate);
+        let live: Vec<bool> = sentences.iter().map(|s| denied.matches(&text[s.start..s.end])).collect();
+        live.contains(&true).then_some(Live { sentences, live })
+    }
+
+    /// The second pass over one document whose [`Extractor::live_sentences`]
+    /// found some.
+    pub fn extract_second(&self, doc: &Document, denied: &Denied, live: Live) -> DocExtraction {
+        self.extract_with(doc, Pass { denied: Some(denied), second: true }, Some(live))
     }
 
     /// Extract one document.
@@ -471,9 +485,18 @@ impl<'r> Extractor<'r> {
 
     /// Extract one document in a given pass.
     pub fn extract_pass(&self, doc: &Document, pass: Pass) -> DocExtraction {
+        self.extract_with(doc, pass, None)
+    }
+
+    /// As [`Extractor::extract_pass`], with the sentences and the live ones
+    /// already found.
+    fn extract_with(&self, doc: &Document, pass: Pass, known: Option<Live>) -> DocExtraction {
         let text = doc.text.as_str();
         let lx = &self.lexicon;
-        let sentences = text::sentences(text, doc.body_start, &self.rules.boilerplate);
+        let (sentences, known_live) = match known {
+            Some(Live { sentences, live }) => (sentences, Some(live)),
+            None => (text::sentences(text, doc.body_start, &self.rules.boilerplate), None),
+        };
         let hits = lx.scan(text, doc.body_start);
         let tokens = tokenize(text);
         let mut out = DocExtraction::default();
@@ -582,9 +605,10 @@ impl<'r> Extractor<'r> {
         // denied something elsewhere with a form of that verb: the others
         // give it nothing, so their times, events, cue claims and quotes
         // are not read again.
-        let live: Vec<bool> = match pass.denied.filter(|_| pass.second) {
-            Some(d) => sents.iter().map(|s| d.matches(&text[s.span.start..s.span.end])).collect(),
-            None => vec![true; sents.len()],
+        let live: Vec<bool> = match (known_live, pass.denied.filter(|_| pass.second)) {
+            (Some(live), _) => live,
+            (None, Some(d)) => sents.iter().map(|s| d.matches(&text[s.span.start..s.span.end])).collect(),
+            (None, None) => vec![true; sents.len()],
         };
 
         // Time expressions, each resolved with the bias of its clause.
