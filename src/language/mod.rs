@@ -90,6 +90,11 @@ pub struct Model<'m> {
     root_label: usize,
     /// Sorted 32-bit keys of the word forms seen in training.
     vocab: &'m [u8],
+    /// Forms tagged without scoring: a count, their sorted 64-bit hashes,
+    /// then their classes (see `train::tag_dictionary`). Empty in a model
+    /// without one.
+    dict_keys: &'m [u8],
+    dict_classes: &'m [u8],
     /// The open-class tags: the only ones a word never seen in training
     /// may take (a closed class lists all its words).
     open_classes: Vec<bool>,
@@ -188,6 +193,16 @@ impl<'m> Model<'m> {
         if vocab.len() % 4 != 0 {
             return Err(ModelError("tagger.vocab is not a list of 32-bit keys".into()));
         }
+        let (dict_keys, dict_classes) = match s.get("tagger.dict") {
+            Ok(b) => {
+                let n = model::u32_at(b, 0).unwrap_or(0) as usize;
+                if b.len() < 4 || n.checked_mul(9).and_then(|x| x.checked_add(4)) != Some(b.len()) {
+                    return Err(ModelError("tagger.dict is not a count, 64-bit keys and class bytes".into()));
+                }
+                (&b[4..4 + 8 * n], &b[4 + 8 * n..])
+            }
+            Err(_) => (&[][..], &[][..]),
+        };
         let open_classes = classes
             .iter()
             .map(|(u, _)| !matches!(*u, "ADP" | "AUX" | "CCONJ" | "DET" | "PART" | "PRON" | "SCONJ"))
@@ -198,6 +213,8 @@ impl<'m> Model<'m> {
         Ok(Model {
             id: MODEL_IDS.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
             vocab,
+            dict_keys,
+            dict_classes,
             open_classes,
             finite,
             finite_verb,
@@ -260,7 +277,8 @@ impl<'m> Model<'m> {
         let ctx: Vec<tagger::WordCtx> = forms.iter().map(|f| tagger::WordCtx::cached(f, Some(&self.lemmas))).collect();
         let mut margins = Vec::new();
         let mut alt = Vec::new();
-        let first = self.tag_pass(&ctx, &self.tagger, None, Some(&mut alt), Some(&mut margins), None);
+        let fixed: Vec<Option<usize>> = forms.iter().map(|f| self.dictionary_class(f)).collect();
+        let first = self.tag_pass(&ctx, &self.tagger, None, Some(&mut alt), Some(&mut margins), Some(&fixed));
         let mut tags = match &self.tagger2 {
             Some(t2) => {
                 // A word the first pass tagged with a wide margin keeps its
@@ -268,8 +286,9 @@ impl<'m> Model<'m> {
                 // the right) changes almost none of them and costs as much.
                 let t = (SURE_MARGIN * self.tagger.scale).round() as i32;
                 let sure: Vec<bool> = margins.iter().map(|&m| m >= t).collect();
+                let kept: Vec<Option<usize>> = sure.iter().zip(&first).map(|(&s, &c)| s.then_some(c)).collect();
                 let mut alt2 = Vec::new();
-                let tags = self.tag_pass(&ctx, t2, Some(&first), Some(&mut alt2), None, Some(&sure));
+                let tags = self.tag_pass(&ctx, t2, Some(&first), Some(&mut alt2), None, Some(&kept));
                 for (i, a) in alt2.into_iter().enumerate() {
                     if !sure[i] {
                         alt[i] = a;
@@ -335,8 +354,32 @@ impl<'m> Model<'m> {
         }
     }
 
+    /// The class the tag dictionary gives `form`, if it has the form.
+    fn dictionary_class(&self, form: &str) -> Option<usize> {
+        let n = self.dict_classes.len();
+        if n == 0 {
+            return None;
+        }
+        let key = h(form);
+        let (mut lo, mut hi) = (0, n);
+        while lo < hi {
+            let mid = (lo + hi) / 2;
+            match model::u64_at(self.dict_keys, mid * 8)?.cmp(&key) {
+                std::cmp::Ordering::Equal => {
+                    let c = self.dict_classes[mid] as usize;
+                    return (c < self.classes.len()).then_some(c);
+                }
+                std::cmp::Ordering::Less => lo = mid + 1,
+                std::cmp::Ordering::Greater => hi = mid,
+            }
+        }
+        None
+    }
+
     /// Tags a sentence left to right; with `alt`, also records per word the
-    /// best finite lexical verb class and how far below the chosen tag it scored.
+    /// best finite lexical verb class and how far below the chosen tag it
+    /// scored. A word with a class `given` (by the tag dictionary, or kept
+    /// from the first pass) takes it unscored.
     fn tag_pass(
         &self,
         ctx: &[tagger::WordCtx],
@@ -344,19 +387,20 @@ impl<'m> Model<'m> {
         right: Option<&[usize]>,
         mut alt: Option<&mut Vec<(usize, i32)>>,
         mut margins: Option<&mut Vec<i32>>,
-        sure: Option<&[bool]>,
+        given: Option<&[Option<usize>]>,
     ) -> Vec<usize> {
         let mut out = Vec::with_capacity(ctx.len());
         let (mut feats, mut scores) = (Vec::with_capacity(40), Vec::new());
         for i in 0..ctx.len() {
-            if let (Some(sure), Some(r)) = (sure, right) {
-                if sure.get(i).copied().unwrap_or(false) {
-                    out.push(r[i]);
-                    if let Some(a) = alt.as_deref_mut() {
-                        a.push((usize::MAX, i32::MAX));
-                    }
-                    continue;
+            if let Some(c) = given.and_then(|g| g.get(i).copied().flatten()) {
+                out.push(c);
+                if let Some(a) = alt.as_deref_mut() {
+                    a.push((usize::MAX, i32::MAX));
                 }
+                if let Some(m) = margins.as_deref_mut() {
+                    m.push(i32::MAX);
+                }
+                continue;
             }
             let p1 = i.checked_sub(1).map(|j| out[j]);
             let p2 = i.checked_sub(2).map(|j| out[j]);
