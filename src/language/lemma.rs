@@ -21,6 +21,9 @@ pub struct Lemmatizer<'a> {
     known: &'a [u8],
     /// Learned casing: `UPOS shape first` -> `keep`, `lower` or `title`.
     casing: Lines<'a>,
+    /// The exception table turned around (lemma -> its irregular forms, in
+    /// table order), made on first use by [`Lemmatizer::forms_of`].
+    irregular: std::sync::OnceLock<std::collections::HashMap<&'a str, Vec<&'a str>>>,
 }
 
 /// The casing of a form: `S` one capital letter alone, `U` all capitals,
@@ -103,11 +106,18 @@ impl<'a> Lemmatizer<'a> {
             exceptions: Lines::new(s.text("lemma.exceptions")?),
             known,
             casing: Lines::new(s.text("lemma.casing")?),
+            irregular: Default::default(),
         })
     }
 
     pub fn from_parts(rules: Vec<Rule<'a>>, exceptions: &'a str, known: &'a [u8], casing: &'a str) -> Lemmatizer<'a> {
-        Lemmatizer { rules, exceptions: Lines::new(exceptions), known, casing: Lines::new(casing) }
+        Lemmatizer {
+            rules,
+            exceptions: Lines::new(exceptions),
+            known,
+            casing: Lines::new(casing),
+            irregular: Default::default(),
+        }
     }
 
     pub fn is_known(&self, pos: char, lemma: &str) -> bool {
@@ -138,7 +148,18 @@ impl<'a> Lemmatizer<'a> {
             out.push(format!("{head}{last}ed"));
             out.push(format!("{head}{last}ing"));
         }
-        out.extend(self.exceptions.keys_with_value(head).filter_map(|k| k.split_once(' ').map(|(_, f)| f.to_string())));
+        let irregular = self.irregular.get_or_init(|| {
+            let mut m: std::collections::HashMap<&'a str, Vec<&'a str>> = Default::default();
+            for line in self.exceptions.text().lines() {
+                if let Some((key, lemma)) = line.split_once('\t') {
+                    if let Some((_, form)) = key.split_once(' ') {
+                        m.entry(lemma).or_default().push(form);
+                    }
+                }
+            }
+            m
+        });
+        out.extend(irregular.get(head).into_iter().flatten().map(|f| f.to_string()));
         out
     }
 

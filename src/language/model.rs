@@ -408,14 +408,6 @@ impl<'a> Lines<'a> {
         self.text
     }
 
-    /// Every key whose value is `value` (a linear scan).
-    pub fn keys_with_value<'v>(&self, value: &'v str) -> impl Iterator<Item = &'a str> + 'v
-    where
-        'a: 'v,
-    {
-        self.text.lines().filter_map(move |l| l.split_once('\t').filter(|(_, v)| *v == value).map(|(k, _)| k))
-    }
-
     /// Binary search over the byte range for the line whose key is `key`.
     pub fn get(&self, key: &str) -> Option<&'a str> {
         let b = self.text.as_bytes();
