@@ -96,7 +96,7 @@ pub fn aliases<'a>(docs: &'a [DocExtraction], names: &[&'a str]) -> Vec<(&'a str
 pub fn resolve(docs: &[DocExtraction]) -> Vec<Vec<Fact>> {
     let names = PartyNames::new(docs);
     let canonical: Vec<Vec<EventSig>> =
-        docs.iter().map(|d| d.claims.iter().map(|c| names.canonical(&c.subject)).collect()).collect();
+        docs.par_iter().map(|d| d.claims.iter().map(|c| names.canonical(&c.subject)).collect()).collect();
     let sigs: Vec<&EventSig> = canonical.iter().flatten().collect();
     let resolver = EventResolver::new(&sigs);
     // Each distinct signature resolved once, in parallel: an archive
@@ -112,7 +112,7 @@ pub fn resolve(docs: &[DocExtraction]) -> Vec<Vec<Fact>> {
     // Display names: the most frequent head noun per id, with the signature.
     let mut heads: HashMap<String, BTreeMap<String, usize>> = HashMap::new();
     let resolved: Vec<Vec<Option<(String, EventSig)>>> =
-        canonical.iter().map(|d| d.iter().map(|sig| answers.get(sig).cloned().flatten()).collect()).collect();
+        canonical.par_iter().map(|d| d.iter().map(|sig| answers.get(sig).cloned().flatten()).collect()).collect();
     for (d, r) in docs.iter().zip(&resolved) {
         for (c, id) in d.claims.iter().zip(r) {
             if let Some((id, _)) = id {
@@ -120,7 +120,7 @@ pub fn resolve(docs: &[DocExtraction]) -> Vec<Vec<Fact>> {
             }
         }
     }
-    docs.iter()
+    docs.par_iter()
         .zip(resolved)
         .enumerate()
         .map(|(doc, (d, r))| {
