@@ -811,6 +811,64 @@ mod tests {
     }
 
     #[test]
+    fn the_tag_dictionary_fixes_unambiguous_words_only() {
+        let m = embedded().expect("model");
+        let class = |w: &str| m.dictionary_class(w).map(|c| m.classes[c]);
+        assert_eq!(class("the"), Some(("DET", "DT")));
+        assert_eq!(class(","), Some(("PUNCT", ",")));
+        // Ambiguous words are scored: "that" (DET, PRON, SCONJ), "May".
+        assert_eq!(class("that"), None);
+        assert_eq!(class("May"), None);
+        assert_eq!(class("Rosalrim"), None);
+        // The tagger agrees with the dictionary where it has one.
+        assert_eq!(m.classes[m.tag(&["the", "strike", "ended", "."])[0]], ("DET", "DT"));
+    }
+
+    #[test]
+    fn a_malformed_tag_dictionary_is_an_error() {
+        let names = [
+            "tagger.classes",
+            "tagger.weights",
+            "tagger2.weights",
+            "parser.weights",
+            "parser.labels",
+            "lemma.rules",
+            "lemma.exceptions",
+            "lemma.known",
+            "tagger.vocab",
+            "lemma.casing",
+            "feats.xpos",
+            "feats.form",
+        ];
+        let s = Sections::parse(EMBEDDED).expect("the embedded model");
+        let blob = |dict: Option<Vec<u8>>| {
+            let mut w = model::Writer::default();
+            for n in names {
+                w.add(n, s.get(n).expect("section").to_vec());
+            }
+            if let Some(d) = dict {
+                w.add("tagger.dict", d);
+            }
+            w.finish()
+        };
+        // Without one, every word is scored.
+        let none = blob(None);
+        assert!(Model::load(&none).is_ok_and(|m| m.dictionary_class("the").is_none()));
+        // A count the bytes do not hold.
+        let bad = blob(Some(vec![5, 0, 0, 0, 1, 2, 3]));
+        assert!(Model::load(&bad).is_err_and(|e| e.0.contains("tagger.dict")));
+    }
+
+    #[test]
+    fn irregular_forms_of_a_verb() {
+        let m = embedded().expect("model");
+        let forms = m.lemmas.forms_of("go");
+        assert!(forms.iter().any(|f| f == "went"), "{forms:?}");
+        assert!(forms.iter().any(|f| f == "goes"));
+        assert!(m.lemmas.forms_of("buy").iter().any(|f| f == "bought"));
+    }
+
+    #[test]
     fn a_determiner_heads_no_sentence() {
         // Unseen names after a sentence-initial "The" made the parser root
         // the sentence in the determiner.
