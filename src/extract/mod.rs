@@ -480,16 +480,11 @@ impl<'r> Extractor<'r> {
 
     /// Extract one document.
     pub fn extract(&self, doc: &Document) -> DocExtraction {
-        self.extract_pass(doc, Pass::default())
+        self.extract_with(doc, Pass::default(), None)
     }
 
-    /// Extract one document in a given pass.
-    pub fn extract_pass(&self, doc: &Document, pass: Pass) -> DocExtraction {
-        self.extract_with(doc, pass, None)
-    }
-
-    /// As [`Extractor::extract_pass`], with the sentences and the live ones
-    /// already found.
+    /// Extract one document in a given pass; the second pass comes with
+    /// the sentences and the live ones already found.
     fn extract_with(&self, doc: &Document, pass: Pass, known: Option<Live>) -> DocExtraction {
         let text = doc.text.as_str();
         let lx = &self.lexicon;
@@ -605,11 +600,7 @@ impl<'r> Extractor<'r> {
         // denied something elsewhere with a form of that verb: the others
         // give it nothing, so their times, events, cue claims and quotes
         // are not read again.
-        let live: Vec<bool> = match (known_live, pass.denied.filter(|_| pass.second)) {
-            (Some(live), _) => live,
-            (None, Some(d)) => sents.iter().map(|s| d.matches(&text[s.span.start..s.span.end])).collect(),
-            (None, None) => vec![true; sents.len()],
-        };
+        let live: Vec<bool> = known_live.unwrap_or_else(|| vec![true; sents.len()]);
 
         // Time expressions, each resolved with the bias of its clause.
         for (s, _) in sents.iter_mut().zip(&live).filter(|(_, l)| **l) {
