@@ -103,23 +103,26 @@ pub fn resolve(docs: &[DocExtraction]) -> Vec<Vec<Fact>> {
     // repeats its subjects thousands of times.
     let distinct: Vec<&EventSig> =
         sigs.iter().copied().collect::<std::collections::BTreeSet<_>>().into_iter().collect();
-    let answers: HashMap<&EventSig, Option<(String, EventSig)>> = distinct
+    let answers: Vec<Option<(String, EventSig)>> =
+        distinct.par_iter().map(|sig| resolver.resolve(sig).map(|s| (event_id(&s), s))).collect();
+    // Per claim, its answer's place in `answers` (no copy of it).
+    let resolved: Vec<Vec<Option<usize>>> = canonical
         .par_iter()
-        .map(|sig| (*sig, resolver.resolve(sig).map(|s| (event_id(&s), s))))
-        .collect::<Vec<_>>()
-        .into_iter()
+        .map(|d| d.iter().map(|sig| distinct.binary_search(&sig).ok().filter(|&i| answers[i].is_some())).collect())
         .collect();
     // Display names: the most frequent head noun per id, with the signature.
-    let mut heads: HashMap<String, BTreeMap<String, usize>> = HashMap::new();
-    let resolved: Vec<Vec<Option<(String, EventSig)>>> =
-        canonical.par_iter().map(|d| d.iter().map(|sig| answers.get(sig).cloned().flatten()).collect()).collect();
+    let mut heads: HashMap<&str, BTreeMap<&str, usize>> = HashMap::new();
     for (d, r) in docs.iter().zip(&resolved) {
-        for (c, id) in d.claims.iter().zip(r) {
-            if let Some((id, _)) = id {
-                *heads.entry(id.clone()).or_default().entry(c.subject_head.clone()).or_default() += 1;
+        for (c, &at) in d.claims.iter().zip(r) {
+            if let Some((id, _)) = at.and_then(|i| answers[i].as_ref()) {
+                *heads.entry(id.as_str()).or_default().entry(c.subject_head.as_str()).or_default() += 1;
             }
         }
     }
+    let head_of: HashMap<&str, &str> = heads
+        .iter()
+        .filter_map(|(id, h)| h.iter().max_by_key(|(k, n)| (**n, std::cmp::Reverse(**k))).map(|(k, _)| (*id, *k)))
+        .collect();
     docs.par_iter()
         .zip(resolved)
         .enumerate()
@@ -127,14 +130,11 @@ pub fn resolve(docs: &[DocExtraction]) -> Vec<Vec<Fact>> {
             d.claims
                 .iter()
                 .zip(r)
-                .filter_map(|(c, id)| {
-                    let (id, sig) = id?;
-                    let head = heads
-                        .get(&id)
-                        .and_then(|h| h.iter().max_by_key(|(k, n)| (**n, std::cmp::Reverse((*k).clone()))))
-                        .map(|(k, _)| k.clone());
-                    let name = display_name(&sig, head.as_deref().unwrap_or(&sig.class), c);
-                    Some(to_fact(doc, c, id, name))
+                .filter_map(|(c, at)| {
+                    let (id, sig) = answers[at?].as_ref()?;
+                    let head = head_of.get(id.as_str()).copied();
+                    let name = display_name(sig, head.unwrap_or(&sig.class), c);
+                    Some(to_fact(doc, c, id.clone(), name))
                 })
                 .collect()
         })
