@@ -97,12 +97,11 @@ pub fn resolve(docs: &[DocExtraction]) -> Vec<Vec<Fact>> {
     let names = PartyNames::new(docs);
     let canonical: Vec<Vec<EventSig>> =
         docs.par_iter().map(|d| d.claims.iter().map(|c| names.canonical(&c.subject)).collect()).collect();
-    let sigs: Vec<&EventSig> = canonical.iter().flatten().collect();
-    let resolver = EventResolver::new(&sigs);
     // Each distinct signature resolved once, in parallel: an archive
     // repeats its subjects thousands of times.
     let distinct: Vec<&EventSig> =
-        sigs.iter().copied().collect::<std::collections::BTreeSet<_>>().into_iter().collect();
+        canonical.iter().flatten().collect::<std::collections::BTreeSet<_>>().into_iter().collect();
+    let resolver = EventResolver::new(&distinct);
     let answers: Vec<Option<(String, EventSig)>> =
         distinct.par_iter().map(|sig| resolver.resolve(sig).map(|s| (event_id(&s), s))).collect();
     // Per claim, its answer's place in `answers` (no copy of it).
