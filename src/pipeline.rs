@@ -101,15 +101,18 @@ pub fn second_pass(
     // The second extraction parses only the clauses the first did not, and
     // gives only their open claims to add.
     let open = extractor.open_predicate().map(str::to_string);
-    let redone: Vec<(usize, DocExtraction)> = targets
+    // Only the open claims are kept of each extraction, as soon as it is
+    // made: the rest (names, persons, ...) would only hold memory.
+    let redone: Vec<(usize, Vec<std::sync::Arc<crate::extract::RawClaim>>)> = targets
         .par_iter()
         .filter_map(|&i| {
             let live = extractor.live_sentences(&docs[i], &denied)?;
-            Some((i, extractor.extract_second(&docs[i], &denied, live)))
+            let claims = extractor.extract_second(&docs[i], &denied, live).claims;
+            Some((i, claims.into_iter().filter(|c| Some(&c.predicate) == open.as_ref()).collect()))
         })
         .collect();
-    for (i, e) in redone {
-        for c in e.claims.into_iter().filter(|c| Some(&c.predicate) == open.as_ref()) {
+    for (i, claims) in redone {
+        for c in claims {
             let have = &extractions[i].claims;
             if !have.iter().any(|k| k.predicate == c.predicate && k.span == c.span && k.object == c.object) {
                 extractions[i].claims.push(c);
