@@ -142,3 +142,29 @@ fn flags_and_config_entries_without_effect_are_warned_about() {
     let o = factlint().current_dir(d).args(["check", "."]).output().unwrap();
     assert!(stderr(&o).contains("`dates:` names a file that is not among the documents"), "{}", stderr(&o));
 }
+
+#[test]
+fn stage_timings_on_request_only() {
+    let stages = ["extract", "second pass", "resolve", "check"];
+    let o = factlint()
+        .args(["check", "seeds/", "--no-cache", "--format", "json"])
+        .env("FACTLINT_TIMINGS", "1")
+        .output()
+        .expect("factlint runs");
+    let err = stderr(&o);
+    for stage in stages {
+        let line = err.lines().find(|l| l.starts_with(&format!("factlint: timing {stage} "))).unwrap_or_else(|| {
+            panic!("no timing for {stage}: {err}");
+        });
+        let secs: f64 = line.rsplit(' ').nth(1).and_then(|s| s.parse().ok()).expect("seconds");
+        assert!((0.0..60.0).contains(&secs), "{line}");
+    }
+    // The report itself is untouched, and without the variable nothing is said.
+    let plain = factlint()
+        .args(["check", "seeds/", "--no-cache", "--format", "json"])
+        .env_remove("FACTLINT_TIMINGS")
+        .output()
+        .expect("factlint runs");
+    assert_eq!(o.stdout, plain.stdout);
+    assert!(!stderr(&plain).contains("timing"), "{}", stderr(&plain));
+}
