@@ -12,12 +12,96 @@ use crate::text::tokens::{Kind, Token};
 use crate::text::Span;
 use std::collections::{BTreeSet, HashMap, HashSet};
 
+/// A small set of names kept as a sorted list without duplicates: it
+/// orders, hashes and serialises as a `BTreeSet<String>` does, and a
+/// signature's two or three names cost a few strings, not a tree node
+/// with room for eleven.
+#[derive(Clone, Default, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
+#[serde(transparent)]
+pub struct NameSet(Vec<String>);
+
+impl NameSet {
+    pub fn new() -> NameSet {
+        NameSet(Vec::new())
+    }
+
+    /// Adds `name`; false when it was there already.
+    pub fn insert(&mut self, name: String) -> bool {
+        match self.0.binary_search(&name) {
+            Ok(_) => false,
+            Err(at) => {
+                self.0.insert(at, name);
+                true
+            }
+        }
+    }
+
+    pub fn contains(&self, name: &str) -> bool {
+        self.0.binary_search_by(|n| n.as_str().cmp(name)).is_ok()
+    }
+
+    pub fn iter(&self) -> std::slice::Iter<'_, String> {
+        self.0.iter()
+    }
+
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    /// Whether every name of `self` is in `other`.
+    pub fn is_subset(&self, other: &NameSet) -> bool {
+        self.0.iter().all(|n| other.contains(n))
+    }
+}
+
+impl FromIterator<String> for NameSet {
+    fn from_iter<I: IntoIterator<Item = String>>(iter: I) -> NameSet {
+        let mut v: Vec<String> = iter.into_iter().collect();
+        v.sort_unstable();
+        v.dedup();
+        NameSet(v)
+    }
+}
+
+impl Extend<String> for NameSet {
+    fn extend<I: IntoIterator<Item = String>>(&mut self, iter: I) {
+        self.0.extend(iter);
+        self.0.sort_unstable();
+        self.0.dedup();
+    }
+}
+
+impl<'a> IntoIterator for &'a NameSet {
+    type Item = &'a String;
+    type IntoIter = std::slice::Iter<'a, String>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.0.iter()
+    }
+}
+
+impl std::fmt::Debug for NameSet {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_set().entries(&self.0).finish()
+    }
+}
+
+/// Read as a set is: any order, duplicates dropped.
+impl<'de> serde::Deserialize<'de> for NameSet {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<NameSet, D::Error> {
+        Ok(Vec::<String>::deserialize(d)?.into_iter().collect())
+    }
+}
+
 /// What identifies an event across documents.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize)]
 pub struct EventSig {
     pub class: String,
     /// Surnames, lowercased.
-    pub participants: BTreeSet<String>,
+    pub participants: NameSet,
     /// Lowercased place name.
     pub place: Option<String>,
     /// A pack entity id, when a pack names the event.
@@ -258,7 +342,7 @@ pub fn noun_mention(cx: &Ctx, head: Span, head_text: &str, class: &str, clause: 
     mention(
         head,
         head_text,
-        EventSig { class: class.to_string(), participants, place, pack_id: None },
+        EventSig { class: class.to_string(), participants: participants.into_iter().collect(), place, pack_id: None },
         definite,
         false,
         labels,
@@ -315,7 +399,7 @@ pub fn verb_mention(cx: &Ctx, verb: Span, verb_text: &str, class: &str, clause: 
     mention(
         verb,
         verb_text,
-        EventSig { class: class.to_string(), participants, place, pack_id: None },
+        EventSig { class: class.to_string(), participants: participants.into_iter().collect(), place, pack_id: None },
         false,
         true,
         labels,
@@ -353,6 +437,30 @@ pub fn resolve_anaphora(mentions: &mut [EventMention]) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_name_set_behaves_as_a_btree_set() {
+        let words = ["varga", "keller", "varga", "abe"];
+        let tree: BTreeSet<String> = words.iter().map(|w| w.to_string()).collect();
+        let mut set = NameSet::new();
+        for w in words {
+            set.insert(w.to_string());
+        }
+        assert!(set.iter().eq(tree.iter()));
+        assert_eq!(set, words.iter().map(|w| w.to_string()).collect::<NameSet>());
+        assert!(set.contains("keller") && !set.contains("kell"));
+        let two: NameSet = ["abe", "varga"].iter().map(|w| w.to_string()).collect();
+        assert!(two.is_subset(&set) && !set.is_subset(&two));
+        assert!(NameSet::new().is_subset(&two));
+        // Ordered, serialised and shown as the set it replaces.
+        let other: BTreeSet<String> = ["abe", "zed"].iter().map(|w| w.to_string()).collect();
+        let other_set: NameSet = other.iter().cloned().collect();
+        assert_eq!(set.cmp(&other_set), tree.cmp(&other));
+        assert_eq!(serde_json::to_string(&set).unwrap(), serde_json::to_string(&tree).unwrap());
+        assert_eq!(format!("{set:?}"), format!("{tree:?}"));
+        let back: NameSet = serde_json::from_str(r#"["varga","abe","varga"]"#).unwrap();
+        assert_eq!(back, two);
+    }
 
     fn place_intro(before_name: &str) -> bool {
         let words: Vec<&str> = before_name.split(' ').rev().collect();

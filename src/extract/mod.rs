@@ -661,7 +661,7 @@ impl<'r> Extractor<'r> {
                                 head: class.clone(),
                                 sig: EventSig {
                                     class: class.clone(),
-                                    participants: BTreeSet::new(),
+                                    participants: Default::default(),
                                     place: None,
                                     pack_id: None,
                                 },
@@ -1096,7 +1096,7 @@ impl<'r> Extractor<'r> {
             }
         }
         doc_out.claims.push(std::sync::Arc::new(RawClaim {
-            subject: EventSig { class, participants, place: None, pack_id: None },
+            subject: EventSig { class, participants: participants.into_iter().collect(), place: None, pack_id: None },
             subject_label: text[np.span.start..np.span.end].to_string(),
             subject_head: np.head.clone(),
             predicate: pred.to_string(),
@@ -1217,7 +1217,12 @@ impl<'r> Extractor<'r> {
             act.push_str(object);
         }
         doc_out.claims.push(std::sync::Arc::new(RawClaim {
-            subject: EventSig { class: format!("act:{class}|{act}"), participants, place: None, pack_id: None },
+            subject: EventSig {
+                class: format!("act:{class}|{act}"),
+                participants: participants.into_iter().collect(),
+                place: None,
+                pack_id: None,
+            },
             subject_label: text[oc.span.start..oc.span.end].to_string(),
             subject_head: act,
             predicate: pred.to_string(),
@@ -1296,7 +1301,7 @@ impl<'r> Extractor<'r> {
         doc_out.claims.push(std::sync::Arc::new(RawClaim {
             subject: EventSig {
                 class: format!("np:{}|{}|{}", q.noun, q.event, q.of.as_deref().unwrap_or("")),
-                participants,
+                participants: participants.into_iter().collect(),
                 place: None,
                 pack_id: None,
             },
@@ -1400,7 +1405,10 @@ impl<'r> Extractor<'r> {
                     participants.insert(format!("on {}", day.start));
                 }
                 let label = text[bearer.span.start..bearer.span.end].to_string();
-                (EventSig { class, participants, place: None, pack_id: None }, label)
+                (
+                    EventSig { class, participants: participants.into_iter().collect(), place: None, pack_id: None },
+                    label,
+                )
             }
         };
         let cx = self.context(text, doc, s, c, oc.head, speakers, pd.state);

@@ -351,12 +351,11 @@ impl EventResolver {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use std::collections::BTreeSet;
 
     fn sig(ps: &[&str], place: Option<&str>) -> EventSig {
         EventSig {
             class: "meeting".into(),
-            participants: ps.iter().map(|s| s.to_string()).collect::<BTreeSet<_>>(),
+            participants: ps.iter().map(|s| s.to_string()).collect(),
             place: place.map(String::from),
             pack_id: None,
         }
