@@ -125,10 +125,9 @@ type Heads = (Vec<usize>, Vec<usize>);
 /// Entries the memo keeps before it starts again.
 const MEMO_MAX: usize = 50_000;
 
-/// A word's lemma and features, by model, tag, first-word flag and form:
-/// news repeats its words, and the tables are searched, not indexed.
-/// Lemma and features by (model, class, first word, form), keyed by a
-/// 64-bit hash of the four so that a lookup copies no string.
+/// A word's lemma and features by (model, class, first word, form): news
+/// repeats its words, and the tables are searched, not indexed. Keyed by a
+/// 64-bit hash of the four, so that a lookup copies no string.
 type WordCache =
     std::collections::HashMap<u64, (String, bool, usize, usize), std::hash::BuildHasherDefault<perceptron::IdHasher>>;
 
@@ -277,7 +276,7 @@ impl<'m> Model<'m> {
         let ctx: Vec<tagger::WordCtx> = forms.iter().map(|f| tagger::WordCtx::cached(f, Some(&self.lemmas))).collect();
         let mut margins = Vec::new();
         let mut alt = Vec::new();
-        let fixed: Vec<Option<usize>> = forms.iter().map(|f| self.dictionary_class(f)).collect();
+        let fixed: Vec<Option<usize>> = ctx.iter().map(|c| self.dictionary_class(c.form)).collect();
         let first = self.tag_pass(&ctx, &self.tagger, None, Some(&mut alt), Some(&mut margins), Some(&fixed));
         let mut tags = match &self.tagger2 {
             Some(t2) => {
@@ -354,26 +353,12 @@ impl<'m> Model<'m> {
         }
     }
 
-    /// The class the tag dictionary gives `form`, if it has the form.
-    fn dictionary_class(&self, form: &str) -> Option<usize> {
-        let n = self.dict_classes.len();
-        if n == 0 {
-            return None;
-        }
-        let key = h(form);
-        let (mut lo, mut hi) = (0, n);
-        while lo < hi {
-            let mid = (lo + hi) / 2;
-            match model::u64_at(self.dict_keys, mid * 8)?.cmp(&key) {
-                std::cmp::Ordering::Equal => {
-                    let c = self.dict_classes[mid] as usize;
-                    return (c < self.classes.len()).then_some(c);
-                }
-                std::cmp::Ordering::Less => lo = mid + 1,
-                std::cmp::Ordering::Greater => hi = mid,
-            }
-        }
-        None
+    /// The class the tag dictionary gives a form, by the form's hash
+    /// (`h(form)`, which the word's context already holds).
+    fn dictionary_class(&self, form_hash: u64) -> Option<usize> {
+        let at = model::sorted_position(self.dict_keys, 8, form_hash)?;
+        let c = *self.dict_classes.get(at)? as usize;
+        (c < self.classes.len()).then_some(c)
     }
 
     /// Tags a sentence left to right; with `alt`, also records per word the
@@ -562,12 +547,6 @@ impl<'m> Model<'m> {
         s.parsed = true;
     }
 
-    /// A clause is headed by its finite verb. When the parser made a noun
-    /// the root and hung the sentence's only finite verb from it ("The
-    /// coastal road remains closed between A and B." parsed as the road,
-    /// with "remains" a parataxis), the verb becomes the root and the noun
-    /// its subject; the root's later dependents and a participle or
-    /// adjective right after the verb (its complement) move to the verb.
     /// A determiner heads no sentence. When the parser made one the root
     /// ("The Rosalrim Trust opened the hall" with "The" the root and
     /// "opened" its parataxis, on names it has never seen), the verb
@@ -597,6 +576,12 @@ impl<'m> Model<'m> {
         s.words[r].deprel = det;
     }
 
+    /// A clause is headed by its finite verb. When the parser made a noun
+    /// the root and hung the sentence's only finite verb from it ("The
+    /// coastal road remains closed between A and B." parsed as the road,
+    /// with "remains" a parataxis), the verb becomes the root and the noun
+    /// its subject; the root's later dependents and a participle or
+    /// adjective right after the verb (its complement) move to the verb.
     fn repair_root(&self, s: &mut Sentence<'m>) {
         let label = |name: &str| self.labels.iter().copied().find(|l| *l == name);
         let (Some(root_l), Some(nsubj), Some(xcomp)) = (label("root"), label("nsubj"), label("xcomp")) else { return };
@@ -813,7 +798,7 @@ mod tests {
     #[test]
     fn the_tag_dictionary_fixes_unambiguous_words_only() {
         let m = embedded().expect("model");
-        let class = |w: &str| m.dictionary_class(w).map(|c| m.classes[c]);
+        let class = |w: &str| m.dictionary_class(h(w)).map(|c| m.classes[c]);
         assert_eq!(class("the"), Some(("DET", "DT")));
         assert_eq!(class(","), Some(("PUNCT", ",")));
         // Ambiguous words are scored: "that" (DET, PRON, SCONJ), "May".
@@ -853,7 +838,7 @@ mod tests {
         };
         // Without one, every word is scored.
         let none = blob(None);
-        assert!(Model::load(&none).is_ok_and(|m| m.dictionary_class("the").is_none()));
+        assert!(Model::load(&none).is_ok_and(|m| m.dictionary_class(h("the")).is_none()));
         // A count the bytes do not hold.
         let bad = blob(Some(vec![5, 0, 0, 0, 1, 2, 3]));
         assert!(Model::load(&bad).is_err_and(|e| e.0.contains("tagger.dict")));

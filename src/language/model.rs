@@ -380,16 +380,23 @@ pub fn write_table(classes: usize, weights: &[(u64, Vec<(u16, f32)>)]) -> Vec<u8
 
 /// Whether `key` is in `bytes`, a sorted list of little-endian u32 keys.
 pub fn sorted_u32_contains(bytes: &[u8], key: u32) -> bool {
-    let (mut lo, mut hi) = (0, bytes.len() / 4);
+    sorted_position(bytes, 4, key as u64).is_some()
+}
+
+/// Where `key` is in `bytes` read as a sorted list of little-endian
+/// integers `width` bytes wide (4 or 8), by binary search in place.
+pub fn sorted_position(bytes: &[u8], width: usize, key: u64) -> Option<usize> {
+    let at = |i: usize| if width == 8 { u64_at(bytes, i * 8) } else { u32_at(bytes, i * 4).map(u64::from) };
+    let (mut lo, mut hi) = (0, bytes.len() / width);
     while lo < hi {
         let mid = (lo + hi) / 2;
-        match u32_at(bytes, mid * 4).unwrap_or(0).cmp(&key) {
-            std::cmp::Ordering::Equal => return true,
+        match at(mid).unwrap_or(0).cmp(&key) {
+            std::cmp::Ordering::Equal => return Some(mid),
             std::cmp::Ordering::Less => lo = mid + 1,
             std::cmp::Ordering::Greater => hi = mid,
         }
     }
-    false
+    None
 }
 
 /// A sorted list of `key\tvalue` lines, searched in place.
