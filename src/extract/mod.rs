@@ -296,14 +296,20 @@ pub struct Extractor<'r> {
 
 /// Which pass an extraction is (see [`crate::pipeline`]).
 #[derive(Clone, Copy, Default)]
-pub struct Pass<'d> {
+struct Pass<'d> {
     /// Which clauses are parsed for open claims: those with a negation
-    /// word always; with `Some`, also those naming a subject denied
-    /// something somewhere in the corpus together with a form of that verb.
-    pub denied: Option<&'d Denied>,
+    /// word always; with `Some` (the second pass), also those naming a
+    /// subject denied something somewhere in the corpus together with a
+    /// form of that verb, and only those.
+    denied: Option<&'d Denied>,
+}
+
+impl Pass<'_> {
     /// Extracting for the second pass: parse only the clauses `denied`
     /// adds.
-    pub second: bool,
+    fn second(&self) -> bool {
+        self.denied.is_some()
+    }
 }
 
 /// Spans of time: "served 41 months", "took three hours" are durations,
@@ -475,7 +481,7 @@ impl<'r> Extractor<'r> {
     /// The second pass over one document whose [`Extractor::live_sentences`]
     /// found some.
     pub fn extract_second(&self, doc: &Document, denied: &Denied, live: Live) -> DocExtraction {
-        self.extract_with(doc, Pass { denied: Some(denied), second: true }, Some(live))
+        self.extract_with(doc, Pass { denied: Some(denied) }, Some(live))
     }
 
     /// Extract one document.
@@ -621,7 +627,7 @@ impl<'r> Extractor<'r> {
         // Event mentions, in document order, then definite anaphora (not
         // in the second pass, whose open claims do not use them).
         let mut mentions: Vec<EventMention> = Vec::new();
-        for s in sents.iter().filter(|_| !pass.second) {
+        for s in sents.iter().filter(|_| !pass.second()) {
             let time_spans: Vec<Span> = s.times.iter().map(|m| Span::new(m.start, m.end)).collect();
             let cx = events::Ctx {
                 text,
@@ -705,7 +711,7 @@ impl<'r> Extractor<'r> {
                 continue;
             }
             let claims_from = out.claims.len();
-            for c in s.clauses.iter().filter(|_| !pass.second) {
+            for c in s.clauses.iter().filter(|_| !pass.second()) {
                 self.claims_in_clause(text, doc, s, *c, &mentions, &speakers, &mut out.claims);
             }
             let doc_cx = DocContext {
@@ -717,7 +723,7 @@ impl<'r> Extractor<'r> {
             };
             self.open_claims(text, doc, s, &tokens[s.t0..s.t1], &doc_cx, &speakers, &mut open_names, &mut out, pass);
             let first_quote = doc_quotes.partition_point(|q| q.outer.start < s.span.start);
-            let quotes = if pass.second { &[][..] } else { &doc_quotes[first_quote..] };
+            let quotes = if pass.second() { &[][..] } else { &doc_quotes[first_quote..] };
             for q in quotes.iter().take_while(|q| q.outer.start < s.span.end) {
                 let words = text[q.inner.start..q.inner.end].split_whitespace().count();
                 if words >= 3 {
@@ -934,7 +940,7 @@ impl<'r> Extractor<'r> {
                     _ => false,
                 });
             let open = self.open_predicate.is_some() && (negated || denied());
-            if pass.second {
+            if pass.second() {
                 // Only what the first pass did not read: assertions of a
                 // verb denied elsewhere, in clauses it did not parse for
                 // open claims (it may have parsed them for a state or a
