@@ -1019,7 +1019,23 @@ impl<'r> Extractor<'r> {
             .words
             .iter()
             .any(|w| matches!(w.upos, "VERB" | "ADJ") && !self.open_ignore.contains(&w.lemma.to_lowercase()));
-        let named = !names_by_head.is_empty() || parsed.words.iter().any(|w| w.upos == "PROPN");
+        let propn = parsed.words.iter().any(|w| w.upos == "PROPN");
+        let named = !names_by_head.is_empty() || propn;
+        // An act, or the day of one, is read only of a subject tied to
+        // names (`open_subject`): a proper noun of the clause, or a word
+        // the document has tied to names (a role, the last word of a name,
+        // the head of an earlier named phrase). Without one, and with no
+        // state or count to read, the parse would give nothing.
+        let tied = || {
+            propn
+                || parsed.words.iter().any(|w| {
+                    let l = open::lower(w);
+                    dcx.roles.contains_key(&l)
+                        || dcx.named_by_last.contains_key(&l)
+                        || names_by_head.contains_key(&format!("np:{l}"))
+                })
+        };
+        let named = named && (cands.iter().any(|c| c.stated || c.counted) || tied());
         // A count needs a number before a noun and a verb for its event.
         let counts = verb
             && cands.iter().any(|c| c.counted)
