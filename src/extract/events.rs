@@ -9,8 +9,8 @@
 
 use super::names::NameRun;
 use crate::text::tokens::{Kind, Token};
-use crate::text::Span;
-use std::collections::{BTreeSet, HashMap, HashSet};
+use crate::text::{Span, WordSet};
+use std::collections::{BTreeSet, HashMap};
 
 /// A small set of names kept as a sorted list without duplicates: it
 /// orders, hashes and serialises as a `BTreeSet<String>` does, and a
@@ -159,12 +159,12 @@ pub struct Ctx<'a> {
     pub tokens: &'a [Token],
     pub names: &'a [NameRun],
     /// Lowercased surnames of people known in this document.
-    pub persons: &'a HashSet<String>,
+    pub persons: &'a WordSet,
     /// Lowercased names seen after "in"/"at" in this document: places.
-    pub places: &'a HashSet<String>,
-    pub titles: &'a HashSet<String>,
+    pub places: &'a WordSet,
+    pub titles: &'a WordSet,
     /// Nouns for premises, read through to the place ("the offices of X").
-    pub premises: &'a HashSet<String>,
+    pub premises: &'a WordSet,
     /// Spans of time expressions, skipped when reading a noun phrase.
     pub times: &'a [Span],
 }
@@ -225,7 +225,7 @@ impl Ctx<'_> {
 
 /// Whether the words before a name (`before(1)` the nearest) put it where
 /// something happens: "in X", "at the X", "at the offices of the X".
-pub fn after_place_preposition<'w>(before: impl Fn(usize) -> Option<&'w str>, premises: &HashSet<String>) -> bool {
+pub fn after_place_preposition<'w>(before: impl Fn(usize) -> Option<&'w str>, premises: &WordSet) -> bool {
     let mut d = 1;
     let skip_the = |d: &mut usize| {
         if before(*d) == Some("the") {
@@ -464,7 +464,7 @@ mod tests {
 
     fn place_intro(before_name: &str) -> bool {
         let words: Vec<&str> = before_name.split(' ').rev().collect();
-        let premises: HashSet<String> = ["offices", "headquarters"].iter().map(|s| s.to_string()).collect();
+        let premises: WordSet = ["offices", "headquarters"].iter().map(|s| s.to_string()).collect();
         after_place_preposition(|d| words.get(d - 1).copied(), &premises)
     }
 

@@ -4,9 +4,8 @@
 //! category the longest leftmost match wins ("put on hold" over "on hold").
 
 use crate::rules::{EntityKind, RuleSet, ValueType};
-use crate::text::Span;
+use crate::text::{Span, WordSet};
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
-use std::collections::HashSet;
 
 /// What a vocabulary phrase means.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -67,15 +66,15 @@ pub struct Lexicon {
     tags: Vec<Tag>,
     /// Patterns such as "n't" and "'ll" that attach to the word before.
     clitic: Vec<bool>,
-    pub titles: HashSet<String>,
+    pub titles: WordSet,
     /// Words that make a name no person's (lowercased).
-    pub not_person: HashSet<String>,
+    pub not_person: WordSet,
     /// Nouns for premises ("offices", "headquarters"), lowercased.
-    pub premises: HashSet<String>,
+    pub premises: WordSet,
     /// Title words that are never a role on their own ("senior", "former").
-    pub title_modifiers: HashSet<String>,
-    pub stopwords: HashSet<String>,
-    pub clause_breaks: HashSet<String>,
+    pub title_modifiers: WordSet,
+    pub stopwords: WordSet,
+    pub clause_breaks: WordSet,
     pub entity_kinds: Vec<EntityKind>,
 }
 
@@ -177,7 +176,7 @@ impl Lexicon {
             .match_kind(MatchKind::Standard)
             .build(&patterns)
             .expect("phrases were checked non-empty when the packs loaded");
-        let lower = |v: &[String]| v.iter().map(|s| s.to_lowercase()).collect::<HashSet<_>>();
+        let lower = |v: &[String]| v.iter().map(|s| s.to_lowercase()).collect::<WordSet>();
         Lexicon {
             automaton,
             tags,

@@ -17,7 +17,7 @@ use crate::corpus::Document;
 use crate::language::{self, Depth, Model};
 use crate::rules::{EntityKind, RuleSet, ValueType};
 use crate::text::tokens::{tokenize, Kind, Token};
-use crate::text::{self, Span};
+use crate::text::{self, Span, WordSet};
 use crate::time::{self, Bias, TimeMention, TimeSpan};
 use chrono::{NaiveDate, Weekday};
 use events::{EventMention, EventSig};
@@ -235,9 +235,9 @@ pub struct Denied {
     /// Lowercased subject names, matched case-insensitively.
     pub names: aho_corasick::AhoCorasick,
     /// For each name (by pattern number), the forms of its denied verbs.
-    pub forms: Vec<HashSet<String>>,
+    pub forms: Vec<WordSet>,
     /// Every form of every name, and the longest one's length.
-    any_form: HashSet<String>,
+    any_form: WordSet,
     longest: usize,
 }
 
@@ -266,8 +266,8 @@ impl Denied {
 
     /// Denied subjects by name (lowercased, matched case-insensitively),
     /// each with the forms of the verbs denied of it.
-    pub fn new(names: aho_corasick::AhoCorasick, forms: Vec<HashSet<String>>) -> Denied {
-        let any_form: HashSet<String> = forms.iter().flatten().cloned().collect();
+    pub fn new(names: aho_corasick::AhoCorasick, forms: Vec<WordSet>) -> Denied {
+        let any_form: WordSet = forms.iter().flatten().cloned().collect();
         let longest = any_form.iter().map(String::len).max().unwrap_or(0);
         Denied { names, forms, any_form, longest }
     }
@@ -520,8 +520,8 @@ impl<'r> Extractor<'r> {
         }
 
         // People: multi-word names with a role word or a speech verb after them.
-        let mut persons: HashSet<String> = HashSet::new();
-        let mut speaking: HashSet<String> = HashSet::new();
+        let mut persons = WordSet::default();
+        let mut speaking = WordSet::default();
         for (i, e) in self.rules.entities.iter().enumerate() {
             if lx.entity_kinds[i] == EntityKind::Person {
                 for n in &e.names {
@@ -594,7 +594,7 @@ impl<'r> Extractor<'r> {
         }
 
         // Places: names this document puts after "in" or "at".
-        let mut places: HashSet<String> = HashSet::new();
+        let mut places = WordSet::default();
         for s in &sents {
             for n in &s.names {
                 let k = n.first_token + s.t0;
@@ -1640,7 +1640,7 @@ struct Candidate {
 struct DocContext<'a> {
     mentions: &'a [EventMention],
     /// Surnames of the document's people, lowercased.
-    persons: &'a HashSet<String>,
+    persons: &'a WordSet,
     /// Role nouns the document gives one person ("commissioner" -> "ruth
     /// malone"), lowercased.
     roles: &'a HashMap<String, String>,
@@ -1663,7 +1663,7 @@ static ROLE_BEFORE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new
 /// The role nouns of a document's people: an appositive with "the" after
 /// or before the name, or a title before it. A role two people share is
 /// nobody's.
-fn person_roles(text: &str, sents: &[Sent], persons: &HashSet<String>, lx: &Lexicon) -> HashMap<String, String> {
+fn person_roles(text: &str, sents: &[Sent], persons: &WordSet, lx: &Lexicon) -> HashMap<String, String> {
     let mut found: HashMap<String, BTreeSet<String>> = HashMap::new();
     for s in sents {
         for n in s.names.iter().filter(|n| persons.contains(&n.surname())) {
@@ -1716,7 +1716,7 @@ struct Speaker {
 fn attribution(
     text: &str,
     s: &Sent,
-    persons: &HashSet<String>,
+    persons: &WordSet,
     full_names: &HashMap<String, String>,
     lx: &Lexicon,
     last_person: &mut Option<String>,
@@ -1855,7 +1855,7 @@ fn attribution(
 
 /// A speaker's name, a surname alone given as the full name this document
 /// uses ("Keller" -> "Anna Keller").
-fn person_name(n: &NameRun, persons: &HashSet<String>, full_names: &HashMap<String, String>) -> (String, bool) {
+fn person_name(n: &NameRun, persons: &WordSet, full_names: &HashMap<String, String>) -> (String, bool) {
     if n.words.len() == 1 {
         if let Some(full) = full_names.get(&n.surname()) {
             return (full.clone(), true);

@@ -12,6 +12,7 @@
 use super::open::{NounPhrase, OpenClaim};
 use crate::language::Model;
 use crate::rules::{RuleSet, ValueType};
+use crate::text::{WordMap, WordSet};
 use std::collections::{HashMap, HashSet};
 
 /// The most words between two words of one state phrase ("called the
@@ -22,17 +23,17 @@ const MAX_GAP: usize = 4;
 #[derive(Default)]
 pub struct StateLexicon {
     /// Predicate string -> (pack predicate, value).
-    by_phrase: HashMap<String, (String, String)>,
+    by_phrase: WordMap<(String, String)>,
     /// Lowercased word form -> the phrases (by number) one of whose content
     /// words it is a form of, with the word's position in the phrase.
-    forms: HashMap<String, Vec<(u32, u8)>>,
+    forms: WordMap<Vec<(u32, u8)>>,
     /// Per phrase: how many content words it has.
     widths: Vec<u8>,
     /// Per phrase: whether it is a copula with its state ("be on hold"),
     /// not a verb ("call off").
     copula: Vec<bool>,
     /// The pack predicates the table gives values of.
-    predicates: HashSet<String>,
+    predicates: WordSet,
 }
 
 impl StateLexicon {
