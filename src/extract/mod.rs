@@ -292,6 +292,9 @@ pub struct Extractor<'r> {
     /// The packs' speech verbs, lowercased: saying something is done again
     /// and again, so it dates no act.
     speech_forms: HashSet<String>,
+    /// The model's class of a past tense verb (VERB, VBD), to lemmatise a
+    /// word as one through the model's cache.
+    past_class: Option<usize>,
 }
 
 /// Which pass an extraction is (see [`crate::pipeline`]).
@@ -406,6 +409,7 @@ impl<'r> Extractor<'r> {
             count_predicate,
             date_predicate,
             speech_forms: rules.language.speech_verbs.iter().map(|w| w.to_lowercase()).collect(),
+            past_class: model.and_then(|m| m.class_of("VERB", "VBD")),
         }
     }
 
@@ -937,7 +941,10 @@ impl<'r> Extractor<'r> {
                 && s.times.iter().any(|m| c.contains(m.start) && m.span.is_some_and(|t| one_day(&t)))
                 && tokens[t0..t1].iter().any(|t| match &t.kind {
                     Kind::Word { text, cap: false } if text.len() > 3 => {
-                        let l = model.lemmas.lemma(text, "VERB", "VBD", false);
+                        let l = match self.past_class {
+                            Some(vbd) => model.lemma_as(text, vbd),
+                            None => model.lemmas.lemma(text, "VERB", "VBD", false),
+                        };
                         l != *text && !self.open_ignore.contains(&l) && model.lemmas.is_known('v', &l)
                     }
                     _ => false,

@@ -467,6 +467,18 @@ impl<'m> Model<'m> {
         (heads, labels)
     }
 
+    /// The joint class (UPOS, Penn tag) number, if the model has it.
+    pub fn class_of(&self, upos: &str, xpos: &str) -> Option<usize> {
+        self.classes.iter().position(|&(u, x)| u == upos && x == xpos)
+    }
+
+    /// The lemma of `form` read as class `class` (not a sentence's first
+    /// word), through the per-thread cache.
+    pub fn lemma_as(&self, form: &str, class: usize) -> String {
+        let (upos, xpos) = self.classes.get(class).copied().unwrap_or(("X", "XX"));
+        self.lemma_and_feats(form, class, upos, xpos, false).0
+    }
+
     /// A word's lemma and features, through the per-thread cache.
     fn lemma_and_feats(&self, form: &str, t: usize, upos: &'m str, xpos: &'m str, first: bool) -> (String, &'m str) {
         let key = perceptron::k3(62, self.id, ((t as u64) << 1) | first as u64, h(form));
