@@ -107,7 +107,7 @@ pub fn second_pass(
         .par_iter()
         .filter_map(|&i| {
             let live = extractor.live_sentences(&docs[i], &denied)?;
-            let claims = extractor.extract_second(&docs[i], &denied, live).claims;
+            let claims = extractor.extract_second(&docs[i], &denied, live, &extractions[i].seed).claims;
             Some((i, claims.into_iter().filter(|c| Some(&c.predicate) == open.as_ref()).collect()))
         })
         .collect();

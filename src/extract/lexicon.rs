@@ -194,7 +194,14 @@ impl Lexicon {
     /// All vocabulary hits in `text[from..]`, sorted by start, on word
     /// boundaries, longest-leftmost within each category.
     pub fn scan(&self, text: &str, from: usize) -> Vec<Hit> {
-        let hay = &text[from.min(text.len())..];
+        self.scan_span(text, Span::new(from.min(text.len()), text.len()))
+    }
+
+    /// The hits of [`Lexicon::scan`] inside `text[span]` alone (one
+    /// sentence): its ends are word boundaries.
+    pub fn scan_span(&self, text: &str, span: Span) -> Vec<Hit> {
+        let from = span.start;
+        let hay = &text[span.start..span.end];
         let bytes = hay.as_bytes();
         let word_char = |i: usize| -> bool {
             // The char that ends or starts at byte i.

@@ -23,7 +23,7 @@ use chrono::{NaiveDate, Weekday};
 use events::{EventMention, EventSig};
 use lexicon::{Hit, Lexicon, Tag};
 use names::NameRun;
-use std::collections::{BTreeSet, HashMap, HashSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize)]
 pub enum Polarity {
@@ -221,6 +221,38 @@ pub struct DocExtraction {
     /// The document's negated open claims as (verb lemma, lowercased name
     /// in their subject) pairs.
     pub denied: BTreeSet<(String, String)>,
+    /// What the second pass needs of the whole document, so that it reads
+    /// only the sentences it parses (absent from a record of an older
+    /// build: that document is then read whole).
+    #[serde(default)]
+    pub seed: SecondSeed,
+}
+
+/// What the first pass learns of a whole document that the second pass's
+/// open claims need (see [`Extractor::extract_second`]): who the people
+/// are, their full names, the roles and names the document gives, and who
+/// last spoke before each sentence. With it the second pass reads a few
+/// sentences of a document instead of all of them.
+#[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct SecondSeed {
+    /// The first pass ran with this seed filled in (a default seed, from a
+    /// cache or a record made without one, is not used).
+    pub filled: bool,
+    /// Surnames of the document's people, lowercased, sorted.
+    pub persons: Vec<String>,
+    /// Surname -> the first full form of that person's name.
+    pub full_names: Vec<(String, String)>,
+    /// Role noun -> the one person the document gives it.
+    pub roles: Vec<(String, String)>,
+    /// Last word -> the names of organisations and things ending in it.
+    pub named_by_last: Vec<(String, BTreeSet<String>)>,
+    /// (start of a sentence, the person who speaks last up to the end of
+    /// it), where that person changes: "he said" later in the document
+    /// is that person.
+    pub last_speaker: Vec<(usize, String)>,
+    /// The document has a correction notice: its second pass reads the
+    /// whole document, as the notice withdraws values anywhere in it.
+    pub corrections: bool,
 }
 
 /// A document's sentences and which of them the second pass reads.
@@ -486,9 +518,45 @@ impl<'r> Extractor<'r> {
     }
 
     /// The second pass over one document whose [`Extractor::live_sentences`]
-    /// found some.
-    pub fn extract_second(&self, doc: &Document, denied: &Denied, live: Live) -> DocExtraction {
-        self.extract_with(doc, Pass { denied: Some(denied) }, Some(live))
+    /// found some, given what its first pass learnt of it (`seed`). With
+    /// a filled seed only the live sentences are read; a document with a
+    /// correction notice, or without a seed, is read whole.
+    pub fn extract_second(&self, doc: &Document, denied: &Denied, live: Live, seed: &SecondSeed) -> DocExtraction {
+        if !seed.filled || seed.corrections {
+            return self.extract_with(doc, Pass { denied: Some(denied) }, Some(live));
+        }
+        let text = doc.text.as_str();
+        let lx = &self.lexicon;
+        let persons: WordSet = seed.persons.iter().cloned().collect();
+        let full_names: HashMap<String, String> = seed.full_names.iter().cloned().collect();
+        let roles: HashMap<String, String> = seed.roles.iter().cloned().collect();
+        let named_by_last: HashMap<String, BTreeSet<String>> = seed.named_by_last.iter().cloned().collect();
+        let mut out = DocExtraction::default();
+        let mut open_names: HashMap<String, BTreeSet<String>> = HashMap::new();
+        let pass = Pass { denied: Some(denied) };
+        for (&span, _) in live.sentences.iter().zip(&live.live).filter(|(_, l)| **l) {
+            let tokens = text::tokens::tokenize_span(text, span);
+            let hits: Vec<Hit> = lx.scan_span(text, span);
+            let clauses = text::clauses_of_tokens(text, span, &tokens, &|w| lx.clause_breaks.contains(w));
+            let names = names::name_runs(text, &tokens, lx);
+            let mut s = Sent { span, t0: 0, t1: tokens.len(), clauses, hits, names, times: Vec::new() };
+            s.times = sentence_times(text, &s, &tokens, doc.date);
+            let times = &s.times;
+            s.hits.retain(|h| {
+                h.tag != Tag::Hedge || !times.iter().any(|m| m.start <= h.span.start && h.span.end <= m.end)
+            });
+            let mut last = seed.last_speaker.iter().rev().find(|(at, _)| *at < span.start).map(|(_, p)| p.clone());
+            let speakers = attribution(text, &s, &persons, &full_names, lx, &mut last);
+            let doc_cx = DocContext {
+                mentions: &[],
+                persons: &persons,
+                roles: &roles,
+                named_by_last: &named_by_last,
+                claims_from: out.claims.len(),
+            };
+            self.open_claims(text, doc, &s, &tokens, &doc_cx, &speakers, &mut open_names, &mut out, pass);
+        }
+        out
     }
 
     /// Extract one document.
@@ -708,12 +776,44 @@ impl<'r> Extractor<'r> {
         mentions.sort_by_key(|m| m.span.start);
         events::resolve_anaphora(&mut mentions);
 
+        if !pass.second() {
+            out.seed = SecondSeed {
+                filled: true,
+                persons: persons.iter().cloned().collect::<BTreeSet<_>>().into_iter().collect(),
+                full_names: full_names
+                    .iter()
+                    .map(|(k, v)| (k.clone(), v.clone()))
+                    .collect::<BTreeMap<_, _>>()
+                    .into_iter()
+                    .collect(),
+                roles: roles
+                    .iter()
+                    .map(|(k, v)| (k.clone(), v.clone()))
+                    .collect::<BTreeMap<_, _>>()
+                    .into_iter()
+                    .collect(),
+                named_by_last: named_by_last
+                    .iter()
+                    .map(|(k, v)| (k.clone(), v.clone()))
+                    .collect::<BTreeMap<_, _>>()
+                    .into_iter()
+                    .collect(),
+                last_speaker: Vec::new(),
+                corrections: sents.iter().any(|s| s.hits.iter().any(|h| h.tag == Tag::Correction)),
+            };
+        }
+
         // Claims, quotes.
         let doc_quotes = text::quotes(text, doc.body_start);
         let mut last_person_speaker: Option<String> = None;
         let mut open_names: HashMap<String, BTreeSet<String>> = HashMap::new();
         for (s, &live) in sents.iter().zip(&live) {
             let speakers = attribution(text, s, &persons, &full_names, lx, &mut last_person_speaker);
+            if let Some(p) = last_person_speaker.as_ref().filter(|_| !pass.second()) {
+                if out.seed.last_speaker.last().is_none_or(|(_, q)| q != p) {
+                    out.seed.last_speaker.push((s.span.start, p.clone()));
+                }
+            }
             if !live {
                 continue;
             }

@@ -47,6 +47,17 @@ impl Token {
     }
 }
 
+/// The tokens of `text[span]` alone (one sentence), with offsets into
+/// `text`: those [`tokenize`] gives of the whole text inside the span.
+pub fn tokenize_span(text: &str, span: crate::text::Span) -> Vec<Token> {
+    let mut out = tokenize(&text[span.start..span.end]);
+    for t in &mut out {
+        t.start += span.start;
+        t.end += span.start;
+    }
+    out
+}
+
 /// Split text into tokens. Dashes of every kind become '-', curly
 /// apostrophes become '\''; whitespace separates and is dropped.
 pub fn tokenize(text: &str) -> Vec<Token> {
