@@ -133,9 +133,15 @@ impl StateLexicon {
         let mut progress: HashMap<u32, (u8, usize)> = HashMap::new();
         let mut buf = String::new();
         for (pos, w) in words.enumerate() {
-            buf.clear();
-            buf.extend(w.chars().flat_map(char::to_lowercase));
-            let Some(ps) = self.forms.get(buf.as_str()) else { continue };
+            // The tokens' words are lowercase already: copied only when not.
+            let key = if w.bytes().all(|b| b.is_ascii_lowercase()) {
+                w
+            } else {
+                buf.clear();
+                buf.extend(w.chars().flat_map(char::to_lowercase));
+                buf.as_str()
+            };
+            let Some(ps) = self.forms.get(key) else { continue };
             for &(id, k) in ps {
                 let width = self.widths[id as usize];
                 let copula = self.copula.get(id as usize).copied().unwrap_or(false);
