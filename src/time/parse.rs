@@ -311,17 +311,18 @@ const STARTERS: [&str; 78] = [
 
 /// Every word that can begin a time expression, in one set: the test runs
 /// on every token of every document.
-static STARTING_WORDS: std::sync::LazyLock<std::collections::HashSet<&'static str>> = std::sync::LazyLock::new(|| {
-    STARTERS
-        .iter()
-        .copied()
-        .chain(MONTHS.iter().map(|(m, _)| *m))
-        .chain(WEEKDAYS.iter().map(|(w, _, _)| *w))
-        .chain(SMALL.iter().map(|(w, _)| *w))
-        .chain(ORDINALS.iter().map(|(w, _)| *w))
-        .chain(["twenty", "thirty"])
-        .collect()
-});
+static STARTING_WORDS: std::sync::LazyLock<std::collections::HashSet<&'static str, foldhash::fast::FixedState>> =
+    std::sync::LazyLock::new(|| {
+        STARTERS
+            .iter()
+            .copied()
+            .chain(MONTHS.iter().map(|(m, _)| *m))
+            .chain(WEEKDAYS.iter().map(|(w, _, _)| *w))
+            .chain(SMALL.iter().map(|(w, _)| *w))
+            .chain(ORDINALS.iter().map(|(w, _)| *w))
+            .chain(["twenty", "thirty"])
+            .collect()
+    });
 
 fn may_start(t: &Token) -> bool {
     match &t.kind {
