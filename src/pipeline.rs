@@ -107,7 +107,7 @@ pub fn second_pass(
         .par_iter()
         .filter_map(|&i| {
             let live = extractor.live_sentences(&docs[i], &denied)?;
-            let claims = extractor.extract_second(&docs[i], &denied, live, &extractions[i].seed).claims;
+            let claims = extractor.extract_second(&docs[i], &denied, live, extractions[i].seed.as_deref()).claims;
             Some((i, claims.into_iter().filter(|c| Some(&c.predicate) == open.as_ref()).collect()))
         })
         .collect();
@@ -207,6 +207,11 @@ pub fn analyse_given(
     let first_pass_claims = extractions.iter().map(|e| e.claims.len()).collect();
     clock.lap("extract");
     second_pass(&docs, &mut extractions, &extractor, None);
+    // What the second pass needed of each document is not needed again:
+    // freed before the corpus-wide stages, whose memory peaks.
+    for e in &mut extractions {
+        e.seed = None;
+    }
     clock.lap("second pass");
     let index = FactIndex::new(facts::resolve(&extractions));
     clock.lap("resolve");

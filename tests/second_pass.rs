@@ -5,7 +5,7 @@
 mod common;
 use common::*;
 use factlint::corpus::Document;
-use factlint::extract::{DocExtraction, Extractor, SecondSeed};
+use factlint::extract::{DocExtraction, Extractor};
 use factlint::pipeline;
 
 /// The seeds, the development set and the first ECB+ articles (real news
@@ -60,13 +60,13 @@ fn the_second_pass_from_seeds_adds_what_reading_documents_whole_adds() {
     let rules = factlint::rules::load(&[]).unwrap();
     let extractor = Extractor::new(&rules);
     let first: Vec<DocExtraction> = docs.iter().map(|d| extractor.extract(d)).collect();
-    assert!(first.iter().all(|e| e.seed.filled));
+    assert!(first.iter().all(|e| e.seed.is_some()));
 
     let mut seeded = first.clone();
     pipeline::second_pass(&docs, &mut seeded, &extractor, None);
     let mut whole = first.clone();
     for e in &mut whole {
-        e.seed = SecondSeed::default();
+        e.seed = None;
     }
     pipeline::second_pass(&docs, &mut whole, &extractor, None);
 

@@ -225,7 +225,7 @@ pub struct DocExtraction {
     /// only the sentences it parses (absent from a record of an older
     /// build: that document is then read whole).
     #[serde(default)]
-    pub seed: SecondSeed,
+    pub seed: Option<Box<SecondSeed>>,
 }
 
 /// What the first pass learns of a whole document that the second pass's
@@ -235,17 +235,16 @@ pub struct DocExtraction {
 /// sentences of a document instead of all of them.
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct SecondSeed {
-    /// The first pass ran with this seed filled in (a default seed, from a
-    /// cache or a record made without one, is not used).
-    pub filled: bool,
     /// Surnames of the document's people, lowercased, sorted.
     pub persons: Vec<String>,
     /// Surname -> the first full form of that person's name.
     pub full_names: Vec<(String, String)>,
     /// Role noun -> the one person the document gives it.
     pub roles: Vec<(String, String)>,
-    /// Last word -> the names of organisations and things ending in it.
-    pub named_by_last: Vec<(String, BTreeSet<String>)>,
+    /// (last word, a name of an organisation or thing ending in it),
+    /// sorted: one pair per name (a set per word would cost several times
+    /// the memory).
+    pub named_by_last: Vec<(String, String)>,
     /// (start of a sentence, the person who speaks last up to the end of
     /// it), where that person changes: "he said" later in the document
     /// is that person.
@@ -519,18 +518,27 @@ impl<'r> Extractor<'r> {
 
     /// The second pass over one document whose [`Extractor::live_sentences`]
     /// found some, given what its first pass learnt of it (`seed`). With
-    /// a filled seed only the live sentences are read; a document with a
+    /// a seed only the live sentences are read; a document with a
     /// correction notice, or without a seed, is read whole.
-    pub fn extract_second(&self, doc: &Document, denied: &Denied, live: Live, seed: &SecondSeed) -> DocExtraction {
-        if !seed.filled || seed.corrections {
+    pub fn extract_second(
+        &self,
+        doc: &Document,
+        denied: &Denied,
+        live: Live,
+        seed: Option<&SecondSeed>,
+    ) -> DocExtraction {
+        let Some(seed) = seed.filter(|s| !s.corrections) else {
             return self.extract_with(doc, Pass { denied: Some(denied) }, Some(live));
-        }
+        };
         let text = doc.text.as_str();
         let lx = &self.lexicon;
         let persons: WordSet = seed.persons.iter().cloned().collect();
         let full_names: HashMap<String, String> = seed.full_names.iter().cloned().collect();
         let roles: HashMap<String, String> = seed.roles.iter().cloned().collect();
-        let named_by_last: HashMap<String, BTreeSet<String>> = seed.named_by_last.iter().cloned().collect();
+        let mut named_by_last: HashMap<String, BTreeSet<String>> = HashMap::new();
+        for (last, name) in &seed.named_by_last {
+            named_by_last.entry(last.clone()).or_default().insert(name.clone());
+        }
         let mut out = DocExtraction::default();
         let mut open_names: HashMap<String, BTreeSet<String>> = HashMap::new();
         let pass = Pass { denied: Some(denied) };
@@ -777,8 +785,7 @@ impl<'r> Extractor<'r> {
         events::resolve_anaphora(&mut mentions);
 
         if !pass.second() {
-            out.seed = SecondSeed {
-                filled: true,
+            out.seed = Some(Box::new(SecondSeed {
                 persons: persons.iter().cloned().collect::<BTreeSet<_>>().into_iter().collect(),
                 full_names: full_names
                     .iter()
@@ -794,13 +801,13 @@ impl<'r> Extractor<'r> {
                     .collect(),
                 named_by_last: named_by_last
                     .iter()
-                    .map(|(k, v)| (k.clone(), v.clone()))
-                    .collect::<BTreeMap<_, _>>()
+                    .flat_map(|(k, v)| v.iter().map(|n| (k.clone(), n.clone())))
+                    .collect::<BTreeSet<_>>()
                     .into_iter()
                     .collect(),
                 last_speaker: Vec::new(),
                 corrections: sents.iter().any(|s| s.hits.iter().any(|h| h.tag == Tag::Correction)),
-            };
+            }));
         }
 
         // Claims, quotes.
@@ -810,8 +817,8 @@ impl<'r> Extractor<'r> {
         for (s, &live) in sents.iter().zip(&live) {
             let speakers = attribution(text, s, &persons, &full_names, lx, &mut last_person_speaker);
             if let Some(p) = last_person_speaker.as_ref().filter(|_| !pass.second()) {
-                if out.seed.last_speaker.last().is_none_or(|(_, q)| q != p) {
-                    out.seed.last_speaker.push((s.span.start, p.clone()));
+                if let Some(seed) = out.seed.as_mut().filter(|s| s.last_speaker.last().is_none_or(|(_, q)| q != p)) {
+                    seed.last_speaker.push((s.span.start, p.clone()));
                 }
             }
             if !live {
