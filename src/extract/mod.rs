@@ -23,7 +23,7 @@ use chrono::{NaiveDate, Weekday};
 use events::{EventMention, EventSig};
 use lexicon::{Hit, Lexicon, Tag};
 use names::NameRun;
-use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+use std::collections::{BTreeSet, HashMap, HashSet};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize)]
 pub enum Polarity {
@@ -787,18 +787,8 @@ impl<'r> Extractor<'r> {
         if !pass.second() {
             out.seed = Some(Box::new(SecondSeed {
                 persons: persons.iter().cloned().collect::<BTreeSet<_>>().into_iter().collect(),
-                full_names: full_names
-                    .iter()
-                    .map(|(k, v)| (k.clone(), v.clone()))
-                    .collect::<BTreeMap<_, _>>()
-                    .into_iter()
-                    .collect(),
-                roles: roles
-                    .iter()
-                    .map(|(k, v)| (k.clone(), v.clone()))
-                    .collect::<BTreeMap<_, _>>()
-                    .into_iter()
-                    .collect(),
+                full_names: sorted_pairs(&full_names),
+                roles: sorted_pairs(&roles),
                 named_by_last: named_by_last
                     .iter()
                     .flat_map(|(k, v)| v.iter().map(|n| (k.clone(), n.clone())))
@@ -1965,6 +1955,14 @@ fn attribution(
         });
     }
     out
+}
+
+/// A map's entries as (key, value) pairs, sorted (as a seed keeps them,
+/// whatever the map's order).
+fn sorted_pairs(m: &HashMap<String, String>) -> Vec<(String, String)> {
+    let mut v: Vec<(String, String)> = m.iter().map(|(k, x)| (k.clone(), x.clone())).collect();
+    v.sort();
+    v
 }
 
 /// A speaker's name, a surname alone given as the full name this document
