@@ -188,7 +188,7 @@ pub enum Expr {
 
 /// Parse a whole phrase; every token must belong to the expression.
 pub fn parse_all(tokens: &[Token]) -> Option<Expr> {
-    let p = Parser { t: tokens, strict: false };
+    let p = Parser::new(tokens, false);
     let whole = |i: usize| -> Option<Expr> {
         let (mut j, e) = p.expr(i)?;
         // Trailing period of an abbreviation ("thu.") or sentence.
@@ -219,7 +219,7 @@ pub fn parse_at(tokens: &[Token], i: usize) -> Option<(usize, Expr)> {
     if !may_start(tokens.get(i)?) {
         return None;
     }
-    let p = Parser { t: tokens, strict: true };
+    let p = Parser::new(tokens, true);
     if p.filler(i) && !p.is_open_word(i) {
         return None;
     }
@@ -335,6 +335,15 @@ fn may_start(t: &Token) -> bool {
 struct Parser<'a> {
     t: &'a [Token],
     strict: bool,
+    /// The atoms already read, by position: an expression is tried as an
+    /// open interval, a range and an atom, which read the same atoms.
+    atoms: std::cell::RefCell<Vec<(usize, Option<(usize, Expr)>)>>,
+}
+
+impl<'a> Parser<'a> {
+    fn new(t: &'a [Token], strict: bool) -> Parser<'a> {
+        Parser { t, strict, atoms: Default::default() }
+    }
 }
 
 const MONTHS: [(&str, u32); 24] = [
@@ -733,6 +742,15 @@ impl<'a> Parser<'a> {
 
     /// The longest atom at `i`.
     fn atom(&self, i: usize) -> Option<(usize, Expr)> {
+        if let Some((_, known)) = self.atoms.borrow().iter().find(|(at, _)| *at == i) {
+            return known.clone();
+        }
+        let found = self.atom_now(i);
+        self.atoms.borrow_mut().push((i, found.clone()));
+        found
+    }
+
+    fn atom_now(&self, i: usize) -> Option<(usize, Expr)> {
         let parsers: [&dyn Fn(usize) -> Option<(usize, Expr)>; 19] = [
             &|i| self.month_shift(i),
             &|i| self.nth_week(i),
