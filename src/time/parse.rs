@@ -337,8 +337,11 @@ struct Parser<'a> {
     strict: bool,
     /// The atoms already read, by position: an expression is tried as an
     /// open interval, a range and an atom, which read the same atoms.
-    atoms: std::cell::RefCell<Vec<(usize, Option<(usize, Expr)>)>>,
+    atoms: std::cell::RefCell<Vec<(usize, Parsed)>>,
 }
+
+/// What a parser gives at a position: where the expression ends, and it.
+type Parsed = Option<(usize, Expr)>;
 
 impl<'a> Parser<'a> {
     fn new(t: &'a [Token], strict: bool) -> Parser<'a> {
