@@ -548,11 +548,7 @@ impl<'r> Extractor<'r> {
             let clauses = text::clauses_of_tokens(text, span, &tokens, &|w| lx.clause_breaks.contains(w));
             let names = names::name_runs(text, &tokens, lx);
             let mut s = Sent { span, t0: 0, t1: tokens.len(), clauses, hits, names, times: Vec::new() };
-            s.times = sentence_times(text, &s, &tokens, doc.date);
-            let times = &s.times;
-            s.hits.retain(|h| {
-                h.tag != Tag::Hedge || !times.iter().any(|m| m.start <= h.span.start && h.span.end <= m.end)
-            });
+            s.read_times(text, &tokens, doc.date);
             let mut last = seed.last_speaker.iter().rev().find(|(at, _)| *at < span.start).map(|(_, p)| p.clone());
             let speakers = attribution(text, &s, &persons, &full_names, lx, &mut last);
             let doc_cx = DocContext {
@@ -693,13 +689,7 @@ impl<'r> Extractor<'r> {
 
         // Time expressions, each resolved with the bias of its clause.
         for (s, _) in sents.iter_mut().zip(&live).filter(|(_, l)| **l) {
-            s.times = sentence_times(text, s, &tokens[s.t0..s.t1], doc.date);
-            // A hedge word inside a time expression is the month ("on May
-            // 7"), not the modal.
-            let times = &s.times;
-            s.hits.retain(|h| {
-                h.tag != Tag::Hedge || !times.iter().any(|m| m.start <= h.span.start && h.span.end <= m.end)
-            });
+            s.read_times(text, &tokens[s.t0..s.t1], doc.date);
             for m in &s.times {
                 if let Some((written, date)) = m.weekday_mismatch {
                     out.weekday_issues.push(WeekdayIssue { span: Span::new(m.start, m.end), written, date });
@@ -1623,6 +1613,18 @@ fn open_subject(
         names_by_head.insert(class.clone(), participants.clone());
     }
     Some((class, participants))
+}
+
+impl Sent {
+    /// Reads the sentence's time expressions (its `tokens`). A hedge word
+    /// inside one is the month ("on May 7"), not the modal: it is no
+    /// hedge hit.
+    fn read_times(&mut self, text: &str, tokens: &[Token], date: Option<NaiveDate>) {
+        self.times = sentence_times(text, self, tokens, date);
+        let times = &self.times;
+        self.hits
+            .retain(|h| h.tag != Tag::Hedge || !times.iter().any(|m| m.start <= h.span.start && h.span.end <= m.end));
+    }
 }
 
 /// Time expressions of one sentence, resolved against `date` with the bias
