@@ -176,3 +176,48 @@ fn the_month_may_is_no_hedge() {
     let c = doc("2024-05-10", "The Jukzifid Trust may have opened Lulafy Hall on May 3, a spokesperson said.");
     assert!(findings(&[("a.txt", &a), ("c.txt", &c)], "event-date").is_empty());
 }
+
+#[test]
+fn one_report_giving_one_count_two_values_is_found() {
+    // The same clause twice in one article with two numbers: a figure
+    // changed in one place and not the other. Thousands keep their comma.
+    let a = doc(
+        "2025-04-02",
+        "The agency said on Wednesday that at least 1,607 people were evacuated from the valley in 2024. \
+         Officials praised the response.\n\nAt least 2,800 people were evacuated from the valley in 2024, \
+         the report says.",
+    );
+    let found = findings(&[("a.txt", &a)], "count-mismatch");
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert!(found[0].iter().any(|t| t.contains("1,607")) && found[0].iter().any(|t| t.contains("2,800")));
+    // A relative clause names its subject: "Hartwell, which employs ..."
+    let b = doc(
+        "2025-04-02",
+        "Hartwell Foods, which employs more than 5,000 people in Denton, posted a loss. \
+         Analysts were surprised.\n\nHartwell Foods employs fewer than 1,000 people in Denton.",
+    );
+    assert_eq!(findings(&[("b.txt", &b)], "count-mismatch").len(), 1);
+}
+
+#[test]
+fn counts_of_one_report_that_are_not_of_one_thing_stay_quiet() {
+    let quiet = [
+        // two years, two counts
+        "At least 607 people were evacuated from the valley in 2023. At least 800 people were evacuated from \
+         the valley in 2024.",
+        // two places
+        "The storm damaged 300 houses in Aldwick. The storm damaged 40 houses in Brenton.",
+        // a count under a condition, as its sentence says
+        "If an application needs only two servers, the software finds two available servers. If the \
+         application needs 10 servers, the software finds 10 available servers.",
+        // one sentence: a change told in one breath
+        "The company employed 400 workers in 2020 and employs 900 workers in 2024.",
+        // a different event of the same things
+        "The company hired 200 workers in March. The company fired 50 workers in June.",
+    ];
+    for text in quiet {
+        let a = doc("2025-04-02", text);
+        let found = findings(&[("a.txt", &a)], "count-mismatch");
+        assert!(found.is_empty(), "{text}: {found:?}");
+    }
+}

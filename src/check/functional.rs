@@ -13,6 +13,7 @@ pub const DOC: &str = include_str!("docs/functional.md");
 
 pub fn check(rule: &Conflict, input: &Input, out: &mut Vec<Finding>) {
     let Some(pred) = rule.predicate.as_deref() else { return };
+    within_documents(rule, pred, input, out);
     for (subject, facts) in input.facts.keys_of(pred) {
         if facts.iter().any(|f| f.claim.quantity.is_some()) {
             check_numbers(rule, subject, facts, out);
@@ -127,6 +128,109 @@ fn disjoint(a: &Quantity, b: &Quantity, ratio: f64) -> bool {
     ahi < blo || bhi < alo
 }
 
+/// Counts read from the parse within one document. Across documents they
+/// are compared by subject ([`check_numbers`]); within one, a subject is
+/// not enough (an article gives the dead of two attacks, the points of two
+/// players), so two counts are of one thing only when everything their
+/// clauses say of it is the same: the counted noun, the event, its subject
+/// and object, its prepositional phrases ("around the world in 2014"), the
+/// names around it and the days. Then "At least 607 people were executed
+/// around the world in 2014" and, further on, "At least 800 people were
+/// executed around the world in 2014" cannot both be right: one article
+/// gives one count one floor (two floors, or two ceilings, that differ
+/// beyond the tolerance conflict as two values do). The two must be in
+/// different sentences. A count with no names is compared too: the
+/// document is its scope.
+fn within_documents(rule: &Conflict, pred: &str, input: &Input, out: &mut Vec<Finding>) {
+    type Key<'a> = (&'a str, &'a crate::extract::events::NameSet, &'a str);
+    for (doc, x) in input.extractions.iter().enumerate() {
+        let mut groups: BTreeMap<Key, Vec<&crate::extract::RawClaim>> = BTreeMap::new();
+        for c in x.claims.iter().filter(|c| c.predicate == pred && c.subject.class.starts_with("np:")) {
+            let (Some(q), true) = (&c.quantity, c.modality == crate::extract::Modality::Asserted) else { continue };
+            let Some(frame) = q.frame.as_deref() else { continue };
+            if c.polarity == crate::extract::Polarity::Positive {
+                groups.entry((c.subject.class.as_str(), &c.subject.participants, frame)).or_default().push(c);
+            }
+        }
+        let text = input.docs.get(doc).map_or("", |d| d.text.as_str());
+        for ((class, participants, _), group) in groups.into_iter().filter(|(_, g)| g.len() > 1) {
+            let mut uf = Clusters::new(group.len());
+            let mut linked = vec![false; group.len()];
+            for i in 0..group.len() {
+                for j in i + 1..group.len() {
+                    let (a, b) = (group[i], group[j]);
+                    let same_days = match (a.valid, b.valid) {
+                        (Some(va), Some(vb)) => va.overlaps(&vb, rule.tolerance.days),
+                        (None, None) => true,
+                        _ => false,
+                    };
+                    let (Some(qa), Some(qb)) = (&a.quantity, &b.quantity) else { continue };
+                    if same_days && apart(text, a.span, b.span) && one_report_disagrees(qa, qb, rule.tolerance.ratio) {
+                        uf.union(i, j);
+                        linked[i] = true;
+                        linked[j] = true;
+                    }
+                }
+            }
+            for members in uf.groups(&linked) {
+                let members: Vec<&crate::extract::RawClaim> = members.iter().map(|&i| group[i]).collect();
+                let text_of =
+                    |c: &crate::extract::RawClaim| c.quantity.as_ref().map(|q| q.text.clone()).unwrap_or_default();
+                let first = text_of(members[0]);
+                let other = members.iter().map(|c| text_of(c)).find(|t| *t != first).unwrap_or_default();
+                let (noun, event) = class.trim_start_matches("np:").split_once('|').unwrap_or((class, ""));
+                let event = event.split('|').next().unwrap_or("");
+                let mut name = format!("the {noun} ({event})");
+                if !participants.is_empty() {
+                    let ps: Vec<&str> = participants.iter().map(String::as_str).collect();
+                    name.push_str(&format!(" of {}", ps.join(" and ")));
+                }
+                let claims: Vec<Claim> = members.iter().map(|c| Claim::from_raw(doc, c)).collect();
+                let days = members.iter().filter_map(|c| c.valid).next().map(|v| describe_span(&v)).unwrap_or_default();
+                out.push(Finding {
+                    rule: rule.id.clone(),
+                    kind: rule.kind,
+                    severity: rule.severity,
+                    message: format!("{name}: {first} in one passage and {other} in another of the same report"),
+                    subject: crate::facts::event_id(&members[0].subject),
+                    help: format!(
+                        "one report gives one count of {noun} ({event}), with the same words around it{}, \
+                         values that differ by more than {}%",
+                        if days.is_empty() { String::new() } else { format!(" for {days}") },
+                        (rule.tolerance.ratio * 100.0).round()
+                    ),
+                    claims,
+                });
+            }
+        }
+    }
+}
+
+/// Whether the passages `a` and `b` lie in different sentences: a
+/// sentence end (".", "!" or "?" before a space, or a line break) between
+/// them.
+fn apart(text: &str, a: crate::text::Span, b: crate::text::Span) -> bool {
+    let (first, second) = if a.start <= b.start { (a, b) } else { (b, a) };
+    if first.end > second.start {
+        return false;
+    }
+    let between = text.get(first.end..second.start).unwrap_or("").as_bytes();
+    between.contains(&b'\n')
+        || between.windows(2).any(|w| matches!(w[0], b'.' | b'!' | b'?') && w[1].is_ascii_whitespace())
+}
+
+/// Whether two counts one report gives of one thing disagree: their
+/// intervals do not meet, or both are floors ("at least 607", "at least
+/// 800") or both ceilings, whose bounds differ beyond `ratio`.
+fn one_report_disagrees(a: &Quantity, b: &Quantity, ratio: f64) -> bool {
+    let differ = |x: f64, y: f64| (x - y).abs() > ratio * x.abs().max(y.abs());
+    let floor = |q: &Quantity| q.high.is_infinite() && q.low > 0.0;
+    let ceiling = |q: &Quantity| q.low == 0.0 && q.high.is_finite() && q.high > 0.0;
+    disjoint(a, b, ratio)
+        || floor(a) && floor(b) && differ(a.low, b.low)
+        || ceiling(a) && ceiling(b) && differ(a.high, b.high)
+}
+
 /// Numbers: one unit of one subject, reported for the same days, in
 /// intervals that do not meet within the rule's ratio.
 fn check_numbers(rule: &Conflict, subject: &str, facts: &[Fact], out: &mut Vec<Finding>) {
@@ -202,7 +306,7 @@ mod tests {
     use super::*;
 
     fn q(low: f64, high: f64) -> Quantity {
-        Quantity { low, high, text: String::new(), fixed: false }
+        Quantity { low, high, text: String::new(), fixed: false, frame: None }
     }
 
     #[test]

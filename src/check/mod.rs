@@ -57,16 +57,21 @@ pub struct Claim {
 
 impl Claim {
     pub fn from_fact(f: &Fact) -> Claim {
+        Claim::from_raw(f.doc, &f.claim)
+    }
+
+    /// The passage of a claim of document `doc`.
+    pub fn from_raw(doc: usize, c: &crate::extract::RawClaim) -> Claim {
         Claim {
-            doc: f.doc,
-            span: f.claim.span,
-            predicate: f.claim.predicate.clone(),
-            object: f.claim.quantity.as_ref().map(|q| q.text.clone()).unwrap_or_else(|| f.claim.object.clone()),
-            polarity: f.claim.polarity,
-            modality: f.claim.modality,
-            valid: f.claim.date_value.or(f.claim.valid),
-            valid_origin: f.claim.valid_origin.describe(),
-            said_by: f.claim.said_by.clone(),
+            doc,
+            span: c.span,
+            predicate: c.predicate.clone(),
+            object: c.quantity.as_ref().map(|q| q.text.clone()).unwrap_or_else(|| c.object.clone()),
+            polarity: c.polarity,
+            modality: c.modality,
+            valid: c.date_value.or(c.valid),
+            valid_origin: c.valid_origin.describe(),
+            said_by: c.said_by.clone(),
         }
     }
 }

@@ -137,6 +137,11 @@ pub struct Quantity {
     /// rejection of 84 ballots"): it holds whatever the day it is reported.
     #[serde(default)]
     pub fixed: bool,
+    /// A count read from the parse: the rest of its clause ("around
+    /// world; in 2014"), so that two counts of one document are compared
+    /// only when they say the same thing of the same event.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub frame: Option<String>,
 }
 
 /// A number stored as its bits, so that infinity survives JSON (which
@@ -178,7 +183,10 @@ fn quantity_before(text: &str, unit_start: usize, from: usize) -> Option<(usize,
         Some("nearly" | "almost") => (v * 0.9, v),
         _ => (v, v),
     };
-    Some((from + whole.start(), Quantity { low, high, text: whole.as_str().trim().to_string(), fixed: false }))
+    Some((
+        from + whole.start(),
+        Quantity { low, high, text: whole.as_str().trim().to_string(), fixed: false, frame: None },
+    ))
 }
 
 /// A quotation with who said it.
@@ -348,7 +356,7 @@ impl Pass<'_> {
 
 /// Spans of time: "served 41 months", "took three hours" are durations,
 /// not counts of what an event involved.
-const DURATIONS: [&str; 20] = [
+const DURATIONS: [&str; 19] = [
     "year",
     "years",
     "month",
@@ -368,7 +376,6 @@ const DURATIONS: [&str; 20] = [
     "pm",
     "p",
     "percentage",
-    "times",
 ];
 
 /// Plurals without an -s, and shares, that a count may name.
@@ -461,7 +468,15 @@ impl<'r> Extractor<'r> {
         let scoped = |h: &Hit, tag: &Tag| {
             h.tag == *tag && c.contains(h.span.start) && h.span.start < at.start && governs(text, h.span, at)
         };
-        let (modality, modality_cue) = if let Some(h) = s.hits.iter().find(|h| scoped(h, &Tag::Hedge)) {
+        // A hedge that opens the sentence ("If the application needs 10
+        // servers, the software finds 10 servers"; "Perhaps ...") governs
+        // its later clauses too, which are parsed apart from it.
+        let opens = |h: &Hit| {
+            h.tag == Tag::Hedge
+                && h.span.start < c.start
+                && text.get(s.span.start..h.span.start).is_some_and(|p| !p.chars().any(char::is_alphanumeric))
+        };
+        let (modality, modality_cue) = if let Some(h) = s.hits.iter().find(|h| scoped(h, &Tag::Hedge) || opens(h)) {
             (Modality::Hedged, Some(h.span))
         } else if let Some(h) = s.hits.iter().find(|h| scoped(h, &Tag::Future)) {
             (Modality::Forecast, Some(h.span))
@@ -1429,7 +1444,7 @@ impl<'r> Extractor<'r> {
             predicate: pred.to_string(),
             object: q.noun.clone(),
             date_value: None,
-            quantity: Some(Quantity { low: q.low, high: q.high, text: q.text, fixed: q.fixed }),
+            quantity: Some(Quantity { low: q.low, high: q.high, text: q.text, fixed: q.fixed, frame: Some(q.frame) }),
             open_object: None,
             polarity: Polarity::Positive,
             modality: cx.modality,

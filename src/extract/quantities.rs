@@ -39,6 +39,74 @@ pub struct Counted {
     pub span: Span,
     /// The event word.
     pub head: Span,
+    /// What else the clause says of the event, in a canonical order: its
+    /// subject and object heads, its prepositional phrases ("around
+    /// world", "in 2014") and those of the counted noun ("per second").
+    /// Two counts of one document are of one thing only when their frames
+    /// are the same (see the functional check).
+    pub frame: String,
+}
+
+/// The subject `j` of verb `h`, or, when it is the relative pronoun of a
+/// relative clause ("Walmart, which employs 50,000 people"), the noun the
+/// clause hangs from.
+fn antecedent(s: &Sentence, h: usize, j: usize) -> usize {
+    let w = &s.words[j];
+    let relative = w.upos == "PRON" && matches!(w.form.to_lowercase().as_str(), "who" | "which" | "that");
+    match s.head(h) {
+        Some(a) if relative && s.words[h].deprel == "acl:relcl" && s.words[a].upos != "PRON" => a,
+        _ => j,
+    }
+}
+
+/// Whether verb `h` is said under a condition: a clause of its own opened
+/// by "if" or "unless" ("If the application needs 10 servers, the
+/// software finds 10 servers").
+fn conditional(s: &Sentence, h: usize) -> bool {
+    s.children(h).any(|(j, c)| {
+        rel(c) == "advcl"
+            && s.children(j).any(|(_, m)| rel(m) == "mark" && matches!(lower(m).as_str(), "if" | "unless"))
+    })
+}
+
+/// The arguments of the event `h` and of the counted noun `n`, other than
+/// the count itself: "nsubj:company", "obj:…", "around world", "per
+/// second". Only nouns and numbers: an adjective or a clause ("in total",
+/// "because he opposed …") says nothing of which count it is, and names
+/// are the count's participants.
+fn frame_of(s: &Sentence, h: usize, n: usize) -> String {
+    let mut parts: Vec<String> = Vec::new();
+    let mut arg = |j: usize, role: &str| {
+        let j = if role == "nsubj" { antecedent(s, h, j) } else { j };
+        let c = &s.words[j];
+        // (names are the count's participants already)
+        if !matches!(c.upos, "NOUN" | "NUM") {
+            return;
+        }
+        let word = lower(c);
+        match role {
+            "obl" | "nmod" => {
+                let prep = s.children(j).find(|(_, k)| rel(k) == "case").map(|(_, k)| lower(k)).unwrap_or_default();
+                // a possessive or a bare noun phrase ("last month")
+                parts.push(format!("{prep} {word}"));
+            }
+            _ => parts.push(format!("{role}:{word}")),
+        }
+    };
+    if h != n {
+        for (j, c) in s.children(h) {
+            if j != n && matches!(rel(c), "nsubj" | "obj" | "iobj" | "obl") {
+                arg(j, rel(c));
+            }
+        }
+    }
+    for (j, c) in s.children(n) {
+        if rel(c) == "nmod" && !matches!(c.deprel, "nmod:poss") {
+            arg(j, "nmod");
+        }
+    }
+    parts.sort();
+    parts.join("; ")
 }
 
 /// The value of number word `i`, with a multiplier beside it ("4.2
@@ -186,6 +254,11 @@ pub fn read(s: &Sentence, text: &str, lz: &Lemmatizer) -> Vec<Counted> {
             },
         };
         let via_relcl = relcl.is_some() || recovered.is_some();
+        // A subject takes no preposition: "with 14,206 votes" read as the
+        // subject of a later verb is a parse gone wrong.
+        if !via_relcl && rel(noun) == "nsubj" && s.children(n).any(|(_, c)| rel(c) == "case") {
+            continue;
+        }
         let hw = &s.words[h];
         let role = if via_relcl { "nsubj" } else { rel(noun) };
         let (event, head, fixed) = match (role, hw.upos) {
@@ -204,7 +277,7 @@ pub fn read(s: &Sentence, text: &str, lz: &Lemmatizer) -> Vec<Counted> {
                                 "will" | "would" | "could" | "may" | "might" | "should" | "can" | "must"
                             )
                         || rel(c) == "mark" && matches!(lower(c).as_str(), "if" | "whether" | "unless")
-                });
+                }) || conditional(s, h);
                 if unsure || rel(hw) == "xcomp" {
                     continue;
                 }
@@ -239,9 +312,14 @@ pub fn read(s: &Sentence, text: &str, lz: &Lemmatizer) -> Vec<Counted> {
         if !via_relcl || recovered.is_some() {
             // its own subject, or a conjoined verb's ("He finished ... and
             // caught 29 passes")
-            if let Some((j, c)) = super::open::subject_of(s, h, 0).filter(|&j| j != n).map(|j| (j, &s.words[j])) {
+            let own = super::open::subject_of(s, h, 0).filter(|&j| j != n);
+            if let Some((j, c)) = own.map(|j| antecedent(s, h, j)).map(|j| (j, &s.words[j])) {
                 if c.upos == "PRON" {
                     continue;
+                }
+                if Some(j) != own {
+                    // the names of the noun a relative clause hangs from
+                    names_of(&noun_phrase(s, j), &mut names);
                 }
                 if !counted.ends_with(&format!("of {}", lower(c))) {
                     of = Some(if c.upos == "PROPN" { c.form.to_lowercase() } else { lower(&s.words[j]) });
@@ -256,6 +334,7 @@ pub fn read(s: &Sentence, text: &str, lz: &Lemmatizer) -> Vec<Counted> {
         }
         names.sort();
         names.dedup();
+        let frame = frame_of(s, h, n);
         let start = approx.map_or(w.span.start, |a| a.start.min(w.span.start));
         let span = Span::new(start, noun.span.end.max(w.span.end));
         out.push(Counted {
@@ -269,6 +348,7 @@ pub fn read(s: &Sentence, text: &str, lz: &Lemmatizer) -> Vec<Counted> {
             fixed,
             span,
             head,
+            frame,
         });
     }
     out

@@ -277,7 +277,17 @@ pub fn clauses_of_tokens(
     let base = sentence.start;
     for (k, t) in toks.iter().enumerate() {
         let (ts, te) = (t.start - base, t.end - base);
+        // The comma of a digit group ("12,345") joins, not cuts.
+        let digit_group = || {
+            let num = |t: Option<&tokens::Token>| t.and_then(|t| t.num());
+            let (prev, next) = (k.checked_sub(1).and_then(|p| toks.get(p)), toks.get(k + 1));
+            num(prev).is_some()
+                && num(next).is_some_and(|(_, digits, ordinal)| digits == 3 && !ordinal)
+                && prev.is_some_and(|p| p.end == t.start)
+                && next.is_some_and(|n| n.start == t.end)
+        };
         let cut_at = match &t.kind {
+            tokens::Kind::Punct(',') if digit_group() => None,
             tokens::Kind::Punct(',' | ';' | ':' | '(' | ')') => Some((ts, te)),
             tokens::Kind::Punct('-') if s[ts..te].chars().next().is_some_and(|c| c != '-') => Some((ts, te)),
             tokens::Kind::Word { text: w, .. } if k > 0 && breaks(w) => Some((ts, ts)),
@@ -303,6 +313,15 @@ mod tests {
 
     fn texts(t: &str, spans: &[Span]) -> Vec<String> {
         spans.iter().map(|s| t[s.start..s.end].to_string()).collect()
+    }
+
+    #[test]
+    fn a_digit_group_is_no_clause_break() {
+        let t = "Walmart employs 12,345 people, the company said, up from 9, 000 and 1,20.";
+        let toks = tokens::tokenize(t);
+        let c = clauses_of_tokens(t, Span::new(0, t.len()), &toks, &|_| false);
+        // (a clause without a letter, "20.", is dropped)
+        assert_eq!(texts(t, &c), ["Walmart employs 12,345 people", " the company said", " up from 9", " 000 and 1"]);
     }
 
     #[test]
