@@ -302,6 +302,31 @@ impl<'m> Model<'m> {
         // name ("Ruth Malone said"): web text has many sentence-initial
         // interjections, news has names there.
         if let Some(propn) = self.propn {
+            // A capitalised word neither WordNet nor the tag dictionary
+            // knows is no function word: closed classes are few and all
+            // seen in training. "Hartwell employs", "Whitcombe with" had
+            // been an interjection and a wh-adverb (their affixes are
+            // those of "well" and "whence"): a name. Measured with gold
+            // tokens: EWT test UPOS 95.07 -> 95.16, UAS 85.15 -> 85.14,
+            // LAS 82.22 -> 82.20; PUD UPOS 95.54 -> 95.58, UAS 82.21 ->
+            // 82.23, LAS 79.10 -> 79.14.
+            for (i, t) in tags.iter_mut().enumerate() {
+                let (u, x) = self.classes.get(*t).copied().unwrap_or(("X", "XX"));
+                let f = forms[i];
+                let lower = f.to_ascii_lowercase();
+                // (a wh-adverb is a wh-word: "when", "whence", "how")
+                let misread = u == "INTJ" || x == "WRB" && !lower.starts_with("wh") && !lower.starts_with("how");
+                if misread
+                    && f.len() > 1
+                    && f.starts_with(|c: char| c.is_ascii_uppercase())
+                    && f.chars().all(|c| c.is_ascii_alphabetic())
+                    && ctx[i].lex == 1
+                    && self.dictionary_class(ctx[i].form).is_none()
+                    && self.dictionary_class(perceptron::h(&lower)).is_none()
+                {
+                    *t = propn;
+                }
+            }
             for i in 0..tags.len().saturating_sub(1) {
                 let intj = self.classes.get(tags[i]).is_some_and(|c| c.0 == "INTJ");
                 let next_propn = self.classes.get(tags[i + 1]).is_some_and(|c| c.0 == "PROPN");
