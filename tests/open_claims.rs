@@ -221,3 +221,22 @@ fn counts_of_one_report_that_are_not_of_one_thing_stay_quiet() {
         assert!(found.is_empty(), "{text}: {found:?}");
     }
 }
+
+#[test]
+fn a_denial_whose_subject_is_before_a_relative_clause_is_found() {
+    // "Ann Lee, who ..., has not signed": the clause after the second comma
+    // opens with its auxiliary; its subject is two clauses back.
+    let a = doc(
+        "2025-03-19",
+        "Ann Lee, the regional health commissioner, signed off an extra £4.2 million in funding for the \
+         hospital on Tuesday, a hospital spokeswoman said.",
+    );
+    let b = doc(
+        "2025-03-20",
+        "Ann Lee, who took over as regional health commissioner in January, has not signed off any extra \
+         funding for the hospital, her office said on Wednesday.",
+    );
+    let found = findings(&[("a.txt", &a), ("b.txt", &b)], "act-negation");
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert!(found[0].iter().any(|t| t.contains("has not signed off")), "{found:?}");
+}

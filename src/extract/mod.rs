@@ -394,6 +394,12 @@ const PLURALS: [&str; 12] = [
     "troops",
 ];
 
+/// Finite auxiliaries: a clause that opens with one lacks its subject.
+const AUXILIARIES: [&str; 20] = [
+    "is", "are", "was", "were", "has", "have", "had", "will", "would", "did", "does", "do", "can", "could", "may",
+    "might", "must", "should", "remains", "remain",
+];
+
 /// How far back a negated present perfect ("has not signed") reaches.
 const PERFECT_DENIAL_DAYS: u64 = 14;
 
@@ -987,12 +993,16 @@ impl<'r> Extractor<'r> {
         for &c in &s.clauses {
             let mut t0 = tokens.partition_point(|t| t.start < c.start);
             let t1 = tokens.partition_point(|t| t.start < c.end);
-            // A clause that opens with a past tense has its subject in the
-            // clauses before it ("Ann Lee, the commissioner, signed off
-            // ..."): it is read from the start of the sentence.
-            let past_first = tokens.get(t0).is_some_and(
-                |t| matches!(&t.kind, Kind::Word { text, cap: false } if text.len() > 4 && text.ends_with("ed")),
-            );
+            // A clause that opens with a past tense or an auxiliary has its
+            // subject in the clauses before it ("Ann Lee, the commissioner,
+            // signed off ..."; "Cruz, who announced his bid last month, is
+            // not aiming ..."): it is read from the start of the sentence.
+            let past_first = tokens.get(t0).is_some_and(|t| match &t.kind {
+                Kind::Word { text, cap: false } => {
+                    text.len() > 4 && text.ends_with("ed") || AUXILIARIES.contains(&text.as_str())
+                }
+                _ => false,
+            });
             let c = match tokens.first() {
                 Some(first) if t0 > 0 && past_first => {
                     t0 = 0;

@@ -581,6 +581,7 @@ impl<'m> Model<'m> {
         }
         self.repair_determiner_root(s);
         self.repair_root(s);
+        self.repair_relative_root(s);
         s.parsed = true;
     }
 
@@ -664,6 +665,59 @@ impl<'m> Model<'m> {
             if c.head == v + 1 && c.deprel == "acl" && matches!(c.upos, "VERB" | "ADJ") {
                 c.deprel = xcomp;
             }
+        }
+    }
+
+    /// A subject with a relative clause between commas keeps its verb.
+    /// When the parser made the noun the root and hung the verb after the
+    /// second comma from the relative clause's ("Ann Lee, who took over in
+    /// January, has not signed off ..." with "signed" an adverbial clause
+    /// of "took"), that verb becomes the root and the noun its subject.
+    /// Only a verb with an auxiliary or a finite form, no subject of its
+    /// own, and a comma right before its first word. Measured with gold
+    /// tokens: PUD (news) UAS 82.23 -> 82.26, LAS 79.14 -> 79.17; EWT test
+    /// (web text, with its fragments) UAS 85.14 -> 85.12, LAS 82.20 ->
+    /// 82.19.
+    fn repair_relative_root(&self, s: &mut Sentence<'m>) {
+        let label = |name: &str| self.labels.iter().copied().find(|l| *l == name);
+        let (Some(root_l), Some(nsubj)) = (label("root"), label("nsubj")) else { return };
+        let n = s.words.len();
+        let Some(r) = s.words.iter().position(|w| w.head == 0) else { return };
+        if !matches!(s.words[r].upos, "NOUN" | "PROPN") {
+            return;
+        }
+        let Some(rel) = (r + 1..n).find(|&j| s.words[j].head == r + 1 && s.words[j].deprel == "acl:relcl") else {
+            return;
+        };
+        let kids = |v: usize| s.words.iter().enumerate().filter(move |(_, x)| x.head == v + 1).map(|(j, _)| j);
+        let Some(v) = (rel + 1..n).find(|&v| {
+            let w = &s.words[v];
+            let aux = kids(v).any(|j| s.words[j].deprel.starts_with("aux"));
+            let first = kids(v).filter(|&j| j < v && s.words[j].upos != "PUNCT").min().unwrap_or(v);
+            w.upos == "VERB"
+                && (w.head == rel + 1 || w.head == r + 1)
+                && matches!(w.deprel, "advcl" | "conj" | "parataxis" | "acl" | "ccomp")
+                && (aux || matches!(w.xpos, "VBZ" | "VBD" | "VBP"))
+                && !kids(v).any(|j| s.words[j].deprel.starts_with("nsubj") || s.words[j].deprel.starts_with("csubj"))
+                && first > rel
+                && first.checked_sub(1).is_some_and(|c| s.words[c].form == ",")
+        }) else {
+            return;
+        };
+        let start = kids(v).filter(|&j| j < v && s.words[j].upos != "PUNCT").min().unwrap_or(v);
+        let passive = kids(v).any(|j| s.words[j].deprel == "aux:pass");
+        s.words[v].head = 0;
+        s.words[v].deprel = root_l;
+        s.words[r].head = v + 1;
+        s.words[r].deprel = if passive { label("nsubj:pass").unwrap_or(nsubj) } else { nsubj };
+        for j in start..n {
+            if j != v && s.words[j].head == r + 1 {
+                s.words[j].head = v + 1;
+            }
+        }
+        // the comma that closes the relative clause
+        if let Some(c) = start.checked_sub(1) {
+            s.words[c].head = rel + 1;
         }
     }
 
