@@ -240,3 +240,39 @@ fn a_denial_whose_subject_is_before_a_relative_clause_is_found() {
     assert_eq!(found.len(), 1, "{found:?}");
     assert!(found[0].iter().any(|t| t.contains("has not signed off")), "{found:?}");
 }
+
+#[test]
+fn two_ages_of_one_person_for_one_day_are_found() {
+    let a = doc(
+        "2025-03-20",
+        "Ann Lee, 45, a nurse from Denton, was charged on Monday.\n\nThe 47-year-old Ann Lee denies the charge.",
+    );
+    let found = findings(&[("a.txt", &a)], "age-mismatch");
+    assert_eq!(found.len(), 1, "{found:?}");
+    // The same day in two reports.
+    let b = doc("2025-03-20", "Ann Lee (45) was released on bail.");
+    let c = doc("2025-03-20", "Ann Lee, aged 52, was released on bail.");
+    assert_eq!(findings(&[("b.txt", &b), ("c.txt", &c)], "age-mismatch").len(), 1);
+}
+
+#[test]
+fn ages_that_can_all_hold_stay_quiet() {
+    let quiet: [&[(&str, &str)]; 3] = [
+        // one family: two people
+        &[("2025-03-20", "John Jenkin, 23, and his sister Katie Jenkin, 20, were hurt.")],
+        // an age recalled in a later story is the age of its event
+        &[
+            ("2005-06-25", "Deputy Jerry Ortiz, 35, was shot dead on Friday."),
+            ("2007-03-20", "The man who killed Deputy Jerry Ortiz, 35, was sentenced on Monday."),
+        ],
+        // the same age twice
+        &[("2025-03-20", "Ann Lee, 45, was charged.\n\nThe 45-year-old Ann Lee denies it.")],
+    ];
+    for docs in quiet {
+        let texts: Vec<(String, String)> =
+            docs.iter().enumerate().map(|(i, (day, body))| (format!("{i}.txt"), doc(day, body))).collect();
+        let refs: Vec<(&str, &str)> = texts.iter().map(|(n, t)| (n.as_str(), t.as_str())).collect();
+        let found = findings(&refs, "age-mismatch");
+        assert!(found.is_empty(), "{docs:?}: {found:?}");
+    }
+}

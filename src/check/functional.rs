@@ -19,6 +19,12 @@ pub fn check(rule: &Conflict, input: &Input, out: &mut Vec<Finding>) {
             check_numbers(rule, subject, facts, out);
             continue;
         }
+        // A date as of the day it is reported (a birth date from an age)
+        // meets only the dates reported for the same day.
+        if facts.iter().any(|f| f.claim.valid.is_some() && f.claim.date_value.is_some()) {
+            check_reported_dates(rule, subject, facts, out);
+            continue;
+        }
         let usable: Vec<&Fact> = facts.iter().filter(|f| f.affirmed() && f.claim.date_value.is_some()).collect();
         // Distinct values are few; compare those, not the facts.
         let mut values: BTreeMap<TimeSpan, Vec<&Fact>> = BTreeMap::new();
@@ -54,6 +60,51 @@ pub fn check(rule: &Conflict, input: &Input, out: &mut Vec<Finding>) {
                 message: render_message(rule, name, &format!("on {a}"), &format!("on {b}"), ""),
                 subject: subject.to_string(),
                 help: format!("{name} happened once; {a} and {b} share no day"),
+                claims: members.iter().map(|f| Claim::from_fact(f)).collect(),
+            });
+        }
+    }
+}
+
+/// Dates of one subject that hold as of the day they are reported (the
+/// birth dates a person's ages allow): per report day, the values that
+/// share no day conflict.
+fn check_reported_dates(rule: &Conflict, subject: &str, facts: &[Fact], out: &mut Vec<Finding>) {
+    let mut by_day: BTreeMap<TimeSpan, BTreeMap<TimeSpan, Vec<&Fact>>> = BTreeMap::new();
+    for f in facts.iter().filter(|f| f.affirmed()) {
+        if let (Some(day), Some(v)) = (f.claim.valid, f.claim.date_value) {
+            by_day.entry(day).or_default().entry(v).or_default().push(f);
+        }
+    }
+    for (day, values) in by_day.into_iter().filter(|(_, v)| v.len() > 1) {
+        let keys: Vec<TimeSpan> = values.keys().copied().collect();
+        let mut uf = Clusters::new(keys.len());
+        let mut linked = vec![false; keys.len()];
+        for i in 0..keys.len() {
+            for j in i + 1..keys.len() {
+                if !keys[i].overlaps(&keys[j], 0) {
+                    uf.union(i, j);
+                    linked[i] = true;
+                    linked[j] = true;
+                }
+            }
+        }
+        for group in uf.groups(&linked) {
+            let members: Vec<&Fact> = group.iter().flat_map(|&i| values[&keys[i]].iter().copied()).collect();
+            let name = &members[0].subject_name;
+            let (a, b) = (describe_span(&keys[group[0]]), describe_span(&keys[group[group.len() - 1]]));
+            let said = |k: &TimeSpan| values[k].first().map_or(String::new(), |f| f.claim.object.clone());
+            out.push(Finding {
+                rule: rule.id.clone(),
+                kind: rule.kind,
+                severity: rule.severity,
+                message: render_message(rule, name, &said(&keys[group[0]]), &said(&keys[group[group.len() - 1]]), ""),
+                subject: subject.to_string(),
+                help: format!(
+                    "reported for {}: born {a} and born {b} share no day ({})",
+                    describe_span(&day),
+                    rule.description
+                ),
                 claims: members.iter().map(|f| Claim::from_fact(f)).collect(),
             });
         }

@@ -5,6 +5,7 @@
 //! output is plain data ([`DocExtraction`]); event signatures are turned into
 //! corpus-wide ids by the facts stage.
 
+pub mod ages;
 mod corrections;
 pub mod events;
 pub mod lexicon;
@@ -328,6 +329,9 @@ pub struct Extractor<'r> {
     count_predicate: Option<String>,
     /// The date predicate that takes the days of past acts (`parsed_dates`).
     date_predicate: Option<String>,
+    /// The date predicate that takes people's ages as birth dates
+    /// (`parsed_ages`).
+    age_predicate: Option<String>,
     /// The packs' speech verbs, lowercased: saying something is done again
     /// and again, so it dates no act.
     speech_forms: HashSet<String>,
@@ -394,6 +398,50 @@ const PLURALS: [&str; 12] = [
     "troops",
 ];
 
+/// The birth dates a person's age on the report's day allows, as a claim
+/// of the date predicate `pred` about that person.
+fn age_claim(
+    n: &NameRun,
+    age: ages::Age,
+    day: NaiveDate,
+    pred: &str,
+    persons: &WordSet,
+    full_names: &HashMap<String, String>,
+) -> RawClaim {
+    let (name, _) = person_name(n, persons, full_names);
+    RawClaim {
+        // A person by the full name: two people of one family are two
+        // ("John Jenkin, 23, and his sister Katie Jenkin, 20").
+        subject: EventSig {
+            class: "person".into(),
+            participants: std::iter::once(name.to_lowercase()).collect(),
+            place: None,
+            pack_id: None,
+        },
+        subject_label: name.clone(),
+        subject_head: name.to_lowercase(),
+        predicate: pred.to_string(),
+        object: format!("aged {}", age.years),
+        date_value: ages::birth_span(age.years, day),
+        quantity: None,
+        open_object: None,
+        polarity: Polarity::Positive,
+        modality: Modality::Asserted,
+        // An age is of the day it is reported for, or of the event the
+        // report recalls ("Ortiz, 35," in a trial story two years after
+        // his death): ages are compared only between reports of one day.
+        valid: Some(TimeSpan::day(day)),
+        valid_origin: TimeOrigin::Dateline,
+        said_by: None,
+        span: n.span.cover(&age.span),
+        cue: age.span,
+        state: false,
+        perfect_denial: false,
+        polarity_cue: None,
+        modality_cue: None,
+    }
+}
+
 /// Finite auxiliaries: a clause that opens with one lacks its subject.
 const AUXILIARIES: [&str; 20] = [
     "is", "are", "was", "were", "has", "have", "had", "will", "would", "did", "does", "do", "can", "could", "may",
@@ -432,6 +480,11 @@ impl<'r> Extractor<'r> {
             .iter()
             .find(|(_, p)| p.value_type == ValueType::Date && p.parsed_dates)
             .map(|(n, _)| n.clone());
+        let age_predicate = rules
+            .predicates
+            .iter()
+            .find(|(_, p)| p.value_type == ValueType::Date && p.parsed_ages)
+            .map(|(n, _)| n.clone());
         let wants_parse = open_predicate.is_some()
             || count_predicate.is_some()
             || date_predicate.is_some()
@@ -452,6 +505,7 @@ impl<'r> Extractor<'r> {
             states,
             count_predicate,
             date_predicate,
+            age_predicate,
             speech_forms: rules.language.speech_verbs.iter().map(|w| w.to_lowercase()).collect(),
             past_class: model.and_then(|m| m.class_of("VERB", "VBD")),
         }
@@ -828,6 +882,15 @@ impl<'r> Extractor<'r> {
             let claims_from = out.claims.len();
             for c in s.clauses.iter().filter(|_| !pass.second()) {
                 self.claims_in_clause(text, doc, s, *c, &mentions, &speakers, &mut out.claims);
+            }
+            if let (Some(pred), Some(day), false) = (&self.age_predicate, doc.date, pass.second()) {
+                // An age next to a full name says it is a person's.
+                let person = |n: &NameRun| n.words.len() >= 2 || persons.contains(&n.surname());
+                for n in s.names.iter().filter(|n| person(n) && !no_person(n) && !n.possessive) {
+                    if let Some(age) = ages::next_to(text, n.span) {
+                        out.claims.push(std::sync::Arc::new(age_claim(n, age, day, pred, &persons, &full_names)));
+                    }
+                }
             }
             let doc_cx = DocContext {
                 mentions: &mentions,

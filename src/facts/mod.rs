@@ -69,6 +69,11 @@ impl PartyNames {
     }
 
     fn canonical(&self, s: &EventSig) -> EventSig {
+        // A person's own claims (an age) keep the full name: a surname is
+        // a family's.
+        if s.class == "person" {
+            return s.clone();
+        }
         EventSig { participants: s.participants.iter().map(|p| self.key(p)).collect(), ..s.clone() }
     }
 }
@@ -204,8 +209,9 @@ fn display_name(s: &EventSig, head: &str, c: &RawClaim) -> String {
         return name;
     }
     // A named subject is its name ("Lee", not "the ann of Lee").
-    let mut name = if s.class == "entity" && !ps.is_empty() { ps.join(" and ") } else { format!("the {head}") };
-    if s.class != "entity" && !ps.is_empty() {
+    let named = matches!(s.class.as_str(), "entity" | "person");
+    let mut name = if named && !ps.is_empty() { ps.join(" and ") } else { format!("the {head}") };
+    if !named && !ps.is_empty() {
         name.push_str(" of ");
         name.push_str(&ps.join(" and "));
     }

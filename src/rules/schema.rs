@@ -175,6 +175,11 @@ pub struct PredicateDef {
     /// 10"): its subject, verb and object are the event.
     #[serde(default)]
     pub parsed_dates: bool,
+    /// For date predicates: also read the ages written next to people's
+    /// names ("Ann Lee, 45,", "the 45-year-old Ann Lee") as the birth
+    /// dates they allow (see `extract::ages`).
+    #[serde(default)]
+    pub parsed_ages: bool,
 }
 
 fn yes() -> bool {
@@ -198,6 +203,7 @@ impl PredicateDef {
         self.ignore.extend(o.ignore.iter().cloned());
         self.parsed_counts |= o.parsed_counts;
         self.parsed_dates |= o.parsed_dates;
+        self.parsed_ages |= o.parsed_ages;
         for (k, v) in &o.states {
             self.states.entry(k.clone()).or_default().extend(v.iter().cloned());
         }
