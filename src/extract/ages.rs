@@ -40,7 +40,8 @@ pub fn next_to(text: &str, name: Span) -> Option<Age> {
     let after = text.get(name.end..)?;
     let cut = (0..=after.len().min(40)).rev().find(|&i| after.is_char_boundary(i))?;
     let window = &after[..cut];
-    if let Some(c) = AFTER.captures(window) {
+    let found = if window.starts_with([',', ' ']) { AFTER.captures(window) } else { None };
+    if let Some(c) = found {
         let m = (1..=4).find_map(|i| c.get(i))?;
         let rest = &window[c.get(0)?.end()..];
         let list = rest.trim_start().starts_with(|ch: char| ch.is_ascii_digit());
@@ -51,6 +52,9 @@ pub fn next_to(text: &str, name: Span) -> Option<Age> {
     }
     let from = (0..=name.start.saturating_sub(40)).rev().find(|&i| text.is_char_boundary(i)).unwrap_or(0);
     let before = text.get(from..name.start)?;
+    if !before.contains("-year-old") {
+        return None;
+    }
     let c = BEFORE.captures(before)?;
     let m = c.get(0)?;
     let years: u32 = c.get(1)?.as_str().parse().ok()?;
