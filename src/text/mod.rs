@@ -167,8 +167,17 @@ fn split_line(text: &str, start: usize, end: usize, out: &mut Vec<Span>) {
                 n += 1;
             }
             let next_opens = n < chars.len() && is_opener(chars[n].1);
-            let boundary =
-                (j == chars.len()) || (followed_by_space && next_opens && !(c == '.' && abbreviation_before(line, i)));
+            // Two sentences glued by copy that lost the space ("his
+            // reputation.The clip was"): a lowercase word, the stop, a
+            // capitalised word.
+            let glued = !followed_by_space
+                && k > 0
+                && chars[k - 1].1.is_lowercase()
+                && j < chars.len()
+                && chars[j].1.is_uppercase()
+                && chars.get(j + 1).is_some_and(|x| x.1.is_lowercase());
+            let boundary = (j == chars.len())
+                || ((followed_by_space && next_opens || glued) && !(c == '.' && abbreviation_before(line, i)));
             if boundary {
                 let e = if j < chars.len() { start + chars[j].0 } else { end };
                 push_trimmed(text, s, e, out);
@@ -313,6 +322,15 @@ mod tests {
 
     fn texts(t: &str, spans: &[Span]) -> Vec<String> {
         spans.iter().map(|s| t[s.start..s.end].to_string()).collect()
+    }
+
+    #[test]
+    fn sentences_glued_without_a_space_are_two() {
+        let t = "He left his reputation.The clip was never seen. Then (Mr.Smith) and the U.S.Navy left.";
+        assert_eq!(
+            texts(t, &sentences(t, 0, &[])),
+            ["He left his reputation.", "The clip was never seen.", "Then (Mr.Smith) and the U.S.Navy left."]
+        );
     }
 
     #[test]
