@@ -276,3 +276,20 @@ fn ages_that_can_all_hold_stay_quiet() {
         assert!(found.is_empty(), "{docs:?}: {found:?}");
     }
 }
+
+#[test]
+fn one_report_giving_one_amount_of_money_two_values_is_found() {
+    let a = doc(
+        "2025-04-02",
+        "The film debuted to a franchise-best $117 million over the weekend. Critics were kind.\n\n\
+         The film debuted to $30 million over the weekend, the studio said.",
+    );
+    assert_eq!(findings(&[("a.txt", &a)], "count-mismatch").len(), 1);
+    // two weekends, two amounts
+    let b = doc(
+        "2025-04-02",
+        "The film debuted to $117 million over the opening weekend. The film took $30 million over the \
+         second weekend.",
+    );
+    assert!(findings(&[("b.txt", &b)], "count-mismatch").is_empty());
+}

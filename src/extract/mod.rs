@@ -1108,7 +1108,9 @@ impl<'r> Extractor<'r> {
                             _ => false,
                         })
                     };
-                    number && counts() && !s.times.iter().any(|m| m.start <= t.start && t.start < m.end)
+                    // ... or after a currency sign ("£18 million", "$117 million").
+                    let money = || k > 0 && matches!(tokens[k - 1].kind, Kind::Punct('$' | '£' | '€' | '¥'));
+                    number && (counts() || money()) && !s.times.iter().any(|m| m.start <= t.start && t.start < m.end)
                 });
             // A day and a past tense of a verb that says more than "said".
             let dated = self.date_predicate.is_some()
@@ -1224,7 +1226,10 @@ impl<'r> Extractor<'r> {
         // A count needs a number before a noun and a verb for its event.
         let counts = verb
             && cands.iter().any(|c| c.counted)
-            && parsed.words.windows(2).any(|w| w[0].upos == "NUM" && matches!(w[1].upos, "NOUN" | "ADJ"));
+            && parsed.words.windows(2).any(|w| {
+                w[0].upos == "NUM" && matches!(w[1].upos, "NOUN" | "ADJ")
+                    || matches!(w[0].form.as_str(), "$" | "£" | "€" | "¥") && w[1].upos == "NUM"
+            });
         let stated = cands.iter().any(|c| c.stated)
             && self.states.used_as_state(&parsed.words.iter().map(|w| (w.form.as_str(), w.upos)).collect::<Vec<_>>());
         // The day of an act needs a past tense or participle of a verb

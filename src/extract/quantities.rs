@@ -11,7 +11,7 @@
 //! days. Hedged, planned, negated and conditional counts give nothing.
 
 use super::open::{lower, noun_phrase, rel, NounPhrase};
-use crate::language::{lemma::Lemmatizer, numbers, Sentence};
+use crate::language::{lemma::Lemmatizer, numbers, Sentence, Word};
 use crate::text::Span;
 
 /// One number and what it counts.
@@ -45,6 +45,22 @@ pub struct Counted {
     /// Two counts of one document are of one thing only when their frames
     /// are the same (see the functional check).
     pub frame: String,
+}
+
+/// The currency a sign heading an amount names ("$117 million").
+fn currency_of(w: &Word) -> Option<&'static str> {
+    // (the tagger, trained on text with few, may read "£" as a noun or as
+    // punctuation)
+    if !matches!(w.upos, "SYM" | "NOUN" | "PUNCT") {
+        return None;
+    }
+    match w.form.as_str() {
+        "$" | "US$" => Some("dollar"),
+        "£" => Some("pound"),
+        "€" => Some("euro"),
+        "¥" => Some("yen"),
+        _ => None,
+    }
 }
 
 /// The subject `j` of verb `h`, or, when it is the relative pronoun of a
@@ -195,7 +211,9 @@ pub fn read(s: &Sentence, text: &str, lz: &Lemmatizer) -> Vec<Counted> {
         }
         let Some(n) = s.head(i) else { continue };
         let noun = &s.words[n];
-        if noun.upos != "NOUN" {
+        // An amount of money heads its number: "$117 million".
+        let currency = currency_of(noun);
+        if noun.upos != "NOUN" && currency.is_none() {
             continue;
         }
         // Part of a compound adjective ("a 48-hour strike", "4-magnitude"),
@@ -221,7 +239,9 @@ pub fn read(s: &Sentence, text: &str, lz: &Lemmatizer) -> Vec<Counted> {
         let np = noun_phrase(s, n);
         let mut names = Vec::new();
         names_of(&np, &mut names);
-        let mut counted = {
+        let mut counted = if let Some(c) = currency {
+            c.to_string()
+        } else {
             let mut mods: Vec<&str> = np
                 .modifiers
                 .iter()
@@ -335,7 +355,8 @@ pub fn read(s: &Sentence, text: &str, lz: &Lemmatizer) -> Vec<Counted> {
         names.sort();
         names.dedup();
         let frame = frame_of(s, h, n);
-        let start = approx.map_or(w.span.start, |a| a.start.min(w.span.start));
+        // (the currency sign stands before its number: "$117 million")
+        let start = approx.map_or(w.span.start, |a| a.start.min(w.span.start)).min(noun.span.start);
         let span = Span::new(start, noun.span.end.max(w.span.end));
         out.push(Counted {
             noun: counted,
