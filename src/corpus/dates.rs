@@ -112,6 +112,11 @@ fn dateline(text: &str, body: usize) -> (Option<NaiveDate>, DateSource, usize) {
     // Only the top of the page: a date deep in the text is a claim, not a dateline.
     let head_end = text.char_indices().nth(3000).map(|(i, _)| i).unwrap_or(text.len());
     let head = &text[..head_end];
+    // (the pattern is compiled, and run, only where its words are)
+    let lower = head.to_ascii_lowercase();
+    if !["updated", "published", "posted"].iter().any(|k| lower.contains(k)) {
+        return (None, DateSource::None, body);
+    }
     match DATELINE.captures(head).and_then(|c| NaiveDate::parse_from_str(&c[1], "%Y-%m-%d").ok()) {
         Some(d) => (Some(d), DateSource::Dateline, body),
         None => (None, DateSource::None, body),

@@ -16,14 +16,14 @@ use std::sync::LazyLock;
 /// 45-year-old".
 static AFTER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"^(?:,\s+(\d{1,3})\s*(?:[,;:]|\.(?:\s|$)|$)|\s+\((\d{1,3})\)|,\s+aged\s+(\d{1,3})\b|,\s+an?\s+(\d{1,3})-year-old\b)",
+        r"^(?:,\s+([0-9]{1,3})\s*(?:[,;:]|\.(?:\s|$)|$)|\s+\(([0-9]{1,3})\)|,\s+aged\s+([0-9]{1,3})(?-u:\b)|,\s+an?\s+([0-9]{1,3})-year-old(?-u:\b))",
     )
     .expect("a valid pattern")
 });
 
 /// Before the name: "45-year-old Ann Lee", "the 45-year-old actor Ann Lee".
 static BEFORE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\b(\d{1,3})-year-old\s+(?:[a-z]+\s+){0,2}$").expect("a valid pattern"));
+    LazyLock::new(|| Regex::new(r"(?-u:\b)([0-9]{1,3})-year-old\s+(?:[a-z]+\s+){0,2}$").expect("a valid pattern"));
 
 /// One age written next to a name.
 #[derive(Debug, Clone, PartialEq)]

@@ -159,7 +159,7 @@ mod f64_bits {
 
 static QUANTITY: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
     regex::Regex::new(
-        r"(?i)(?:\b(more than|over|at least|about|around|nearly|almost|roughly|some|approximately|up to|fewer than|less than|under|only|just)\s+)?\b(\d[\d,]*(?:\.\d+)?)(?:\s+(million|thousand|billion))?\s+(?:[a-z-]+\s+)?$",
+        r"(?i)(?:(?-u:\b)(more than|over|at least|about|around|nearly|almost|roughly|some|approximately|up to|fewer than|less than|under|only|just)\s+)?(?-u:\b)([0-9][0-9,]*(?:\.[0-9]+)?)(?:\s+(million|thousand|billion))?\s+(?:[a-z-]+\s+)?$",
     )
     .expect("a valid pattern")
 });
@@ -1852,11 +1852,13 @@ struct DocContext<'a> {
     claims_from: usize,
 }
 
+// Words as runs without spaces or stops, not `\w`: the Unicode word class
+// made these two patterns 3.6 ms of a 14 ms start-up to compile.
 static ROLE_AFTER: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-    regex::Regex::new(r"^\s*,\s*the\s+(?:[\w'\-]+\s+){0,4}?([a-z][a-z\-]+)\s*[,;.]").expect("a valid pattern")
+    regex::Regex::new(r"^\s*,\s*the\s+(?:[^\s,;.]+\s+){0,4}?([a-z][a-z\-]+)\s*[,;.]").expect("a valid pattern")
 });
 static ROLE_BEFORE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-    regex::Regex::new(r"(?i:\bthe)\s+(?:[\w'\-]+\s+){0,4}?([a-z][a-z\-]+)\s*,\s*$").expect("a valid pattern")
+    regex::Regex::new(r"(?i:(?-u:\b)the)\s+(?:[^\s,;.]+\s+){0,4}?([a-z][a-z\-]+)\s*,\s*$").expect("a valid pattern")
 });
 
 /// The role nouns of a document's people: an appositive with "the" after
