@@ -12,15 +12,15 @@ fn doc(day: &str, body: &str) -> String {
     dated(day, body)
 }
 
+/// An act of a named subject in apposition, on a Tuesday.
+const SIGNED_OFF: &str = "Ann Lee, the regional health commissioner, signed off an extra £4.2 million in \
+                          funding for the hospital on Tuesday, a hospital spokeswoman said.";
+
 #[test]
 fn an_act_asserted_of_a_subject_in_apposition_and_denied_is_found() {
     // The subject is two commas away from its verb ("Ann Lee, the ...
     // commissioner, signed off"); the denial names her by her role.
-    let a = doc(
-        "2025-03-19",
-        "Ann Lee, the regional health commissioner, signed off an extra £4.2 million in funding for the \
-         hospital on Tuesday, a hospital spokeswoman said.",
-    );
+    let a = doc("2025-03-19", SIGNED_OFF);
     let b = doc(
         "2025-03-20",
         "The office of the regional health commissioner, Ann Lee, said on Wednesday that the commissioner \
@@ -226,11 +226,7 @@ fn counts_of_one_report_that_are_not_of_one_thing_stay_quiet() {
 fn a_denial_whose_subject_is_before_a_relative_clause_is_found() {
     // "Ann Lee, who ..., has not signed": the clause after the second comma
     // opens with its auxiliary; its subject is two clauses back.
-    let a = doc(
-        "2025-03-19",
-        "Ann Lee, the regional health commissioner, signed off an extra £4.2 million in funding for the \
-         hospital on Tuesday, a hospital spokeswoman said.",
-    );
+    let a = doc("2025-03-19", SIGNED_OFF);
     let b = doc(
         "2025-03-20",
         "Ann Lee, who took over as regional health commissioner in January, has not signed off any extra \

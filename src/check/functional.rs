@@ -37,18 +37,7 @@ pub fn check(rule: &Conflict, input: &Input, out: &mut Vec<Finding>) {
             continue;
         }
         let keys: Vec<TimeSpan> = values.keys().copied().collect();
-        let mut uf = Clusters::new(keys.len());
-        let mut linked = vec![false; keys.len()];
-        for i in 0..keys.len() {
-            for j in i + 1..keys.len() {
-                if !keys[i].overlaps(&keys[j], rule.tolerance.days) {
-                    uf.union(i, j);
-                    linked[i] = true;
-                    linked[j] = true;
-                }
-            }
-        }
-        for group in uf.groups(&linked) {
+        for group in apart_groups(&keys, rule.tolerance.days) {
             let members: Vec<&Fact> = group.iter().flat_map(|&i| values[&keys[i]].iter().copied()).collect();
             let name = &members[0].subject_name;
             let a = describe_span(&keys[group[0]]);
@@ -66,6 +55,24 @@ pub fn check(rule: &Conflict, input: &Input, out: &mut Vec<Finding>) {
     }
 }
 
+/// Groups of distinct dates linked by pairs that share no day (within
+/// `tolerance` days): each group is one conflict. Distinct values are
+/// few, so all their pairs are compared.
+fn apart_groups(keys: &[TimeSpan], tolerance: u64) -> Vec<Vec<usize>> {
+    let mut uf = Clusters::new(keys.len());
+    let mut linked = vec![false; keys.len()];
+    for i in 0..keys.len() {
+        for j in i + 1..keys.len() {
+            if !keys[i].overlaps(&keys[j], tolerance) {
+                uf.union(i, j);
+                linked[i] = true;
+                linked[j] = true;
+            }
+        }
+    }
+    uf.groups(&linked)
+}
+
 /// Dates of one subject that hold as of the day they are reported (the
 /// birth dates a person's ages allow): per report day, the values that
 /// share no day conflict.
@@ -78,18 +85,7 @@ fn check_reported_dates(rule: &Conflict, subject: &str, facts: &[Fact], out: &mu
     }
     for (day, values) in by_day.into_iter().filter(|(_, v)| v.len() > 1) {
         let keys: Vec<TimeSpan> = values.keys().copied().collect();
-        let mut uf = Clusters::new(keys.len());
-        let mut linked = vec![false; keys.len()];
-        for i in 0..keys.len() {
-            for j in i + 1..keys.len() {
-                if !keys[i].overlaps(&keys[j], 0) {
-                    uf.union(i, j);
-                    linked[i] = true;
-                    linked[j] = true;
-                }
-            }
-        }
-        for group in uf.groups(&linked) {
+        for group in apart_groups(&keys, 0) {
             let members: Vec<&Fact> = group.iter().flat_map(|&i| values[&keys[i]].iter().copied()).collect();
             let name = &members[0].subject_name;
             let (a, b) = (describe_span(&keys[group[0]]), describe_span(&keys[group[group.len() - 1]]));
