@@ -31,6 +31,11 @@ struct FactOut<'a> {
     modality_word: Option<String>,
     /// A count as written with its interval ("about 4,300 residents").
     quantity: Option<String>,
+    /// A count read from the parse: what the rest of its clause says of it
+    /// ("around world; in 2014"); two counts of one report are compared
+    /// only when these are the same.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    frame: Option<&'a str>,
     valid: Option<String>,
     valid_from: String,
     date_value: Option<String>,
@@ -65,6 +70,7 @@ fn rows<'a>(docs: &'a [Document], facts: &[Vec<&'a Fact>]) -> Vec<FactOut<'a>> {
                     let hi = if q.high.is_infinite() { "∞".to_string() } else { q.high.to_string() };
                     format!("{} [{}, {hi}]", q.text, q.low)
                 }),
+                frame: f.claim.quantity.as_ref().and_then(|q| q.frame.as_deref()).filter(|f| !f.is_empty()),
                 valid: f.claim.valid.as_ref().map(describe_span),
                 valid_from: f.claim.valid_origin.describe(),
                 date_value: f.claim.date_value.as_ref().map(describe_span),
@@ -125,6 +131,9 @@ pub fn render_table(docs: &[Document], facts: &[Vec<&Fact>]) -> String {
         if let Some(q) = &r.quantity {
             why.push(format!("count {q}"));
         }
+        if let Some(f) = r.frame.filter(|f| !f.is_empty()) {
+            why.push(format!("within its report, a count of {f}"));
+        }
         if !why.is_empty() {
             s.push_str(&format!("    {}\n", why.join("; ")));
         }
@@ -148,6 +157,9 @@ pub fn render_markdown(docs: &[Document], facts: &[Vec<&Fact>]) -> String {
         }
         if let Some(q) = &r.quantity {
             s.push_str(&format!("- count: {q}\n"));
+        }
+        if let Some(f) = r.frame.filter(|f| !f.is_empty()) {
+            s.push_str(&format!("- within its report, a count of: {f}\n"));
         }
         let word = |w: &Option<String>| w.as_ref().map(|w| format!(" (\"{w}\")")).unwrap_or_default();
         s.push_str(&format!("- polarity: {}{}\n", r.polarity, word(&r.polarity_word)));
