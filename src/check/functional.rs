@@ -200,7 +200,13 @@ fn within_documents(rule: &Conflict, pred: &str, input: &Input, out: &mut Vec<Fi
             }
         }
         let text = input.docs.get(doc).map_or("", |d| d.text.as_str());
-        for ((class, participants, _), group) in groups.into_iter().filter(|(_, g)| g.len() > 1) {
+        let mut ends: Option<Vec<(usize, usize)>> = None;
+        for ((class, participants, _), mut group) in groups.into_iter().filter(|(_, g)| g.len() > 1) {
+            // A document that gives one frame more counts than this is a
+            // table, not prose: its first ones are compared, and the pairs
+            // stay bounded.
+            group.truncate(MAX_SAME_FRAME);
+            let ends = ends.get_or_insert_with(|| sentence_ends(text));
             let mut uf = Clusters::new(group.len());
             let mut linked = vec![false; group.len()];
             for i in 0..group.len() {
@@ -212,7 +218,7 @@ fn within_documents(rule: &Conflict, pred: &str, input: &Input, out: &mut Vec<Fi
                         _ => false,
                     };
                     let (Some(qa), Some(qb)) = (&a.quantity, &b.quantity) else { continue };
-                    if same_days && apart(text, a.span, b.span) && one_report_disagrees(qa, qb, rule.tolerance.ratio) {
+                    if same_days && apart(ends, a.span, b.span) && one_report_disagrees(qa, qb, rule.tolerance.ratio) {
                         uf.union(i, j);
                         linked[i] = true;
                         linked[j] = true;
@@ -256,14 +262,31 @@ fn within_documents(rule: &Conflict, pred: &str, input: &Input, out: &mut Vec<Fi
 /// Whether the passages `a` and `b` lie in different sentences: a
 /// sentence end (".", "!" or "?" before a space, or a line break) between
 /// them.
-fn apart(text: &str, a: crate::text::Span, b: crate::text::Span) -> bool {
+fn apart(ends: &[(usize, usize)], a: crate::text::Span, b: crate::text::Span) -> bool {
     let (first, second) = if a.start <= b.start { (a, b) } else { (b, a) };
     if first.end > second.start {
         return false;
     }
-    let between = text.get(first.end..second.start).unwrap_or("").as_bytes();
-    between.contains(&b'\n')
-        || between.windows(2).any(|w| matches!(w[0], b'.' | b'!' | b'?') && w[1].is_ascii_whitespace())
+    // The first sentence end after the first passage is the only one that
+    // can lie before the second (the later ones start later).
+    let at = ends.partition_point(|&(p, _)| p < first.end);
+    ends.get(at).is_some_and(|&(_, e)| e <= second.start)
+}
+
+/// The most counts of one frame one document is compared by.
+const MAX_SAME_FRAME: usize = 64;
+
+/// Where sentences may end in `text`, as (position, end) pairs in order: a
+/// line break, or ".", "!" or "?" before a space.
+fn sentence_ends(text: &str) -> Vec<(usize, usize)> {
+    let b = text.as_bytes();
+    (0..b.len())
+        .filter_map(|i| match b[i] {
+            b'\n' => Some((i, i + 1)),
+            b'.' | b'!' | b'?' if b.get(i + 1).is_some_and(u8::is_ascii_whitespace) => Some((i, i + 2)),
+            _ => None,
+        })
+        .collect()
 }
 
 /// Whether two counts one report gives of one thing disagree: their
@@ -351,6 +374,22 @@ fn check_numbers(rule: &Conflict, subject: &str, facts: &[Fact], out: &mut Vec<F
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::text::Span;
+
+    #[test]
+    fn passages_apart_by_a_sentence_end() {
+        let t = "They found 3 boxes. They found 5 boxes, and then 7 boxes.\nThen 9 boxes.";
+        let ends = sentence_ends(t);
+        let at = |w: &str, from: usize| {
+            let i = from + t[from..].find(w).unwrap();
+            Span::new(i, i + w.len())
+        };
+        let (a, b, c, d) = (at("3 boxes", 0), at("5 boxes", 0), at("7 boxes", 0), at("9 boxes", 0));
+        assert!(apart(&ends, a, b) && apart(&ends, b, a));
+        assert!(!apart(&ends, b, c));
+        assert!(apart(&ends, c, d));
+        assert!(!apart(&ends, a, a));
+    }
 
     fn q(low: f64, high: f64) -> Quantity {
         Quantity { low, high, text: String::new(), fixed: false, frame: None }
