@@ -235,7 +235,7 @@ fn within_documents(rule: &Conflict, pred: &str, input: &Input, out: &mut Vec<Fi
                 let event = event.split('|').next().unwrap_or("");
                 let mut name = format!("the {noun} ({event})");
                 if !participants.is_empty() {
-                    let ps: Vec<&str> = participants.iter().map(String::as_str).collect();
+                    let ps: Vec<String> = participants.iter().map(|p| crate::facts::title_case(p)).collect();
                     name.push_str(&format!(" of {}", ps.join(" and ")));
                 }
                 let claims: Vec<Claim> = members.iter().map(|c| Claim::from_raw(doc, c)).collect();

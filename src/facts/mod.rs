@@ -178,7 +178,7 @@ pub fn event_id(s: &EventSig) -> String {
     id
 }
 
-fn title_case(s: &str) -> String {
+pub(crate) fn title_case(s: &str) -> String {
     s.split(' ')
         .map(|w| {
             let mut c = w.chars();
