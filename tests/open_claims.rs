@@ -289,3 +289,22 @@ fn one_report_giving_one_amount_of_money_two_values_is_found() {
     );
     assert!(findings(&[("b.txt", &b)], "count-mismatch").is_empty());
 }
+
+#[test]
+fn a_measure_of_a_thing_is_compared_within_its_report_only() {
+    let a = doc(
+        "2025-04-02",
+        "Police said Kim stabbed Lippert with a 10-inch knife on Monday. Lippert recovered.\n\n\
+         Kim stabbed Lippert with a 5-inch knife on Monday.",
+    );
+    let found = findings(&[("a.txt", &a)], "count-mismatch");
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert!(found[0].iter().any(|t| t.contains("10-inch knife")), "{found:?}");
+    // Two reports: a union may call a 24-hour and a 48-hour strike.
+    let b = doc("2025-04-02", "Kim stabbed Lippert with a 10-inch knife on Monday.");
+    let c = doc("2025-04-02", "Kim stabbed Lippert with a 5-inch knife on Monday.");
+    assert!(findings(&[("b.txt", &b), ("c.txt", &c)], "count-mismatch").is_empty());
+    // An age is no measure.
+    let d = doc("2025-04-02", "Kim hit a 5-year-old boy on Monday. Later Kim hit a 7-year-old boy on Monday.");
+    assert!(findings(&[("d.txt", &d)], "count-mismatch").is_empty());
+}

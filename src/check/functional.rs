@@ -307,7 +307,11 @@ fn check_numbers(rule: &Conflict, subject: &str, facts: &[Fact], out: &mut Vec<F
     let mut by_unit: BTreeMap<&str, Vec<&Fact>> = BTreeMap::new();
     // A fixed count (of a finished event) holds whatever the day.
     let fixed = |f: &Fact| f.claim.quantity.as_ref().is_some_and(|q| q.fixed);
-    for f in facts.iter().filter(|f| f.affirmed() && (f.claim.valid.is_some() || !f.claim.state || fixed(f))) {
+    // A measure of a thing is compared within its document only.
+    let local = |f: &Fact| f.claim.quantity.as_ref().is_some_and(|q| q.local);
+    for f in
+        facts.iter().filter(|f| f.affirmed() && !local(f) && (f.claim.valid.is_some() || !f.claim.state || fixed(f)))
+    {
         if f.claim.quantity.is_some() {
             by_unit.entry(f.claim.object.as_str()).or_default().push(f);
         }
@@ -392,7 +396,7 @@ mod tests {
     }
 
     fn q(low: f64, high: f64) -> Quantity {
-        Quantity { low, high, text: String::new(), fixed: false, frame: None }
+        Quantity { low, high, text: String::new(), fixed: false, frame: None, local: false }
     }
 
     #[test]

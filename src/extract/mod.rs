@@ -143,6 +143,10 @@ pub struct Quantity {
     /// only when they say the same thing of the same event.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub frame: Option<String>,
+    /// A measure of a thing ("a 10-inch knife"), compared within its
+    /// document only.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub local: bool,
 }
 
 /// A number stored as its bits, so that infinity survives JSON (which
@@ -186,7 +190,7 @@ fn quantity_before(text: &str, unit_start: usize, from: usize) -> Option<(usize,
     };
     Some((
         from + whole.start(),
-        Quantity { low, high, text: whole.as_str().trim().to_string(), fixed: false, frame: None },
+        Quantity { low, high, text: whole.as_str().trim().to_string(), fixed: false, frame: None, local: false },
     ))
 }
 
@@ -1110,7 +1114,16 @@ impl<'r> Extractor<'r> {
                     };
                     // ... or after a currency sign ("£18 million", "$117 million").
                     let money = || k > 0 && matches!(tokens[k - 1].kind, Kind::Punct('$' | '£' | '€' | '¥'));
-                    number && (counts() || money()) && !s.times.iter().any(|m| m.start <= t.start && t.start < m.end)
+                    // ... or measuring a thing ("a 10-inch knife"): number,
+                    // hyphen, unit, then a lowercase word.
+                    let measure = || {
+                        let word =
+                            |j: usize| matches!(tokens.get(j).map(|t| &t.kind), Some(Kind::Word { cap: false, .. }));
+                        k + 3 < t1 && tokens[k + 1].is_punct('-') && word(k + 2) && word(k + 3)
+                    };
+                    number
+                        && (counts() || money() || measure())
+                        && !s.times.iter().any(|m| m.start <= t.start && t.start < m.end)
                 });
             // A day and a past tense of a verb that says more than "said".
             let dated = self.date_predicate.is_some()
@@ -1226,10 +1239,10 @@ impl<'r> Extractor<'r> {
         // A count needs a number before a noun and a verb for its event.
         let counts = verb
             && cands.iter().any(|c| c.counted)
-            && parsed.words.windows(2).any(|w| {
+            && (parsed.words.windows(2).any(|w| {
                 w[0].upos == "NUM" && matches!(w[1].upos, "NOUN" | "ADJ")
                     || matches!(w[0].form.as_str(), "$" | "£" | "€" | "¥") && w[1].upos == "NUM"
-            });
+            }) || parsed.words.windows(3).any(|w| w[0].upos == "NUM" && w[1].form == "-" && w[2].upos == "NOUN"));
         let stated = cands.iter().any(|c| c.stated)
             && self.states.used_as_state(&parsed.words.iter().map(|w| (w.form.as_str(), w.upos)).collect::<Vec<_>>());
         // The day of an act needs a past tense or participle of a verb
@@ -1522,7 +1535,14 @@ impl<'r> Extractor<'r> {
             predicate: pred.to_string(),
             object: q.noun.clone(),
             date_value: None,
-            quantity: Some(Quantity { low: q.low, high: q.high, text: q.text, fixed: q.fixed, frame: Some(q.frame) }),
+            quantity: Some(Quantity {
+                low: q.low,
+                high: q.high,
+                text: q.text,
+                fixed: q.fixed,
+                frame: Some(q.frame),
+                local: q.local,
+            }),
             open_object: None,
             polarity: Polarity::Positive,
             modality: cx.modality,

@@ -45,6 +45,21 @@ pub struct Counted {
     /// Two counts of one document are of one thing only when their frames
     /// are the same (see the functional check).
     pub frame: String,
+    /// A measure of a thing ("a 10-inch knife"): compared within its
+    /// document only, as two strikes of one union may last 24 and 48 hours.
+    pub local: bool,
+}
+
+/// The thing number `i` measures through its unit `unit` ("a 10-inch
+/// knife": the knife), when the text writes number, hyphen and unit as one
+/// word and the unit modifies a noun after it. Not an age ("a 5-year-old
+/// boy"): a unit followed by another hyphen is left alone.
+fn measure_of(s: &Sentence, text: &str, i: usize, unit: usize) -> Option<usize> {
+    let (w, u) = (&s.words[i], &s.words[unit]);
+    let joined =
+        text.get(w.span.end..u.span.start) == Some("-") && !text.get(u.span.end..).is_some_and(|t| t.starts_with('-'));
+    let thing = s.head(unit).filter(|&m| m > unit && s.words[m].upos == "NOUN")?;
+    (joined && u.upos == "NOUN" && matches!(rel(u), "compound" | "amod" | "nmod")).then_some(thing)
 }
 
 /// The currency a sign heading an amount names ("$117 million").
@@ -209,18 +224,22 @@ pub fn read(s: &Sentence, text: &str, lz: &Lemmatizer) -> Vec<Counted> {
         if s.head(i).is_some_and(|h| numbers::is_multiplier(&s.words[h].form) && s.words[h].upos == "NUM") {
             continue;
         }
-        let Some(n) = s.head(i) else { continue };
+        let Some(unit) = s.head(i) else { continue };
+        // A measure of a thing ("a 10-inch knife", "a 48-hour strike"):
+        // the number, a hyphen, the unit, then the thing it measures.
+        let measure = measure_of(s, text, i, unit);
+        let n = measure.unwrap_or(unit);
         let noun = &s.words[n];
         // An amount of money heads its number: "$117 million".
         let currency = currency_of(noun);
         if noun.upos != "NOUN" && currency.is_none() {
             continue;
         }
-        // Part of a compound adjective ("a 48-hour strike", "4-magnitude"),
-        // a fraction ("4 1/2"), or a digit group cut off ("26, 000").
+        // Part of a compound adjective ("4-year-old"), a fraction ("4
+        // 1/2"), or a digit group cut off ("26, 000").
         let next_char = text.get(w.span.end..).and_then(|t| t.chars().next());
         let prev_char = text.get(..w.span.start).and_then(|t| t.chars().next_back());
-        if matches!(next_char, Some('-' | '/'))
+        if matches!(next_char, Some('-' | '/')) && measure.is_none()
             || prev_char == Some('/')
             || (w.form.starts_with('0') && w.form.len() > 1)
         {
@@ -241,6 +260,8 @@ pub fn read(s: &Sentence, text: &str, lz: &Lemmatizer) -> Vec<Counted> {
         names_of(&np, &mut names);
         let mut counted = if let Some(c) = currency {
             c.to_string()
+        } else if measure.is_some() {
+            format!("{} {}", lower(&s.words[unit]), np.head)
         } else {
             let mut mods: Vec<&str> = np
                 .modifiers
@@ -370,6 +391,7 @@ pub fn read(s: &Sentence, text: &str, lz: &Lemmatizer) -> Vec<Counted> {
             span,
             head,
             frame,
+            local: measure.is_some(),
         });
     }
     out
@@ -418,7 +440,16 @@ mod tests {
         assert!(counts("Officials could evacuate 5,000 residents.").is_empty());
         assert!(counts("The plant has not hired 50 workers.").is_empty());
         assert!(counts("Police seized 14 AK 47 rifles.").iter().all(|c| c.2 == 14.0));
-        assert!(counts("The 48-hour strike began.").is_empty());
+        // a measure of a thing is one, compared within its report only
+        let m = embedded().expect("model");
+        let t = "The union called a 48-hour strike on Monday.";
+        let s = m.analyse_text(t, &[Span::new(0, t.len())], Depth::Parse);
+        let c = read(&s[0], t, &m.lemmas);
+        assert_eq!(
+            c.iter().map(|c| (c.noun.as_str(), c.low, c.local)).collect::<Vec<_>>(),
+            [("hour strike", 48.0, true)]
+        );
+        assert!(counts("Police found a 5-year-old boy.").is_empty());
         let c = counts("The quake injured at least 50 people.");
         assert_eq!(c.first().map(|c| (c.2, c.3)), Some((50.0, f64::INFINITY)), "{c:?}");
     }
