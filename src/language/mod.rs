@@ -312,20 +312,22 @@ impl<'m> Model<'m> {
             // tokens: EWT test UPOS 95.07 -> 95.16, UAS 85.15 -> 85.14,
             // LAS 82.22 -> 82.20; PUD UPOS 95.54 -> 95.58, UAS 82.21 ->
             // 82.23, LAS 79.10 -> 79.14.
-            for (i, t) in tags.iter_mut().enumerate() {
-                let (u, x) = self.classes.get(*t).copied().unwrap_or(("X", "XX"));
+            // Capitalised, unknown to WordNet and to the tag dictionary.
+            let unknown_name = |i: usize| {
                 let f = forms[i];
-                let lower = f.to_ascii_lowercase();
-                // (a wh-adverb is a wh-word: "when", "whence", "how")
-                let misread = u == "INTJ" || x == "WRB" && !lower.starts_with("wh") && !lower.starts_with("how");
-                if misread
-                    && f.len() > 1
+                f.len() > 1
                     && f.starts_with(|c: char| c.is_ascii_uppercase())
                     && f.chars().all(|c| c.is_ascii_alphabetic())
                     && ctx[i].lex == 1
                     && self.dictionary_class(ctx[i].form).is_none()
-                    && self.dictionary_class(perceptron::h(&lower)).is_none()
-                {
+                    && self.dictionary_class(perceptron::h(&f.to_ascii_lowercase())).is_none()
+            };
+            for (i, t) in tags.iter_mut().enumerate() {
+                let (u, x) = self.classes.get(*t).copied().unwrap_or(("X", "XX"));
+                let lower = forms[i].to_ascii_lowercase();
+                // (a wh-adverb is a wh-word: "when", "whence", "how")
+                let misread = u == "INTJ" || x == "WRB" && !lower.starts_with("wh") && !lower.starts_with("how");
+                if misread && unknown_name(i) {
                     *t = propn;
                 }
             }
@@ -341,15 +343,7 @@ impl<'m> Model<'m> {
                 // been a verb or an adjective). With gold tokens: EWT
                 // test UPOS 95.16 -> 95.21, UAS 85.12 -> 85.16; PUD UPOS
                 // 95.58 -> 95.61, UAS 82.26 -> 82.29.
-                let f = forms[i];
-                if i == 0
-                    && next_propn
-                    && f.len() > 1
-                    && f.starts_with(|c: char| c.is_ascii_uppercase())
-                    && f.chars().all(|c| c.is_ascii_alphabetic())
-                    && ctx[i].lex == 1
-                    && self.dictionary_class(perceptron::h(&f.to_ascii_lowercase())).is_none()
-                {
+                if i == 0 && next_propn && unknown_name(i) {
                     tags[i] = propn;
                 }
             }
