@@ -446,7 +446,8 @@ fn age_claim(
     }
 }
 
-/// Finite auxiliaries: a clause that opens with one lacks its subject.
+/// Finite auxiliaries, and the copula "remain": a clause that opens with
+/// one lacks its subject.
 const AUXILIARIES: [&str; 20] = [
     "is", "are", "was", "were", "has", "have", "had", "will", "would", "did", "does", "do", "can", "could", "may",
     "might", "must", "should", "remains", "remain",
