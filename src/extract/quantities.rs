@@ -235,6 +235,17 @@ pub fn read(s: &Sentence, text: &str, lz: &Lemmatizer) -> Vec<Counted> {
         if noun.upos != "NOUN" && currency.is_none() {
             continue;
         }
+        // A noun the tagger made of a quotation mark ("Furious 7" ends a
+        // title) or of a clock's half of the day ("40 p.m.", "8am crews")
+        // counts nothing.
+        let clock = || {
+            s.words
+                .get(i + 1)
+                .is_some_and(|x| matches!(x.form.to_ascii_lowercase().replace('.', "").as_str(), "am" | "pm"))
+        };
+        if currency.is_none() && (!noun.form.chars().any(char::is_alphabetic) || clock()) {
+            continue;
+        }
         // Part of a compound adjective ("4-year-old"), a fraction ("4
         // 1/2"), or a digit group cut off ("26, 000").
         let next_char = text.get(w.span.end..).and_then(|t| t.chars().next());
@@ -452,5 +463,20 @@ mod tests {
         assert!(counts("Police found a 5-year-old boy.").is_empty());
         let c = counts("The quake injured at least 50 people.");
         assert_eq!(c.first().map(|c| (c.2, c.3)), Some((50.0, f64::INFINITY)), "{c:?}");
+    }
+
+    #[test]
+    fn clock_times_and_titles_count_nothing() {
+        // (real ContraDoc and ECB+ sentences the tagger read with a noun
+        // for the quotation mark or the half of the day)
+        for t in [
+            "Firefighters were called to the church about 9:40 p.m. and found flames and smoke coming out windows \
+             at the back of the three-story structure, said the chief of the fire department.",
+            "Just before 8am crews requested the attendance of an incident support unit.",
+            "Universal's \"Furious 7\" continues to build momentum at the Friday box office.",
+        ] {
+            let c = counts(t);
+            assert!(c.iter().all(|c| c.0.chars().any(char::is_alphabetic) && !c.0.contains("m.")), "{t}: {c:?}");
+        }
     }
 }
