@@ -308,3 +308,30 @@ fn a_measure_of_a_thing_is_compared_within_its_report_only() {
     let d = doc("2025-04-02", "Kim hit a 5-year-old boy on Monday. Later Kim hit a 7-year-old boy on Monday.");
     assert!(findings(&[("d.txt", &d)], "count-mismatch").is_empty());
 }
+
+#[test]
+fn a_speaker_who_says_he_did_not_is_the_subject_of_the_denial() {
+    // "Paul Ortiz said he had not signed the contract": "he" is the
+    // speaker, the one person the frame's subject names.
+    let a = doc("2025-05-07", "Paul Ortiz, the club's director, signed the contract on Tuesday, the league said.");
+    let b = doc("2025-05-07", "Paul Ortiz said he had not signed the contract.");
+    let found = findings(&[("a.txt", &a), ("b.txt", &b)], "act-negation");
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert!(found[0].iter().any(|t| t.contains("he had not signed")), "{found:?}");
+    // Someone whose own phrase names two people ("Ortiz's lawyer said he")
+    // is no antecedent: ambiguous, so dropped.
+    let c = doc("2025-05-07", "Paul Ortiz's lawyer said he had not signed the contract.");
+    assert!(findings(&[("a.txt", &a), ("c.txt", &c)], "act-negation").is_empty());
+}
+
+#[test]
+fn what_a_denial_frames_is_not_asserted() {
+    // "denied that Ortiz signed the contract on Monday" gives no day of
+    // the signing to set against "signed on Tuesday".
+    let a = doc("2025-05-07", "Paul Ortiz signed the contract on Tuesday, the league said.");
+    let b = doc("2025-05-07", "The club denied that Paul Ortiz signed the contract on Monday.");
+    assert!(findings(&[("a.txt", &a), ("b.txt", &b)], "event-date").is_empty());
+    // Said plainly, the two days meet.
+    let c = doc("2025-05-07", "The club said that Paul Ortiz signed the contract on Monday.");
+    assert_eq!(findings(&[("a.txt", &a), ("c.txt", &c)], "event-date").len(), 1);
+}

@@ -339,6 +339,8 @@ pub struct Extractor<'r> {
     /// The packs' speech verbs, lowercased: saying something is done again
     /// and again, so it dates no act.
     speech_forms: HashSet<String>,
+    /// The packs' denial verbs, lowercased: what they frame is not asserted.
+    denial_forms: HashSet<String>,
     /// The model's class of a past tense verb (VERB, VBD), to lemmatise a
     /// word as one through the model's cache.
     past_class: Option<usize>,
@@ -512,6 +514,7 @@ impl<'r> Extractor<'r> {
             date_predicate,
             age_predicate,
             speech_forms: rules.language.speech_verbs.iter().map(|w| w.to_lowercase()).collect(),
+            denial_forms: rules.language.denial_verbs.iter().map(|w| w.to_lowercase()).collect(),
             past_class: model.and_then(|m| m.class_of("VERB", "VBD")),
         }
     }
@@ -1271,8 +1274,24 @@ impl<'r> Extractor<'r> {
                 }
             }
         }
-        for oc in open::claims(&parsed) {
+        for mut oc in open::claims(&parsed) {
             let Some(cand) = cands.iter().find(|k| k.clause.contains(oc.head.start)) else { continue };
+            // What a speech verb frames: a denial ("denied that he was
+            // arrested") asserts nothing, and "he" or "she" framed by a
+            // speaker who is one person ("the officer said he used a
+            // Taser") is that speaker.
+            if let Some((f, w)) = oc.frame.and_then(|f| parsed.words.get(f).map(|w| (f, w))) {
+                let form = w.form.to_lowercase();
+                if self.denial_forms.contains(&form) && oc.mood == open::Mood::Asserted {
+                    (oc.mood, oc.mood_word) = (open::Mood::Conditional, Some(parsed.words[f].span));
+                }
+                if self.speech_forms.contains(&form) || self.denial_forms.contains(&form) {
+                    if let Some(a) = oc.antecedent.take() {
+                        oc.span = a.span.cover(&oc.span);
+                        oc.subject = a;
+                    }
+                }
+            }
             let c = cand.clause;
             if cand.stated {
                 self.state_claim(text, doc, s, c, &oc, dcx, speakers, names_by_head, doc_out);

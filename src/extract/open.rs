@@ -82,6 +82,15 @@ pub struct OpenClaim {
     /// that ..."): what it says is about that clause, not a state of its
     /// subject.
     pub complement: bool,
+    /// The verb this clause is the complement of ("said" in "the officer
+    /// said he used a Taser"), by index: a speech verb gives the claim its
+    /// source, and a denial ("denied that ...") takes the assertion away.
+    pub frame: Option<usize>,
+    /// For a subject "he" or "she" in the complement of a verb whose own
+    /// subject is one singular noun phrase with nothing else in it that
+    /// could be meant ("the officer said he ..."): that phrase. The
+    /// caller takes it only when the frame is a speech verb.
+    pub antecedent: Option<NounPhrase>,
 }
 
 const NEGATORS: [&str; 3] = ["not", "never", "n't"];
@@ -330,6 +339,17 @@ pub fn claims(s: &Sentence) -> Vec<OpenClaim> {
             continue;
         };
         let subject = noun_phrase(s, subj);
+        let frame = frame_of(s, i);
+        let antecedent =
+            frame.filter(|_| subject.pronoun && matches!(subject.head.as_str(), "he" | "she")).and_then(|f| {
+                let (n, _) = s.children(f).find(|(_, c)| rel(c) == "nsubj")?;
+                let np = noun_phrase(s, n);
+                let single = matches!(s.words[n].xpos, "NN" | "NNP");
+                // "the officer's lawyer said he", "a friend of the man said he":
+                // two people in the phrase, so no antecedent.
+                let plain = !s.children(n).any(|(_, c)| matches!(rel(c), "nmod" | "appos" | "conj" | "acl"));
+                (single && plain && !np.pronoun && !np.number).then_some(np)
+            });
         let passive = s.children(i).any(|(_, c)| c.deprel == "aux:pass") || s.words[subj].deprel == "nsubj:pass";
         let perfect =
             w.xpos == "VBN" && s.children(i).any(|(_, c)| c.deprel == "aux" && lower(c) == "have" && c.xpos != "VBD");
@@ -459,6 +479,8 @@ pub fn claims(s: &Sentence) -> Vec<OpenClaim> {
                     span: o.span.cover(&s.words[state].span),
                     index: state,
                     complement: false,
+                    frame,
+                    antecedent: None,
                 });
             }
         }
@@ -475,9 +497,26 @@ pub fn claims(s: &Sentence) -> Vec<OpenClaim> {
             span,
             index: i,
             complement,
+            frame,
+            antecedent,
         });
     }
     out
+}
+
+/// The verb whose complement clause (`ccomp`) holds predicate `i`, itself
+/// or through the clause it is conjoined to ("said he arrived and signed").
+fn frame_of(s: &Sentence, i: usize) -> Option<usize> {
+    let mut up = i;
+    for _ in 0..4 {
+        let h = s.head(up)?;
+        match rel(&s.words[up]) {
+            "ccomp" => return Some(h),
+            "conj" => up = h,
+            _ => return None,
+        }
+    }
+    None
 }
 
 #[cfg(test)]

@@ -41,6 +41,10 @@ pub struct Language {
     /// Verbs that introduce reported speech: "said", "told".
     #[serde(default)]
     pub speech_verbs: Vec<String>,
+    /// Speech verbs whose complement the speaker holds untrue: "denied
+    /// that", "disputed". What such a verb frames is not asserted.
+    #[serde(default)]
+    pub denial_verbs: Vec<String>,
     /// Phrases before a source: "according to".
     #[serde(default)]
     pub attribution: Vec<String>,
@@ -85,6 +89,7 @@ impl Language {
         self.hedges.extend(o.hedges.iter().cloned());
         self.future.extend(o.future.iter().cloned());
         self.speech_verbs.extend(o.speech_verbs.iter().cloned());
+        self.denial_verbs.extend(o.denial_verbs.iter().cloned());
         self.attribution.extend(o.attribution.iter().cloned());
         self.titles.extend(o.titles.iter().cloned());
         self.title_modifiers.extend(o.title_modifiers.iter().cloned());
