@@ -239,6 +239,14 @@ pub(crate) fn subject_of(s: &Sentence, i: usize, depth: usize) -> Option<usize> 
     if let Some((j, _)) = s.children(i).find(|(_, c)| rel(c) == "nsubj") {
         return Some(j);
     }
+    // "wants prosecutors to use the records", "asked the board to
+    // delay": the object of the verb a clause complements is its subject.
+    if depth < 3 && rel(&s.words[i]) == "xcomp" {
+        let h = s.head(i)?;
+        if let Some((o, _)) = s.children(h).find(|&(j, c)| rel(c) == "obj" && j < i) {
+            return Some(o);
+        }
+    }
     if depth < 3 && matches!(rel(&s.words[i]), "conj" | "xcomp") {
         return s.head(i).and_then(|h| subject_of(s, h, depth + 1));
     }
@@ -408,10 +416,26 @@ pub fn claims(s: &Sentence) -> Vec<OpenClaim> {
             .map(|(j, _)| noun_phrase(s, j));
         // Negation: "not"/"never" on the predicate (or on its auxiliary
         // chain), "no" on the subject or object, "no longer".
-        let mut negation = s
-            .children(i)
-            .find(|(_, c)| rel(c) == "advmod" && NEGATORS.contains(&lower(c).as_str()) || lower(c) == "not")
-            .map(|(_, c)| c.span);
+        let negator = |v: usize| {
+            s.children(v)
+                .find(|(_, c)| rel(c) == "advmod" && NEGATORS.contains(&lower(c).as_str()) || lower(c) == "not")
+                .map(|(_, c)| c.span)
+        };
+        let mut negation = negator(i);
+        // A verb joined to a negated one and sharing its subject is under
+        // the negation too when joined by "or" or "nor" ("never got the
+        // Taser or used it"); by "and" it may or may not be ("did not stop
+        // and went home"), so it says nothing.
+        let shared = rel(w) == "conj" && !s.children(i).any(|(_, c)| rel(c) == "nsubj");
+        if let (None, true, Some(h)) = (negation, shared, s.head(i)) {
+            if let Some(n) = negator(h) {
+                let cc = s.children(i).find(|(_, c)| rel(c) == "cc").map(|(_, c)| lower(c));
+                match cc.as_deref() {
+                    Some("or" | "nor") => negation = Some(n),
+                    _ => continue,
+                }
+            }
+        }
         if negation.is_none() {
             if let Some(o) = object.as_ref().filter(|o| o.no) {
                 negation = Some(o.span);
@@ -551,5 +575,36 @@ mod tests {
         assert_eq!(c.mood, Mood::Possible);
         let c = parse("Smith has never conceded.");
         assert!(c.iter().any(|c| c.predicate == "concede" && c.negation.is_some()), "{c:?}");
+    }
+
+    #[test]
+    fn a_negation_covers_verbs_joined_by_or_and_none_joined_by_and() {
+        let c = parse("The driver never got the keys or used the van.");
+        let used = c.iter().find(|c| c.predicate == "use").expect("use");
+        assert!(used.negation.is_some(), "{used:?}");
+        // "did not stop and went home": the second verb may be asserted or
+        // denied, so it gives no claim.
+        let c = parse("The driver did not stop at the depot and drove the van home.");
+        assert!(c.iter().all(|c| c.predicate != "drive"), "{c:?}");
+    }
+
+    #[test]
+    fn the_object_of_a_verb_is_the_subject_of_the_clause_it_takes() {
+        let c = parse("Union leaders urged Ann Lee not to sign the order.");
+        let sign = c.iter().find(|c| c.predicate == "sign").expect("sign");
+        assert_eq!(sign.subject.names, ["ann lee"]);
+        assert_eq!(sign.mood, Mood::Future);
+    }
+
+    #[test]
+    fn he_in_what_a_speaker_says_is_the_speaker_and_a_denial_is_the_frame() {
+        let c = parse("The inspector said he had not signed the report.");
+        let sign = c.iter().find(|c| c.predicate == "sign").expect("sign");
+        assert_eq!(sign.antecedent.as_ref().map(|a| a.head.as_str()), Some("inspector"));
+        assert!(sign.frame.is_some());
+        // two people in the speaker's phrase: no antecedent
+        let c = parse("The inspector's lawyer said he had not signed the report.");
+        let sign = c.iter().find(|c| c.predicate == "sign").expect("sign");
+        assert!(sign.antecedent.is_none(), "{sign:?}");
     }
 }
