@@ -335,3 +335,21 @@ fn what_a_denial_frames_is_not_asserted() {
     let c = doc("2025-05-07", "The club said that Paul Ortiz signed the contract on Monday.");
     assert_eq!(findings(&[("a.txt", &a), ("c.txt", &c)], "event-date").len(), 1);
 }
+
+#[test]
+fn a_conflict_inside_one_report_is_worded_as_one() {
+    // "in one report and ... in another" would send the reader looking
+    // for a second article: within one it is two passages.
+    let dir = tempfile::tempdir().unwrap();
+    let a = doc(
+        "2025-04-02",
+        "The agency said on Wednesday that at least 1,607 people were evacuated from the valley in 2024. \
+         Officials praised the response.\n\nAt least 2,800 people were evacuated from the valley in 2024, \
+         the report says.",
+    );
+    std::fs::write(dir.path().join("a.txt"), a).unwrap();
+    let o = factlint().current_dir(dir.path()).args(["check", "a.txt", "--format", "concise"]).output().unwrap();
+    let out = stdout(&o);
+    assert!(out.contains("count-mismatch") && out.contains("in one passage and"), "{out}");
+    assert!(!out.contains("{report}") && !out.contains("in one report"), "{out}");
+}

@@ -237,6 +237,12 @@ fn finish(rules: &RuleSet, input: &Input, mut out: Vec<Finding>) -> Vec<Finding>
         f.claims.dedup_by(|a, b| a.doc == b.doc && a.span == b.span);
     }
     out.retain(|f| f.claims.len() >= 2 || matches!(f.kind, ConflictKind::Weekday | ConflictKind::Suppression));
+    // "{report}" in a message is "report" when the passages are in
+    // several documents and "passage" when one document says both.
+    for f in out.iter_mut().filter(|f| f.message.contains("{report}")) {
+        let one = f.claims.iter().all(|c| c.doc == f.claims[0].doc);
+        f.message = f.message.replace("{report}", if one { "passage" } else { "report" });
+    }
     drop_open_duplicates(rules, &mut out);
     out.sort_by(|a, b| {
         let key =

@@ -276,12 +276,12 @@ impl ConflictKind {
 
     pub fn default_message(self) -> &'static str {
         match self {
-            ConflictKind::Exclusive => "{subject} is {a} in one report and {b} in another",
+            ConflictKind::Exclusive => "{subject} is {a} in one {report} and {b} in another",
             ConflictKind::Negation => "{subject} is said to be {a} and not to be {a}",
-            ConflictKind::Functional => "{subject} has {predicate} {a} in one report and {b} in another",
-            ConflictKind::Characterisation => "{subject} is described as {a} in one report and {b} in another",
-            ConflictKind::QuoteDrift => "the same quote is worded \"{a}\" in one report and \"{b}\" in another",
-            ConflictKind::Spelling => "{subject} is spelled \"{a}\" in one report and \"{b}\" in another",
+            ConflictKind::Functional => "{subject} has {predicate} {a} in one {report} and {b} in another",
+            ConflictKind::Characterisation => "{subject} is described as {a} in one {report} and {b} in another",
+            ConflictKind::QuoteDrift => "the same quote is worded \"{a}\" in one {report} and \"{b}\" in another",
+            ConflictKind::Spelling => "{subject} is spelled \"{a}\" in one {report} and \"{b}\" in another",
             ConflictKind::Weekday => "{a} is not a {b}",
             ConflictKind::Suppression => "{a}",
         }
