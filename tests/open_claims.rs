@@ -334,6 +334,12 @@ fn what_a_denial_frames_is_not_asserted() {
     // Said plainly, the two days meet.
     let c = doc("2025-05-07", "The club said that Paul Ortiz signed the contract on Monday.");
     assert_eq!(findings(&[("a.txt", &a), ("c.txt", &c)], "event-date").len(), 1);
+    // A count a denial frames is no count either.
+    let d = doc("2025-05-07", "Police said 40 workers were injured in the blast at the plant on Monday.");
+    let e = doc("2025-05-07", "The company denied that 400 workers were injured in the blast at the plant on Monday.");
+    assert!(findings(&[("d.txt", &d), ("e.txt", &e)], "count-mismatch").is_empty());
+    let f = doc("2025-05-07", "The company said that 400 workers were injured in the blast at the plant on Monday.");
+    assert_eq!(findings(&[("d.txt", &d), ("f.txt", &f)], "count-mismatch").len(), 1);
 }
 
 #[test]

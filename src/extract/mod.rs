@@ -1269,6 +1269,10 @@ impl<'r> Extractor<'r> {
         model.parse(&mut parsed);
         if let Some(pred) = &self.count_predicate {
             for q in quantities::read(&parsed, text, &model.lemmas) {
+                // "denied that 40 workers were laid off": no count.
+                if self.denied_frame(&parsed, q.at).is_some() {
+                    continue;
+                }
                 if let Some(cand) = cands.iter().find(|k| k.counted && k.clause.contains(q.head.start)) {
                     self.count_claim(text, doc, s, cand.clause, q, pred, speakers, doc_out);
                 }
@@ -1280,11 +1284,11 @@ impl<'r> Extractor<'r> {
             // arrested") asserts nothing, and "he" or "she" framed by a
             // speaker who is one person ("the officer said he used a
             // Taser") is that speaker.
-            if let Some((f, w)) = oc.frame.and_then(|f| parsed.words.get(f).map(|w| (f, w))) {
-                let form = w.form.to_lowercase();
-                if self.denial_forms.contains(&form) && oc.mood == open::Mood::Asserted {
-                    (oc.mood, oc.mood_word) = (open::Mood::Conditional, Some(parsed.words[f].span));
+            if let Some(w) = oc.frame.and_then(|f| parsed.words.get(f)) {
+                if let (Some(d), open::Mood::Asserted) = (self.denied_frame(&parsed, oc.index), oc.mood) {
+                    (oc.mood, oc.mood_word) = (open::Mood::Conditional, Some(d));
                 }
+                let form = w.form.to_lowercase();
                 if self.speech_forms.contains(&form) || self.denial_forms.contains(&form) {
                     if let Some(a) = oc.antecedent.take() {
                         oc.span = a.span.cover(&oc.span);
@@ -1302,6 +1306,13 @@ impl<'r> Extractor<'r> {
             let Some(pred) = self.open_predicate.as_deref().filter(|_| cand.open) else { continue };
             self.act_claim(text, doc, s, c, oc, pred, dcx, speakers, names_by_head, doc_out);
         }
+    }
+
+    /// The denial verb ("denied", "disputed") whose complement holds word
+    /// `i` of the sentence, if one does: what it frames is not asserted.
+    fn denied_frame(&self, parsed: &language::Sentence, i: usize) -> Option<Span> {
+        let w = parsed.words.get(open::framing_verb(parsed, i)?)?;
+        self.denial_forms.contains(&w.form.to_lowercase()).then_some(w.span)
     }
 
     /// The open predicate's claim of one parsed predicate.

@@ -347,7 +347,7 @@ pub fn claims(s: &Sentence) -> Vec<OpenClaim> {
             continue;
         };
         let subject = noun_phrase(s, subj);
-        let frame = frame_of(s, i);
+        let frame = framing_verb(s, i);
         let antecedent =
             frame.filter(|_| subject.pronoun && matches!(subject.head.as_str(), "he" | "she")).and_then(|f| {
                 let (n, _) = s.children(f).find(|(_, c)| rel(c) == "nsubj")?;
@@ -530,7 +530,7 @@ pub fn claims(s: &Sentence) -> Vec<OpenClaim> {
 
 /// The verb whose complement clause (`ccomp`) holds predicate `i`, itself
 /// or through the clause it is conjoined to ("said he arrived and signed").
-fn frame_of(s: &Sentence, i: usize) -> Option<usize> {
+pub(crate) fn framing_verb(s: &Sentence, i: usize) -> Option<usize> {
     let mut up = i;
     for _ in 0..4 {
         let h = s.head(up)?;

@@ -39,6 +39,8 @@ pub struct Counted {
     pub span: Span,
     /// The event word.
     pub head: Span,
+    /// The event word's index in the sentence.
+    pub at: usize,
     /// What else the clause says of the event, in a canonical order: its
     /// subject and object heads, its prepositional phrases ("around
     /// world", "in 2014") and those of the counted noun ("per second").
@@ -401,6 +403,7 @@ pub fn read(s: &Sentence, text: &str, lz: &Lemmatizer) -> Vec<Counted> {
             fixed,
             span,
             head,
+            at: h,
             frame,
             local: measure.is_some(),
         });
