@@ -1285,11 +1285,12 @@ impl<'r> Extractor<'r> {
             // speaker who is one person ("the officer said he used a
             // Taser") is that speaker.
             if let Some(w) = oc.frame.and_then(|f| parsed.words.get(f)) {
-                if let (Some(d), open::Mood::Asserted) = (self.denied_frame(&parsed, oc.index), oc.mood) {
-                    (oc.mood, oc.mood_word) = (open::Mood::Conditional, Some(d));
-                }
                 let form = w.form.to_lowercase();
-                if self.speech_forms.contains(&form) || self.denial_forms.contains(&form) {
+                let denial = self.denial_forms.contains(&form);
+                if denial && oc.mood == open::Mood::Asserted {
+                    (oc.mood, oc.mood_word) = (open::Mood::Conditional, Some(w.span));
+                }
+                if denial || self.speech_forms.contains(&form) {
                     if let Some(a) = oc.antecedent.take() {
                         oc.span = a.span.cover(&oc.span);
                         oc.subject = a;
