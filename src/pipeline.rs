@@ -122,7 +122,8 @@ pub fn second_pass(
 }
 
 /// With `FACTLINT_TIMINGS` set, the wall time of each corpus stage on
-/// standard error (`factlint: timing extract 7.37 s`), for profiling a run.
+/// standard error (`factlint: timing extract 7.37 s`), and how many
+/// documents the fact cache gave, for profiling a run.
 struct Stages {
     on: bool,
     at: std::time::Instant,
@@ -172,6 +173,10 @@ pub fn analyse_cached(
     let ids = cache.rules_id();
     let keys: Vec<[u8; 32]> = docs.par_iter().map(|d| crate::cache::key(&ids, d)).collect();
     let cached = cache.get_all(&keys);
+    if Stages::start().on {
+        let hits = cached.iter().filter(|c| c.is_some()).count();
+        eprintln!("factlint: cache {hits} of {} documents read from the cache", docs.len());
+    }
     analyse_given(docs, problems, rules, tick, cached, &mut |fresh| {
         cache.put_all(fresh.into_iter().map(|(i, e)| (keys[i], e)))
     })

@@ -29,7 +29,45 @@ fn corpus() -> tempfile::TempDir {
     for f in std::fs::read_dir(root().join("seeds")).unwrap().flatten() {
         std::fs::copy(f.path(), dir.path().join(f.file_name())).unwrap();
     }
+    // Counts, measures and shares read from the parse: every kind of
+    // quantity the cache stores.
+    std::fs::write(
+        dir.path().join("counts.txt"),
+        " date 2025-03-04\n\nTwelve people were injured when the Harbour Line train derailed near \
+         Calder, police said. Ann Lee bought a 10-inch knife. The Calder Trust bought a 5% stake in the \
+         line for $117 million.\n",
+    )
+    .unwrap();
     dir
+}
+
+/// How many documents a run read from the cache, as it says on standard
+/// error with FACTLINT_TIMINGS set.
+fn hits(dir: &Path, cache: &Path) -> (usize, usize) {
+    let out = factlint()
+        .env("FACTLINT_TIMINGS", "1")
+        .args(["check", dir.to_str().unwrap(), "--format", "json", "--cache", cache.to_str().unwrap()])
+        .output()
+        .unwrap();
+    let err = stderr(&out);
+    let line = err.lines().find(|l| l.starts_with("factlint: cache ")).unwrap_or_else(|| panic!("{err}"));
+    let n: Vec<usize> = line.split(' ').filter_map(|w| w.parse().ok()).collect();
+    (n[0], n[1])
+}
+
+#[test]
+fn every_document_of_an_unchanged_corpus_comes_from_the_cache() {
+    let docs = corpus();
+    let cache = tempfile::tempdir().unwrap();
+    let n = std::fs::read_dir(docs.path()).unwrap().count();
+    assert_eq!(hits(docs.path(), cache.path()), (0, n));
+    // (Every document's facts decode: a stored value that did not read
+    // back, as one with a quantity once did, would be a miss every time.)
+    assert_eq!(hits(docs.path(), cache.path()), (n, n));
+    let victim = docs.path().join("counts.txt");
+    let text = std::fs::read_to_string(&victim).unwrap();
+    std::fs::write(&victim, text.replace("Twelve", "Fourteen")).unwrap();
+    assert_eq!(hits(docs.path(), cache.path()), (n - 1, n), "only the edited document is extracted again");
 }
 
 #[test]

@@ -141,11 +141,16 @@ pub struct Quantity {
     /// A count read from the parse: the rest of its clause ("around
     /// world; in 2014"), so that two counts of one document are compared
     /// only when they say the same thing of the same event.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    ///
+    /// No field of what the cache stores skips itself when empty
+    /// (`skip_serializing_if`): the cache's format (postcard) is not
+    /// self-describing, and a value written without a field does not read
+    /// back, so every document would be extracted again.
+    #[serde(default)]
     pub frame: Option<String>,
     /// A measure of a thing ("a 10-inch knife"), compared within its
     /// document only.
-    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    #[serde(default)]
     pub local: bool,
 }
 
@@ -1099,7 +1104,13 @@ impl<'r> Extractor<'r> {
                     let t = &tokens[k];
                     let number = match &t.kind {
                         Kind::Num { ordinal, .. } => !ordinal,
-                        Kind::Word { text, cap: false } => text.len() > 2 && language::numbers::value(text).is_some(),
+                        // (capitalised only where a sentence opens: "Three
+                        // passengers were hurt", not a title's "Three Kings")
+                        Kind::Word { text, cap } => {
+                            (!cap || tokens[..k].iter().all(|p| matches!(p.kind, Kind::Punct(_))))
+                                && text.len() > 2
+                                && language::numbers::value(text).is_some()
+                        }
                         _ => false,
                     };
                     // ... right before a lowercase noun that is not a span of
@@ -1116,6 +1127,8 @@ impl<'r> Extractor<'r> {
                             _ => false,
                         })
                     };
+                    // ... or a share sizing a thing ("an 85% chance of survival").
+                    let share = || tokens.get(k + 1).is_some_and(|n| n.is_punct('%'));
                     // ... or after a currency sign ("£18 million", "$117 million").
                     let money = || k > 0 && matches!(tokens[k - 1].kind, Kind::Punct('$' | '£' | '€' | '¥'));
                     // ... or measuring a thing ("a 10-inch knife"): number,
@@ -1126,7 +1139,7 @@ impl<'r> Extractor<'r> {
                         k + 3 < t1 && tokens[k + 1].is_punct('-') && word(k + 2) && word(k + 3)
                     };
                     number
-                        && (counts() || money() || measure())
+                        && (counts() || share() || money() || measure())
                         && !s.times.iter().any(|m| m.start <= t.start && t.start < m.end)
                 });
             // A day and a past tense of a verb that says more than "said".
@@ -1244,7 +1257,7 @@ impl<'r> Extractor<'r> {
         let counts = verb
             && cands.iter().any(|c| c.counted)
             && (parsed.words.windows(2).any(|w| {
-                w[0].upos == "NUM" && matches!(w[1].upos, "NOUN" | "ADJ")
+                w[0].upos == "NUM" && (matches!(w[1].upos, "NOUN" | "ADJ") || w[1].form == "%")
                     || matches!(w[0].form.as_str(), "$" | "£" | "€" | "¥") && w[1].upos == "NUM"
             }) || parsed.words.windows(3).any(|w| w[0].upos == "NUM" && w[1].form == "-" && w[2].upos == "NOUN"));
         let stated = cands.iter().any(|c| c.stated)

@@ -53,7 +53,15 @@ pub fn name_runs(text: &str, tokens: &[Token], lx: &Lexicon) -> Vec<NameRun> {
             }
             j += 1;
         }
-        // tokens[start..j] is a run of capitalised words.
+        // tokens[start..j] is a run of capitalised words. A number word
+        // alone where the sentence opens is a count ("Twelve people were
+        // hurt"), not a name.
+        let opens = tokens[..start].iter().all(|t| matches!(t.kind, Kind::Punct(_)));
+        if j == start + 1 && opens && tokens[start].word().is_some_and(|w| crate::language::numbers::value(w).is_some())
+        {
+            i = j;
+            continue;
+        }
         let words: Vec<&Token> = tokens[start..j].iter().collect();
         let lower: Vec<String> = words.iter().map(|t| t.word().unwrap_or("").to_string()).collect();
         // Strip leading stopwords, then everything up to the last role word.
@@ -123,6 +131,15 @@ mod tests {
     #[test]
     fn lowercase_role_word_before_counts() {
         assert_eq!(runs("said club spokesperson Ana Silva"), [("Ana Silva".to_string(), true)]);
+    }
+
+    #[test]
+    fn a_number_word_opening_a_sentence_is_no_name() {
+        assert_eq!(runs("Twelve people were hurt, Ann Lee said."), [("Ann Lee".to_string(), false)]);
+        assert_eq!(runs("\"Three passengers were hurt"), Vec::<(String, bool)>::new());
+        // inside a name, or later in the sentence, it stays
+        assert_eq!(runs("Three Mile Island reopened"), [("Three Mile Island".to_string(), false)]);
+        assert_eq!(runs("the film Twelve opened"), [("Twelve".to_string(), false)]);
     }
 
     #[test]

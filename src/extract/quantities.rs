@@ -61,7 +61,15 @@ fn measure_of(s: &Sentence, text: &str, i: usize, unit: usize) -> Option<usize> 
     let joined =
         text.get(w.span.end..u.span.start) == Some("-") && !text.get(u.span.end..).is_some_and(|t| t.starts_with('-'));
     let thing = s.head(unit).filter(|&m| m > unit && s.words[m].upos == "NOUN")?;
-    (joined && u.upos == "NOUN" && matches!(rel(u), "compound" | "amod" | "nmod")).then_some(thing)
+    // A share that sizes a thing ("an 85% chance of survival", "a 5
+    // percent stake"), hyphenated or not.
+    let share = is_share(u) && rel(u) == "compound";
+    ((joined && u.upos == "NOUN" || share) && matches!(rel(u), "compound" | "amod" | "nmod")).then_some(thing)
+}
+
+/// A percent sign or word ("85%", "85 percent", "85 per cent").
+fn is_share(w: &Word) -> bool {
+    matches!(w.form.to_lowercase().as_str(), "%" | "percent" | "per cent" | "pct")
 }
 
 /// The currency a sign heading an amount names ("$117 million").
@@ -274,7 +282,8 @@ pub fn read(s: &Sentence, text: &str, lz: &Lemmatizer) -> Vec<Counted> {
         let mut counted = if let Some(c) = currency {
             c.to_string()
         } else if measure.is_some() {
-            format!("{} {}", lower(&s.words[unit]), np.head)
+            let unit = if is_share(&s.words[unit]) { "percent".to_string() } else { lower(&s.words[unit]) };
+            format!("{unit} {}", np.head)
         } else {
             let mut mods: Vec<&str> = np
                 .modifiers
