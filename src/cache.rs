@@ -17,11 +17,13 @@
 //! the cache, never a failed run.
 
 use crate::corpus::Document;
-use crate::extract::DocExtraction;
+use crate::extract::{DocExtraction, RawClaim};
 use crate::rules::RuleSet;
+use rayon::prelude::*;
 use rusqlite::{params, Connection, OpenFlags, OptionalExtension};
 use sha2::{Digest, Sha256};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use std::time::Duration;
 
 /// SQLite's `application_id` of a factlint cache ("FLC1").
@@ -160,12 +162,50 @@ impl Cache {
         let Ok(mut stmt) = self.conn.prepare_cached("SELECT value FROM facts WHERE key = ?1") else {
             return vec![None; keys.len()];
         };
-        keys.iter()
-            .map(|k| {
-                let bytes: Option<Vec<u8>> = stmt.query_row(params![&k[..]], |r| r.get(0)).optional().ok().flatten();
-                bytes.and_then(|b| postcard::from_bytes(&b).ok())
-            })
-            .collect()
+        // Read one by one (a connection is one thread's), decoded in
+        // parallel: decoding is most of the time.
+        let stored: Vec<Option<Vec<u8>>> =
+            keys.iter().map(|k| stmt.query_row(params![&k[..]], |r| r.get(0)).optional().ok().flatten()).collect();
+        stored.into_par_iter().map(|b| b.and_then(|b| postcard::from_bytes(&b).ok())).collect()
+    }
+
+    /// The key of a document's second pass under a corpus's denials.
+    fn second_key(doc: &[u8; 32], denials: &[u8; 32]) -> [u8; 32] {
+        let mut h = Sha256::new();
+        h.update(b"second pass\0");
+        h.update(doc);
+        h.update(denials);
+        h.finalize().into()
+    }
+
+    /// The open claims a document's second pass gave under these denials,
+    /// if stored and readable.
+    pub fn get_second(&self, doc: &[u8; 32], denials: &[u8; 32]) -> Option<Vec<RawClaim>> {
+        let mut stmt = self.conn.prepare_cached("SELECT value FROM facts WHERE key = ?1").ok()?;
+        let k = Self::second_key(doc, denials);
+        let bytes: Vec<u8> = stmt.query_row(params![&k[..]], |r| r.get(0)).optional().ok().flatten()?;
+        postcard::from_bytes(&bytes).ok()
+    }
+
+    /// Store second passes (one transaction), as [`Cache::put_all`].
+    pub fn put_second<'a>(
+        &mut self,
+        items: impl IntoIterator<Item = ([u8; 32], &'a [Arc<RawClaim>])>,
+        denials: &[u8; 32],
+    ) {
+        let Ok(tx) = self.conn.transaction() else { return };
+        {
+            let Ok(mut stmt) = tx.prepare_cached("INSERT OR REPLACE INTO facts (key, value) VALUES (?1, ?2)") else {
+                return;
+            };
+            for (doc, claims) in items {
+                let k = Self::second_key(&doc, denials);
+                if let Ok(v) = postcard::to_allocvec(claims) {
+                    let _ = stmt.execute(params![&k[..], v]);
+                }
+            }
+        }
+        let _ = tx.commit();
     }
 
     /// Store extractions (one transaction). Failing to store is not an

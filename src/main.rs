@@ -736,7 +736,9 @@ fn check(mut args: CheckArgs) -> miette::Result<u8> {
         }
     };
     let a = match known {
-        Some(given) => factlint::pipeline::analyse_given(docs, problems, &rules, &tick, given, &mut |_| {}),
+        Some(given) => {
+            factlint::pipeline::analyse_given(docs, problems, &rules, &tick, given, &mut factlint::pipeline::NoMemo)
+        }
         None => factlint::pipeline::analyse_cached(docs, problems, &rules, &tick, cache.as_mut()),
     };
     bar.finish_and_clear();

@@ -3,13 +3,14 @@
 use crate::cache::Cache;
 use crate::check::{self, FactIndex, Finding};
 use crate::corpus::{self, Document, Problem};
-use crate::extract::{Denied, DocExtraction, Extractor};
+use crate::extract::{Denied, DocExtraction, Extractor, RawClaim};
 use crate::facts;
 use crate::rules::RuleSet;
 use chrono::NaiveDate;
 use rayon::prelude::*;
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::PathBuf;
+use std::sync::Arc;
 
 /// Everything one run produced, in corpus order.
 pub struct Analysis {
@@ -67,6 +68,7 @@ pub fn second_pass(
     extractions: &mut [DocExtraction],
     extractor: &Extractor,
     targets: Option<&[usize]>,
+    memo: &mut dyn Memo,
 ) {
     let mut denied_of: BTreeMap<&str, BTreeSet<&str>> = BTreeMap::new();
     for (verb, name) in extractions.iter().flat_map(|e| e.denied.iter()) {
@@ -103,14 +105,30 @@ pub fn second_pass(
     let open = extractor.open_predicate().map(str::to_string);
     // Only the open claims are kept of each extraction, as soon as it is
     // made: the rest (names, persons, ...) would only hold memory.
-    let redone: Vec<(usize, Vec<std::sync::Arc<crate::extract::RawClaim>>)> = targets
-        .par_iter()
-        .filter_map(|&i| {
-            let live = extractor.live_sentences(&docs[i], &denied)?;
+    // What a document's second pass gives depends on the document and on
+    // the corpus's denials alone: the memo keeps it under both.
+    let denials = denials_key(&by_name);
+    // (A document with nothing to read again is kept too, as no claims,
+    // so that a run on an unchanged corpus reads no text here.)
+    let mut redone: Vec<(usize, Vec<Arc<RawClaim>>)> = Vec::new();
+    let mut todo = Vec::new();
+    for &i in targets {
+        match memo.second(i, &denials) {
+            Some(claims) => redone.push((i, claims.into_iter().map(Arc::new).collect())),
+            None => todo.push(i),
+        }
+    }
+    let fresh: Vec<(usize, Vec<Arc<RawClaim>>)> = todo
+        .into_par_iter()
+        .map(|i| {
+            let Some(live) = extractor.live_sentences(&docs[i], &denied) else { return (i, Vec::new()) };
             let claims = extractor.extract_second(&docs[i], &denied, live, extractions[i].seed.as_deref()).claims;
-            Some((i, claims.into_iter().filter(|c| Some(&c.predicate) == open.as_ref()).collect()))
+            (i, claims.into_iter().filter(|c| Some(&c.predicate) == open.as_ref()).collect())
         })
         .collect();
+    memo.keep_second(fresh.iter().map(|(i, c)| (*i, c.as_slice())).collect(), &denials);
+    redone.extend(fresh);
+    redone.sort_by_key(|(i, _)| *i);
     for (i, claims) in redone {
         for c in claims {
             let have = &extractions[i].claims;
@@ -118,6 +136,63 @@ pub fn second_pass(
                 extractions[i].claims.push(c);
             }
         }
+    }
+}
+
+/// The digest of a corpus's denials (each denied subject's names and the
+/// verbs denied of it), under which the memo keeps second passes.
+fn denials_key(by_name: &BTreeMap<String, BTreeSet<&str>>) -> [u8; 32] {
+    use sha2::{Digest, Sha256};
+    let mut h = Sha256::new();
+    for (name, verbs) in by_name {
+        h.update(name.as_bytes());
+        for v in verbs {
+            h.update([0]);
+            h.update(v.as_bytes());
+        }
+        h.update([1]);
+    }
+    h.finalize().into()
+}
+
+/// Where a run keeps and finds work done before: the fact cache, or
+/// nothing ([`NoMemo`]).
+pub trait Memo {
+    /// Told of the documents extracted afresh: (index, extraction).
+    fn extracted(&mut self, _fresh: Vec<(usize, &DocExtraction)>) {}
+    /// The open claims document `doc`'s second pass gave under these
+    /// denials, if kept.
+    fn second(&self, _doc: usize, _denials: &[u8; 32]) -> Option<Vec<RawClaim>> {
+        None
+    }
+    /// Keep second passes made afresh: (index, open claims).
+    fn keep_second(&mut self, _fresh: Vec<(usize, &[Arc<RawClaim>])>, _denials: &[u8; 32]) {}
+}
+
+/// A run that keeps nothing.
+pub struct NoMemo;
+
+impl Memo for NoMemo {}
+
+/// The fact cache as a run's memo, with each document's key.
+struct CacheMemo<'c> {
+    cache: &'c mut Cache,
+    keys: Vec<[u8; 32]>,
+}
+
+impl Memo for CacheMemo<'_> {
+    fn extracted(&mut self, fresh: Vec<(usize, &DocExtraction)>) {
+        let keys = &self.keys;
+        self.cache.put_all(fresh.into_iter().map(|(i, e)| (keys[i], e)));
+    }
+
+    fn second(&self, doc: usize, denials: &[u8; 32]) -> Option<Vec<RawClaim>> {
+        self.cache.get_second(&self.keys[doc], denials)
+    }
+
+    fn keep_second(&mut self, fresh: Vec<(usize, &[Arc<RawClaim>])>, denials: &[u8; 32]) {
+        let keys = &self.keys;
+        self.cache.put_second(fresh.into_iter().map(|(i, c)| (keys[i], c)), denials);
     }
 }
 
@@ -168,7 +243,7 @@ pub fn analyse_cached(
 ) -> Analysis {
     let Some(cache) = cache else {
         let none = vec![None; docs.len()];
-        return analyse_given(docs, problems, rules, tick, none, &mut |_| {});
+        return analyse_given(docs, problems, rules, tick, none, &mut NoMemo);
     };
     let ids = cache.rules_id();
     let keys: Vec<[u8; 32]> = docs.par_iter().map(|d| crate::cache::key(&ids, d)).collect();
@@ -177,13 +252,8 @@ pub fn analyse_cached(
         let hits = cached.iter().filter(|c| c.is_some()).count();
         eprintln!("factlint: cache {hits} of {} documents read from the cache", docs.len());
     }
-    analyse_given(docs, problems, rules, tick, cached, &mut |fresh| {
-        cache.put_all(fresh.into_iter().map(|(i, e)| (keys[i], e)))
-    })
+    analyse_given(docs, problems, rules, tick, cached, &mut CacheMemo { cache, keys })
 }
-
-/// Told of the documents extracted afresh: (index, extraction).
-pub type Fresh<'f> = dyn FnMut(Vec<(usize, &DocExtraction)>) + 'f;
 
 /// As [`analyse_with_progress`], with each document's first-pass
 /// extraction where it is already known (a cache, a map step's records);
@@ -194,7 +264,7 @@ pub fn analyse_given(
     rules: &RuleSet,
     tick: &(dyn Fn() + Sync),
     known: Vec<Option<DocExtraction>>,
-    extracted: &mut Fresh,
+    memo: &mut dyn Memo,
 ) -> Analysis {
     let mut clock = Stages::start();
     let extractor = Extractor::new(rules);
@@ -208,10 +278,10 @@ pub fn analyse_given(
             e
         })
         .collect();
-    extracted(extractions.iter().enumerate().filter(|(i, _)| fresh[*i]).collect());
+    memo.extracted(extractions.iter().enumerate().filter(|(i, _)| fresh[*i]).collect());
     let first_pass_claims = extractions.iter().map(|e| e.claims.len()).collect();
     clock.lap("extract");
-    second_pass(&docs, &mut extractions, &extractor, None);
+    second_pass(&docs, &mut extractions, &extractor, None, memo);
     // What the second pass needed of each document is not needed again:
     // freed before the corpus-wide stages, whose memory peaks.
     for e in &mut extractions {

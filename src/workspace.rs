@@ -356,7 +356,13 @@ impl Workspace {
         let own_denials = exs[at].denied.iter().any(|d| !exs[..at].iter().any(|e| e.denied.contains(d)));
         with_facts.push(at);
         let targets: Vec<usize> = if own_denials { with_facts } else { vec![at] };
-        crate::pipeline::second_pass(&docs, &mut exs, self.engine.borrow_dependent(), Some(&targets));
+        crate::pipeline::second_pass(
+            &docs,
+            &mut exs,
+            self.engine.borrow_dependent(),
+            Some(&targets),
+            &mut crate::pipeline::NoMemo,
+        );
         let rules = self.rules();
         let facts = FactIndex::new(facts::resolve(&exs));
         let found = check::run(rules, &check::Input { docs: &docs, extractions: &exs, facts: &facts });

@@ -141,3 +141,30 @@ fn runs_sharing_a_cache_at_once_agree_and_leave_it_sound() {
     let ok: String = c.query_row("PRAGMA integrity_check", [], |r| r.get(0)).unwrap();
     assert_eq!(ok, "ok");
 }
+
+#[test]
+fn a_second_pass_is_read_from_the_cache_only_under_the_same_denials() {
+    // A denial in one report sends the other through the second pass; the
+    // cache keeps that pass under the corpus's denials, so a corpus whose
+    // denials change is read again, and reports as a run without a cache.
+    let docs = tempfile::tempdir().unwrap();
+    let cache = tempfile::tempdir().unwrap();
+    let a =
+        " date 2025-03-04\n\nThe Harbour Authority approved the repairs to the sea wall on Monday, officials said.\n";
+    let b =
+        " date 2025-03-04\n\nThe Harbour Authority has not approved the repairs to the sea wall, a spokesman said.\n";
+    std::fs::write(docs.path().join("a.txt"), a).unwrap();
+    std::fs::write(docs.path().join("b.txt"), b).unwrap();
+    let first = stdout(&check(docs.path(), cache.path()));
+    assert!(first.contains("act-negation"), "{first}");
+    assert_eq!(stdout(&check(docs.path(), cache.path())), first);
+    // The denial withdrawn: no conflict, though a's second pass was kept.
+    std::fs::write(docs.path().join("b.txt"), b.replace("has not approved", "has approved")).unwrap();
+    let withdrawn = stdout(&check(docs.path(), cache.path()));
+    assert!(!withdrawn.contains("act-negation"), "{withdrawn}");
+    assert_eq!(withdrawn, uncached(docs.path()));
+    // And back: the kept pass serves again, with the same findings.
+    std::fs::write(docs.path().join("b.txt"), b).unwrap();
+    assert_eq!(stdout(&check(docs.path(), cache.path())), first);
+    assert_eq!(first, uncached(docs.path()));
+}

@@ -63,12 +63,12 @@ fn the_second_pass_from_seeds_adds_what_reading_documents_whole_adds() {
     assert!(first.iter().all(|e| e.seed.is_some()));
 
     let mut seeded = first.clone();
-    pipeline::second_pass(&docs, &mut seeded, &extractor, None);
+    pipeline::second_pass(&docs, &mut seeded, &extractor, None, &mut pipeline::NoMemo);
     let mut whole = first.clone();
     for e in &mut whole {
         e.seed = None;
     }
-    pipeline::second_pass(&docs, &mut whole, &extractor, None);
+    pipeline::second_pass(&docs, &mut whole, &extractor, None, &mut pipeline::NoMemo);
 
     let added = claims(&seeded).len() - claims(&first).len();
     assert!(added > 0, "the corpus gives the second pass nothing to add: the test shows nothing");
