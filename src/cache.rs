@@ -81,6 +81,11 @@ fn open_file(path: &Path) -> rusqlite::Result<Connection> {
         OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_CREATE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
     )?;
     conn.busy_timeout(Duration::from_secs(10))?;
+    // A run looks up every document of its corpus: 64 MB of pages kept in
+    // memory instead of SQLite's 2 MB default. (A memory map of the file
+    // made a run on 100,000 cached documents 21.9 s instead of 26.0 s, but
+    // its pages count in the run's resident memory: 3.0 GB instead of 2.6.)
+    conn.pragma_update(None, "cache_size", -65536)?;
     Ok(conn)
 }
 
@@ -159,14 +164,29 @@ impl Cache {
 
     /// The stored extraction of each key, where there is one that decodes.
     pub fn get_all(&self, keys: &[[u8; 32]]) -> Vec<Option<DocExtraction>> {
+        self.read_all(keys)
+    }
+
+    /// The stored value of each key, where there is one that decodes.
+    /// One read transaction for all (not one lock per lookup); read one by
+    /// one (a connection is one thread's), decoded in parallel a batch at
+    /// a time: decoding is most of the time, and a batch's bytes are freed
+    /// (and their memory reused) before the next.
+    fn read_all<T: serde::de::DeserializeOwned + Send>(&self, keys: &[[u8; 32]]) -> Vec<Option<T>> {
         let Ok(mut stmt) = self.conn.prepare_cached("SELECT value FROM facts WHERE key = ?1") else {
-            return vec![None; keys.len()];
+            return std::iter::repeat_with(|| None).take(keys.len()).collect();
         };
-        // Read one by one (a connection is one thread's), decoded in
-        // parallel: decoding is most of the time.
-        let stored: Vec<Option<Vec<u8>>> =
-            keys.iter().map(|k| stmt.query_row(params![&k[..]], |r| r.get(0)).optional().ok().flatten()).collect();
-        stored.into_par_iter().map(|b| b.and_then(|b| postcard::from_bytes(&b).ok())).collect()
+        let began = self.conn.execute_batch("BEGIN DEFERRED").is_ok();
+        let mut out = Vec::with_capacity(keys.len());
+        for batch in keys.chunks(1024) {
+            let stored: Vec<Option<Vec<u8>>> =
+                batch.iter().map(|k| stmt.query_row(params![&k[..]], |r| r.get(0)).optional().ok().flatten()).collect();
+            out.par_extend(stored.into_par_iter().map(|b| b.and_then(|b| postcard::from_bytes(&b).ok())));
+        }
+        if began {
+            let _ = self.conn.execute_batch("COMMIT");
+        }
+        out
     }
 
     /// The key of a document's second pass under a corpus's denials.
@@ -178,13 +198,11 @@ impl Cache {
         h.finalize().into()
     }
 
-    /// The open claims a document's second pass gave under these denials,
-    /// if stored and readable.
-    pub fn get_second(&self, doc: &[u8; 32], denials: &[u8; 32]) -> Option<Vec<RawClaim>> {
-        let mut stmt = self.conn.prepare_cached("SELECT value FROM facts WHERE key = ?1").ok()?;
-        let k = Self::second_key(doc, denials);
-        let bytes: Vec<u8> = stmt.query_row(params![&k[..]], |r| r.get(0)).optional().ok().flatten()?;
-        postcard::from_bytes(&bytes).ok()
+    /// The open claims each document's second pass gave under these
+    /// denials, where stored and readable.
+    pub fn get_seconds(&self, docs: &[[u8; 32]], denials: &[u8; 32]) -> Vec<Option<Vec<RawClaim>>> {
+        let keys: Vec<[u8; 32]> = docs.iter().map(|d| Self::second_key(d, denials)).collect();
+        self.read_all(&keys)
     }
 
     /// Store second passes (one transaction), as [`Cache::put_all`].

@@ -112,8 +112,8 @@ pub fn second_pass(
     // so that a run on an unchanged corpus reads no text here.)
     let mut redone: Vec<(usize, Vec<Arc<RawClaim>>)> = Vec::new();
     let mut todo = Vec::new();
-    for &i in targets {
-        match memo.second(i, &denials) {
+    for (&i, kept) in targets.iter().zip(memo.seconds(targets, &denials)) {
+        match kept {
             Some(claims) => redone.push((i, claims.into_iter().map(Arc::new).collect())),
             None => todo.push(i),
         }
@@ -160,10 +160,10 @@ fn denials_key(by_name: &BTreeMap<String, BTreeSet<&str>>) -> [u8; 32] {
 pub trait Memo {
     /// Told of the documents extracted afresh: (index, extraction).
     fn extracted(&mut self, _fresh: Vec<(usize, &DocExtraction)>) {}
-    /// The open claims document `doc`'s second pass gave under these
-    /// denials, if kept.
-    fn second(&self, _doc: usize, _denials: &[u8; 32]) -> Option<Vec<RawClaim>> {
-        None
+    /// The open claims each document's second pass gave under these
+    /// denials, where kept.
+    fn seconds(&self, docs: &[usize], _denials: &[u8; 32]) -> Vec<Option<Vec<RawClaim>>> {
+        vec![None; docs.len()]
     }
     /// Keep second passes made afresh: (index, open claims).
     fn keep_second(&mut self, _fresh: Vec<(usize, &[Arc<RawClaim>])>, _denials: &[u8; 32]) {}
@@ -186,8 +186,9 @@ impl Memo for CacheMemo<'_> {
         self.cache.put_all(fresh.into_iter().map(|(i, e)| (keys[i], e)));
     }
 
-    fn second(&self, doc: usize, denials: &[u8; 32]) -> Option<Vec<RawClaim>> {
-        self.cache.get_second(&self.keys[doc], denials)
+    fn seconds(&self, docs: &[usize], denials: &[u8; 32]) -> Vec<Option<Vec<RawClaim>>> {
+        let keys: Vec<[u8; 32]> = docs.iter().map(|&i| self.keys[i]).collect();
+        self.cache.get_seconds(&keys, denials)
     }
 
     fn keep_second(&mut self, fresh: Vec<(usize, &[Arc<RawClaim>])>, denials: &[u8; 32]) {

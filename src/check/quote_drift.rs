@@ -4,6 +4,7 @@ use super::{render_message, Claim, Finding, Input};
 use crate::extract::{Modality, Polarity};
 use crate::rules::Conflict;
 use crate::text::Span;
+use rayon::prelude::*;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 /// A quote's words, normalised, with their byte spans.
@@ -341,6 +342,16 @@ fn same_speaker(a: &QuoteWords, b: &QuoteWords) -> bool {
 type Side = BTreeSet<(usize, Span)>;
 type Group = (Side, Side, String, String, String);
 
+/// One pair of quotations found to be one quotation worded two ways:
+/// whose, the change (oriented, and as a key), and each side's passage.
+struct Matched {
+    speaker: String,
+    key_changes: Vec<Change>,
+    found: Vec<Change>,
+    a: (usize, Span),
+    b: (usize, Span),
+}
+
 /// The longest quotation compared, in words.
 const MAX_QUOTE_WORDS: usize = 200;
 
@@ -393,71 +404,79 @@ pub fn check(rule: &Conflict, input: &Input, out: &mut Vec<Finding>) {
             }
         }
     }
-    // One finding per speaker and distinct change, with every passage on
-    // each side.
-    let mut groups: BTreeMap<(String, Vec<Change>), Group> = BTreeMap::new();
-    for (i, j) in pairs {
-        let (x, y) = (&quotes[i], &quotes[j]);
-        if !same_speaker(x, y) {
-            continue;
-        }
-        let xw: Vec<&str> = x.words.iter().map(|w| w.0.as_str()).collect();
-        let yw: Vec<&str> = y.words.iter().map(|w| w.0.as_str()).collect();
-        // Whether the passages run to the end of both quotations (a change
-        // at the end), or are the whole of both.
-        let (mut to_end, mut whole) = (false, false);
-        let pairs_ij = align(&xw, &yw);
-        let found = match short_substitution(&xw, &yw) {
-            // A short quotation given whole both times with one word
-            // swapped: "extremely frank and confidential" / "... trustful".
-            Some(c) => {
-                whole = true;
-                vec![c]
+    // Each pair aligned on its own (in parallel: alignment is the cost),
+    // then, in pair order, one finding per speaker and distinct change,
+    // with every passage on each side.
+    let pairs: Vec<(usize, usize)> = pairs.into_iter().collect();
+    let matched: Vec<Matched> = pairs
+        .par_iter()
+        .filter_map(|&(i, j)| {
+            let (x, y) = (&quotes[i], &quotes[j]);
+            if !same_speaker(x, y) {
+                return None;
             }
-            None => {
-                let (found, shared, region, tail) = changes(&xw, &yw, &pairs_ij);
-                to_end = tail;
-                // The words they share must say something: "the ... of the
-                // Endangered Species Act" is a name two quotations share.
-                let content = pairs_ij.iter().filter(|(i, _)| !FUNCTION_WORDS.contains(&xw[*i])).count();
-                // One quotation: most of the region they share agrees, over
-                // a minimum length; and a real change of words inside it.
-                if found.is_empty()
-                    || content < MIN_SHARED_CONTENT
-                    || shared < MIN_SHARED
-                    || (shared as f64) < rule.threshold * region as f64
-                {
-                    continue;
+            let xw: Vec<&str> = x.words.iter().map(|w| w.0.as_str()).collect();
+            let yw: Vec<&str> = y.words.iter().map(|w| w.0.as_str()).collect();
+            // Whether the passages run to the end of both quotations (a change
+            // at the end), or are the whole of both.
+            let (mut to_end, mut whole) = (false, false);
+            let pairs_ij = align(&xw, &yw);
+            let found = match short_substitution(&xw, &yw) {
+                // A short quotation given whole both times with one word
+                // swapped: "extremely frank and confidential" / "... trustful".
+                Some(c) => {
+                    whole = true;
+                    vec![c]
                 }
-                found
+                None => {
+                    let (found, shared, region, tail) = changes(&xw, &yw, &pairs_ij);
+                    to_end = tail;
+                    // The words they share must say something: "the ... of the
+                    // Endangered Species Act" is a name two quotations share.
+                    let content = pairs_ij.iter().filter(|(i, _)| !FUNCTION_WORDS.contains(&xw[*i])).count();
+                    // One quotation: most of the region they share agrees, over
+                    // a minimum length; and a real change of words inside it.
+                    if found.is_empty()
+                        || content < MIN_SHARED_CONTENT
+                        || shared < MIN_SHARED
+                        || (shared as f64) < rule.threshold * region as f64
+                    {
+                        return None;
+                    }
+                    found
+                }
+            };
+            let mut key_changes = found.clone();
+            for c in key_changes.iter_mut() {
+                if c.a > c.b {
+                    std::mem::swap(&mut c.a, &mut c.b);
+                }
             }
-        };
-        let mut key_changes = found.clone();
-        for c in key_changes.iter_mut() {
-            if c.a > c.b {
-                std::mem::swap(&mut c.a, &mut c.b);
-            }
-        }
-        key_changes.sort();
-        let (Some(&f), Some(&l)) = (pairs_ij.first(), pairs_ij.last()) else { continue };
-        let end = (xw.len() - 1, yw.len() - 1);
-        let (f, l) = if whole {
-            // the shorter whole, the end of the longer
-            let n = xw.len().min(yw.len());
-            ((xw.len() - n, yw.len() - n), end)
-        } else if to_end {
-            (f, end)
-        } else {
-            (f, l)
-        };
-        let xs = Span::new(x.words[f.0].1.start, x.words[l.0].1.end);
-        let ys = Span::new(y.words[f.1].1.start, y.words[l.1].1.end);
-        // Orient the sides by the change, so every pair with the same
-        // change puts each wording on the same side.
-        let flipped = found.first().is_some_and(|c| c.a > c.b);
-        let ((da, sa), (db, sb)) = if flipped { ((y.doc, ys), (x.doc, xs)) } else { ((x.doc, xs), (y.doc, ys)) };
-        let speaker = x.speaker.clone().unwrap_or_default();
-        let entry = groups.entry((speaker.to_lowercase(), key_changes)).or_insert_with(|| {
+            key_changes.sort();
+            let (Some(&f), Some(&l)) = (pairs_ij.first(), pairs_ij.last()) else { return None };
+            let end = (xw.len() - 1, yw.len() - 1);
+            let (f, l) = if whole {
+                // the shorter whole, the end of the longer
+                let n = xw.len().min(yw.len());
+                ((xw.len() - n, yw.len() - n), end)
+            } else if to_end {
+                (f, end)
+            } else {
+                (f, l)
+            };
+            let xs = Span::new(x.words[f.0].1.start, x.words[l.0].1.end);
+            let ys = Span::new(y.words[f.1].1.start, y.words[l.1].1.end);
+            // Orient the sides by the change, so every pair with the same
+            // change puts each wording on the same side.
+            let flipped = found.first().is_some_and(|c| c.a > c.b);
+            let ((da, sa), (db, sb)) = if flipped { ((y.doc, ys), (x.doc, xs)) } else { ((x.doc, xs), (y.doc, ys)) };
+            let speaker = x.speaker.clone().unwrap_or_default().to_lowercase();
+            Some(Matched { speaker, key_changes, found, a: (da, sa), b: (db, sb) })
+        })
+        .collect();
+    let mut groups: BTreeMap<(String, Vec<Change>), Group> = BTreeMap::new();
+    for Matched { speaker, key_changes, found, a: (da, sa), b: (db, sb) } in matched {
+        let entry = groups.entry((speaker, key_changes)).or_insert_with(|| {
             let ta = input.docs[da].text[sa.start..sa.end].to_string();
             let tb = input.docs[db].text[sb.start..sb.end].to_string();
             let what = found

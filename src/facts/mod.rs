@@ -88,12 +88,19 @@ pub fn aliases<'a>(docs: &'a [DocExtraction], names: &[&'a str]) -> Vec<(&'a str
         m
     });
     let mut out: Vec<(&str, String)> = names.iter().map(|n| (*n, n.to_string())).collect();
-    let all: std::collections::BTreeSet<&String> = docs.iter().flat_map(|d| d.names.iter()).collect();
-    for name in all {
-        if let Some(of) = wanted.get(&parties.key(name)) {
-            out.extend(of.iter().map(|n| (*n, name.clone())));
-        }
-    }
+    // Each distinct name once, in order; its key found in parallel (an
+    // archive names the same parties in thousands of documents).
+    let all: HashSet<&str> = docs.iter().flat_map(|d| d.names.iter().map(String::as_str)).collect();
+    let mut all: Vec<&str> = all.into_iter().collect();
+    all.sort_unstable();
+    let found: Vec<Vec<(&str, String)>> = all
+        .par_iter()
+        .map(|name| match wanted.get(&parties.key(name)) {
+            Some(of) => of.iter().map(|n| (*n, name.to_string())).collect(),
+            None => Vec::new(),
+        })
+        .collect();
+    out.extend(found.into_iter().flatten());
     out
 }
 
