@@ -432,6 +432,18 @@ mod tests {
     }
 
     #[test]
+    fn a_share_sizing_a_thing_is_a_measure_of_it() {
+        assert_eq!(
+            counts("The trust bought a 5% stake in the line."),
+            [("percent stake".into(), "buy".into(), 5.0, 5.0, true)]
+        );
+        assert_eq!(
+            counts("The trust bought a 5 percent stake in the line."),
+            [("percent stake".into(), "buy".into(), 5.0, 5.0, true)]
+        );
+    }
+
+    #[test]
     fn counts_with_their_event() {
         assert_eq!(
             counts("48 mail ballots were rejected during the canvass."),
