@@ -328,7 +328,9 @@ fn load_rules(c: &Common, cfg: &Config) -> miette::Result<RuleSet> {
 fn dates(c: &Common, cfg: &Config, files: &[PathBuf]) -> miette::Result<BTreeMap<String, chrono::NaiveDate>> {
     let mut out = BTreeMap::new();
     let from_config = cfg.dates();
-    for f in files {
+    // (A path is resolved only when the config dates some file: that is
+    // two system calls per folder of its path, per document.)
+    for f in files.iter().filter(|_| !from_config.is_empty()) {
         let canon = f.canonicalize().unwrap_or_else(|_| f.clone());
         if let Some(d) = from_config.get(&canon) {
             out.insert(f.display().to_string(), *d);
@@ -468,8 +470,13 @@ fn documents(
             ));
         }
     }
-    let canon: BTreeSet<PathBuf> = files.iter().map(|f| f.canonicalize().unwrap_or_else(|_| f.clone())).collect();
-    for p in cfg.dates().keys().filter(|p| !canon.contains(*p)) {
+    let config_dates = cfg.dates();
+    let canon: BTreeSet<PathBuf> = if config_dates.is_empty() {
+        BTreeSet::new()
+    } else {
+        files.iter().map(|f| f.canonicalize().unwrap_or_else(|_| f.clone())).collect()
+    };
+    for p in config_dates.keys().filter(|p| !canon.contains(*p)) {
         if paths.iter().any(|root| p.starts_with(root.canonicalize().unwrap_or_else(|_| root.clone()))) {
             problems.push(warn(
                 p.display().to_string(),
