@@ -742,12 +742,15 @@ fn check(mut args: CheckArgs) -> miette::Result<u8> {
             bar.set_draw_target(indicatif::ProgressDrawTarget::stderr());
         }
     };
-    let a = match known {
+    // Freed by the process's exit, not one allocation at a time (4% of
+    // the CPU of a cached run on 100,000 documents went to dropping it):
+    // `check` returns straight to `main`.
+    let a = std::mem::ManuallyDrop::new(match known {
         Some(given) => {
             factlint::pipeline::analyse_given(docs, problems, &rules, &tick, given, &mut factlint::pipeline::NoMemo)
         }
         None => factlint::pipeline::analyse_cached(docs, problems, &rules, &tick, cache.as_mut()),
-    };
+    });
     bar.finish_and_clear();
 
     let err_color = color_ok(std::io::stderr().is_terminal());
