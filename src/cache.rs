@@ -211,31 +211,24 @@ impl Cache {
         items: impl IntoIterator<Item = ([u8; 32], &'a [Arc<RawClaim>])>,
         denials: &[u8; 32],
     ) {
-        let Ok(tx) = self.conn.transaction() else { return };
-        {
-            let Ok(mut stmt) = tx.prepare_cached("INSERT OR REPLACE INTO facts (key, value) VALUES (?1, ?2)") else {
-                return;
-            };
-            for (doc, claims) in items {
-                let k = Self::second_key(&doc, denials);
-                if let Ok(v) = postcard::to_allocvec(claims) {
-                    let _ = stmt.execute(params![&k[..], v]);
-                }
-            }
-        }
-        let _ = tx.commit();
+        self.write_all(items.into_iter().map(|(doc, claims)| (Self::second_key(&doc, denials), claims)));
     }
 
     /// Store extractions (one transaction). Failing to store is not an
     /// error: the next run extracts again.
     pub fn put_all<'a>(&mut self, items: impl IntoIterator<Item = ([u8; 32], &'a DocExtraction)>) {
+        self.write_all(items);
+    }
+
+    /// Store values under their keys, in one transaction.
+    fn write_all<T: serde::Serialize>(&mut self, items: impl IntoIterator<Item = ([u8; 32], T)>) {
         let Ok(tx) = self.conn.transaction() else { return };
         {
             let Ok(mut stmt) = tx.prepare_cached("INSERT OR REPLACE INTO facts (key, value) VALUES (?1, ?2)") else {
                 return;
             };
-            for (k, e) in items {
-                if let Ok(v) = postcard::to_allocvec(e) {
+            for (k, v) in items {
+                if let Ok(v) = postcard::to_allocvec(&v) {
                     let _ = stmt.execute(params![&k[..], v]);
                 }
             }
