@@ -433,14 +433,9 @@ mod tests {
 
     #[test]
     fn a_share_sizing_a_thing_is_a_measure_of_it() {
-        assert_eq!(
-            counts("The trust bought a 5% stake in the line."),
-            [("percent stake".into(), "buy".into(), 5.0, 5.0, true)]
-        );
-        assert_eq!(
-            counts("The trust bought a 5 percent stake in the line."),
-            [("percent stake".into(), "buy".into(), 5.0, 5.0, true)]
-        );
+        for text in ["The trust bought a 5% stake in the line.", "The trust bought a 5 percent stake in the line."] {
+            assert_eq!(counts(text), [("percent stake".into(), "buy".into(), 5.0, 5.0, true)], "{text}");
+        }
     }
 
     #[test]
