@@ -330,10 +330,12 @@ fn dates(c: &Common, cfg: &Config, files: &[PathBuf]) -> miette::Result<BTreeMap
     let from_config = cfg.dates();
     // (A path is resolved only when the config dates some file: that is
     // two system calls per folder of its path, per document.)
-    for f in files.iter().filter(|_| !from_config.is_empty()) {
-        let canon = f.canonicalize().unwrap_or_else(|_| f.clone());
-        if let Some(d) = from_config.get(&canon) {
-            out.insert(f.display().to_string(), *d);
+    if !from_config.is_empty() {
+        for f in files {
+            let canon = f.canonicalize().unwrap_or_else(|_| f.clone());
+            if let Some(d) = from_config.get(&canon) {
+                out.insert(f.display().to_string(), *d);
+            }
         }
     }
     for d in &c.dates {

@@ -343,10 +343,9 @@ type Side = BTreeSet<(usize, Span)>;
 type Group = (Side, Side, String, String, String);
 
 /// One pair of quotations found to be one quotation worded two ways:
-/// whose, the change (oriented, and as a key), and each side's passage.
+/// whose, the change, and each side's passage.
 struct Matched {
     speaker: String,
-    key_changes: Vec<Change>,
     found: Vec<Change>,
     a: (usize, Span),
     b: (usize, Span),
@@ -446,13 +445,6 @@ pub fn check(rule: &Conflict, input: &Input, out: &mut Vec<Finding>) {
                     found
                 }
             };
-            let mut key_changes = found.clone();
-            for c in key_changes.iter_mut() {
-                if c.a > c.b {
-                    std::mem::swap(&mut c.a, &mut c.b);
-                }
-            }
-            key_changes.sort();
             let (Some(&f), Some(&l)) = (pairs_ij.first(), pairs_ij.last()) else { return None };
             let end = (xw.len() - 1, yw.len() - 1);
             let (f, l) = if whole {
@@ -471,11 +463,19 @@ pub fn check(rule: &Conflict, input: &Input, out: &mut Vec<Finding>) {
             let flipped = found.first().is_some_and(|c| c.a > c.b);
             let ((da, sa), (db, sb)) = if flipped { ((y.doc, ys), (x.doc, xs)) } else { ((x.doc, xs), (y.doc, ys)) };
             let speaker = x.speaker.clone().unwrap_or_default().to_lowercase();
-            Some(Matched { speaker, key_changes, found, a: (da, sa), b: (db, sb) })
+            Some(Matched { speaker, found, a: (da, sa), b: (db, sb) })
         })
         .collect();
     let mut groups: BTreeMap<(String, Vec<Change>), Group> = BTreeMap::new();
-    for Matched { speaker, key_changes, found, a: (da, sa), b: (db, sb) } in matched {
+    for Matched { speaker, found, a: (da, sa), b: (db, sb) } in matched {
+        // The change as a key: each side in one order, sorted.
+        let mut key_changes = found.clone();
+        for c in key_changes.iter_mut() {
+            if c.a > c.b {
+                std::mem::swap(&mut c.a, &mut c.b);
+            }
+        }
+        key_changes.sort();
         let entry = groups.entry((speaker, key_changes)).or_insert_with(|| {
             let ta = input.docs[da].text[sa.start..sa.end].to_string();
             let tb = input.docs[db].text[sb.start..sb.end].to_string();
