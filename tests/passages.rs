@@ -72,3 +72,27 @@ fn human_says_what_is_left_out_and_sarif_keeps_its_fingerprint() {
     let concise = stdout(&run(&["check", d, "--no-cache", "--format", "concise", "--max-passages", "3"]));
     assert!(concise.contains(", +27 more]"), "{concise}");
 }
+
+/// A quotation wire copy carries into more documents than the trigram
+/// index's cap (64), reworded in one more: found, with every passage of
+/// each wording counted. (When every passage was indexed, the repeats
+/// pushed each of the quotation's trigrams past the cap, and the rewording
+/// went unseen in any archive that ran the quotation 64 times.)
+#[test]
+fn a_quotation_repeated_past_the_index_cap_is_still_compared() {
+    let dir = tempfile::tempdir().unwrap();
+    let said = |words: &str| {
+        format!("\"Our members will not be {words} out of the jobs they love,\" union leader Marta Kowalczyk said.")
+    };
+    for i in 0..81 {
+        let words = if i == 80 { "forced" } else { "priced" };
+        let text = format!(" date 2025-03-{:02}\n\nStrike talks resume\n\n{}\n", 1 + i % 28, said(words));
+        std::fs::write(dir.path().join(format!("{i:02}.txt")), text).unwrap();
+    }
+    let v = json(dir.path(), &[]);
+    let drift: Vec<&serde_json::Value> =
+        v["findings"].as_array().unwrap().iter().filter(|f| f["rule"] == "quote-drift").collect();
+    assert_eq!(drift.len(), 1, "{v:#}");
+    let p = &drift[0]["passages"];
+    assert_eq!((p["total"].as_u64(), p["documents"].as_u64(), p["groups_total"].as_u64()), (Some(81), Some(81), Some(2)));
+}

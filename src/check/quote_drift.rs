@@ -342,13 +342,17 @@ fn same_speaker(a: &QuoteWords, b: &QuoteWords) -> bool {
 type Side = BTreeSet<(usize, Span)>;
 type Group = (Side, Side, String, String, String);
 
-/// One pair of quotations found to be one quotation worded two ways:
-/// whose, the change, and each side's passage.
+/// One pair of distinct quotations found to be one quotation worded two
+/// ways: whose, the change, the pair, the first and last word of each
+/// side's passage, and whether the change puts the pair's second on the
+/// first side.
 struct Matched {
     speaker: String,
     found: Vec<Change>,
-    a: (usize, Span),
-    b: (usize, Span),
+    pair: (usize, usize),
+    from: (usize, usize),
+    to: (usize, usize),
+    flipped: bool,
 }
 
 /// The longest quotation compared, in words.
@@ -386,12 +390,32 @@ pub fn check(rule: &Conflict, input: &Input, out: &mut Vec<Finding>) {
             }
         }
     }
+    // A quotation repeated word for word by one speaker (wire copy run by
+    // many papers, a paragraph carried through a story's updates) is one
+    // distinct quotation with many passages: compared once, and its
+    // trigrams counted once, so that repeats neither multiply the pairs
+    // nor push a trigram past the cap below. Distinct quotations are
+    // numbered in order of their first passage.
+    let mut distinct: Vec<Vec<usize>> = Vec::new();
+    {
+        type Same<'a> = (Vec<&'a str>, Option<&'a str>, bool, &'a [String]);
+        let mut seen: HashMap<Same, usize> = HashMap::new();
+        for (i, q) in quotes.iter().enumerate() {
+            let key = (q.words.iter().map(|w| w.0.as_str()).collect(), q.speaker.as_deref(), q.person, q.around);
+            let at = *seen.entry(key).or_insert_with(|| {
+                distinct.push(Vec::new());
+                distinct.len() - 1
+            });
+            distinct[at].push(i);
+        }
+    }
+    let first = |d: usize| &quotes[distinct[d][0]];
     let mut index: HashMap<(&str, &str, &str), Vec<usize>> = HashMap::new();
-    for (i, q) in quotes.iter().enumerate() {
-        for w in q.words.windows(3) {
+    for d in 0..distinct.len() {
+        for w in first(d).words.windows(3) {
             let e = index.entry((&w[0].0, &w[1].0, &w[2].0)).or_default();
-            if e.last() != Some(&i) {
-                e.push(i);
+            if e.last() != Some(&d) {
+                e.push(d);
             }
         }
     }
@@ -405,12 +429,12 @@ pub fn check(rule: &Conflict, input: &Input, out: &mut Vec<Finding>) {
     }
     // Each pair aligned on its own (in parallel: alignment is the cost),
     // then, in pair order, one finding per speaker and distinct change,
-    // with every passage on each side.
+    // with every passage of each distinct quotation on its side.
     let pairs: Vec<(usize, usize)> = pairs.into_iter().collect();
     let matched: Vec<Matched> = pairs
         .par_iter()
         .filter_map(|&(i, j)| {
-            let (x, y) = (&quotes[i], &quotes[j]);
+            let (x, y) = (first(i), first(j));
             if !same_speaker(x, y) {
                 return None;
             }
@@ -447,7 +471,7 @@ pub fn check(rule: &Conflict, input: &Input, out: &mut Vec<Finding>) {
             };
             let (Some(&f), Some(&l)) = (pairs_ij.first(), pairs_ij.last()) else { return None };
             let end = (xw.len() - 1, yw.len() - 1);
-            let (f, l) = if whole {
+            let (from, to) = if whole {
                 // the shorter whole, the end of the longer
                 let n = xw.len().min(yw.len());
                 ((xw.len() - n, yw.len() - n), end)
@@ -456,18 +480,30 @@ pub fn check(rule: &Conflict, input: &Input, out: &mut Vec<Finding>) {
             } else {
                 (f, l)
             };
-            let xs = Span::new(x.words[f.0].1.start, x.words[l.0].1.end);
-            let ys = Span::new(y.words[f.1].1.start, y.words[l.1].1.end);
             // Orient the sides by the change, so every pair with the same
             // change puts each wording on the same side.
             let flipped = found.first().is_some_and(|c| c.a > c.b);
-            let ((da, sa), (db, sb)) = if flipped { ((y.doc, ys), (x.doc, xs)) } else { ((x.doc, xs), (y.doc, ys)) };
             let speaker = x.speaker.clone().unwrap_or_default().to_lowercase();
-            Some(Matched { speaker, found, a: (da, sa), b: (db, sb) })
+            Some(Matched { speaker, found, pair: (i, j), from, to, flipped })
         })
         .collect();
+    // The passage of each of a distinct quotation's repeats: the same
+    // words, so the same word positions.
+    let passages = |d: usize, (from, to): (usize, usize)| -> Vec<(usize, Span)> {
+        distinct[d]
+            .iter()
+            .map(|&k| {
+                let q = &quotes[k];
+                (q.doc, Span::new(q.words[from].1.start, q.words[to].1.end))
+            })
+            .collect()
+    };
     let mut groups: BTreeMap<(String, Vec<Change>), Group> = BTreeMap::new();
-    for Matched { speaker, found, a: (da, sa), b: (db, sb) } in matched {
+    for Matched { speaker, found, pair: (i, j), from, to, flipped } in matched {
+        let (mut xs, mut ys) = (passages(i, (from.0, to.0)), passages(j, (from.1, to.1)));
+        if flipped {
+            std::mem::swap(&mut xs, &mut ys);
+        }
         // The change as a key: each side in one order, sorted.
         let mut key_changes = found.clone();
         for c in key_changes.iter_mut() {
@@ -477,6 +513,7 @@ pub fn check(rule: &Conflict, input: &Input, out: &mut Vec<Finding>) {
         }
         key_changes.sort();
         let entry = groups.entry((speaker, key_changes)).or_insert_with(|| {
+            let ((da, sa), (db, sb)) = (xs[0], ys[0]);
             let ta = input.docs[da].text[sa.start..sa.end].to_string();
             let tb = input.docs[db].text[sb.start..sb.end].to_string();
             let what = found
@@ -486,8 +523,8 @@ pub fn check(rule: &Conflict, input: &Input, out: &mut Vec<Finding>) {
                 .join(", ");
             (BTreeSet::new(), BTreeSet::new(), ta, tb, what)
         });
-        entry.0.insert((da, sa));
-        entry.1.insert((db, sb));
+        entry.0.extend(xs);
+        entry.1.extend(ys);
     }
     for ((_, _), (side_a, side_b, ta, tb, what)) in groups {
         let claim = |&(doc, span): &(usize, Span)| {
