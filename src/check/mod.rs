@@ -139,12 +139,20 @@ pub struct FactIndex {
 }
 
 impl FactIndex {
+    /// Sorted by key in parallel (a stable sort: a key's facts stay in
+    /// corpus order), each key made once, not once per fact.
     pub fn new(per_doc: Vec<Vec<Fact>>) -> FactIndex {
-        let mut ix = FactIndex::default();
-        for facts in per_doc {
-            ix.insert(facts);
+        use rayon::prelude::*;
+        let mut all: Vec<Fact> = per_doc.into_iter().flatten().collect();
+        all.par_sort_by(|a, b| (&a.subject, &a.claim.predicate).cmp(&(&b.subject, &b.claim.predicate)));
+        let mut groups: Vec<((String, String), Vec<Fact>)> = Vec::new();
+        for f in all {
+            match groups.last_mut() {
+                Some((k, v)) if k.0 == f.subject && k.1 == f.claim.predicate => v.push(f),
+                _ => groups.push(((f.subject.clone(), f.claim.predicate.clone()), vec![f])),
+            }
         }
-        ix
+        FactIndex { by_key: groups.into_iter().collect() }
     }
 
     pub fn insert(&mut self, facts: Vec<Fact>) {

@@ -10,7 +10,7 @@
 use crate::extract::events::EventSig;
 use crate::extract::{DocExtraction, Modality, Polarity, RawClaim};
 use rayon::prelude::*;
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 /// A claim whose subject has a corpus-wide id.
 #[derive(Debug, Clone)]
@@ -26,28 +26,43 @@ pub struct Fact {
 
 /// How the corpus names its parties: surnames of people, and names that
 /// stand alone somewhere ("Lyonnais" for "Olympique Lyonnais").
-struct PartyNames {
+struct PartyNames<'a> {
     surnames: HashSet<String>,
-    standalone: HashSet<String>,
+    standalone: HashSet<&'a str>,
     /// Initials of the corpus's names of three or more words ("msa" for
     /// "medicines safety authority"), where exactly one name has them.
-    acronyms: HashMap<String, Option<String>>,
+    acronyms: HashMap<String, Option<&'a str>>,
 }
 
-impl PartyNames {
-    fn new(docs: &[DocExtraction]) -> PartyNames {
-        let surnames = docs
-            .iter()
-            .flat_map(|d| d.persons.iter().filter_map(|p| p.words.last().map(|w| w.to_lowercase())))
-            .collect();
-        let standalone = docs.iter().flat_map(|d| d.names.iter().filter(|n| !n.contains(' ')).cloned()).collect();
-        let mut acronyms: HashMap<String, Option<String>> = HashMap::new();
-        let long: std::collections::BTreeSet<&String> =
-            docs.iter().flat_map(|d| d.names.iter().filter(|n| n.split(' ').count() >= 3)).collect();
+impl<'a> PartyNames<'a> {
+    /// Read from every document in parallel, each name once per document
+    /// (an archive names the same parties in thousands of documents).
+    fn new(docs: &'a [DocExtraction]) -> PartyNames<'a> {
+        type Found<'a> = (HashSet<String>, HashSet<&'a str>, BTreeSet<&'a str>);
+        let (surnames, standalone, long) = docs
+            .par_iter()
+            .fold(Found::default, |(mut surnames, mut standalone, mut long), d| {
+                surnames.extend(d.persons.iter().filter_map(|p| p.words.last().map(|w| w.to_lowercase())));
+                for n in &d.names {
+                    if !n.contains(' ') {
+                        standalone.insert(n.as_str());
+                    } else if n.split(' ').count() >= 3 {
+                        long.insert(n.as_str());
+                    }
+                }
+                (surnames, standalone, long)
+            })
+            .reduce(Found::default, |mut a, b| {
+                a.0.extend(b.0);
+                a.1.extend(b.1);
+                a.2.extend(b.2);
+                a
+            });
+        let mut acronyms: HashMap<String, Option<&str>> = HashMap::new();
         for n in long {
             let initials: String = n.split(' ').filter_map(|w| w.chars().next()).collect();
-            let slot = acronyms.entry(initials).or_insert_with(|| Some(n.clone()));
-            if slot.as_deref() != Some(n.as_str()) {
+            let slot = acronyms.entry(initials).or_insert(Some(n));
+            if *slot != Some(n) {
                 *slot = None; // two names share the initials: neither is meant
             }
         }
@@ -111,15 +126,16 @@ pub fn resolve(docs: &[DocExtraction]) -> Vec<Vec<Fact>> {
         docs.par_iter().map(|d| d.claims.iter().map(|c| names.canonical(&c.subject)).collect()).collect();
     // Each distinct signature resolved once, in parallel: an archive
     // repeats its subjects thousands of times.
-    let distinct: Vec<&EventSig> =
-        canonical.iter().flatten().collect::<std::collections::BTreeSet<_>>().into_iter().collect();
+    let mut distinct: Vec<&EventSig> = canonical.iter().flatten().collect::<HashSet<_>>().into_iter().collect();
+    distinct.par_sort_unstable();
+    let place: HashMap<&EventSig, usize> = distinct.iter().enumerate().map(|(i, s)| (*s, i)).collect();
     let resolver = EventResolver::new(&distinct);
     let answers: Vec<Option<(String, EventSig)>> =
         distinct.par_iter().map(|sig| resolver.resolve(sig).map(|s| (event_id(&s), s))).collect();
     // Per claim, its answer's place in `answers` (no copy of it).
     let resolved: Vec<Vec<Option<usize>>> = canonical
         .par_iter()
-        .map(|d| d.iter().map(|sig| distinct.binary_search(&sig).ok().filter(|&i| answers[i].is_some())).collect())
+        .map(|d| d.iter().map(|sig| place.get(sig).copied().filter(|&i| answers[i].is_some())).collect())
         .collect();
     // Display names: the most frequent head noun per id, with the signature.
     let mut heads: HashMap<&str, BTreeMap<&str, usize>> = HashMap::new();
