@@ -94,5 +94,8 @@ fn a_quotation_repeated_past_the_index_cap_is_still_compared() {
         v["findings"].as_array().unwrap().iter().filter(|f| f["rule"] == "quote-drift").collect();
     assert_eq!(drift.len(), 1, "{v:#}");
     let p = &drift[0]["passages"];
-    assert_eq!((p["total"].as_u64(), p["documents"].as_u64(), p["groups_total"].as_u64()), (Some(81), Some(81), Some(2)));
+    assert_eq!(
+        (p["total"].as_u64(), p["documents"].as_u64(), p["groups_total"].as_u64()),
+        (Some(81), Some(81), Some(2))
+    );
 }
