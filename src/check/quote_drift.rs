@@ -312,25 +312,37 @@ fn short_substitution(a: &[&str], b: &[&str]) -> Option<Change> {
     }
 }
 
+/// A speaker's name as [`same_speaker`] compares it, made once per
+/// distinct quotation: lowercased, without a leading "the " (an
+/// organisation's whole name), and as words (a person's).
+struct SpeakerName {
+    org: String,
+    words: Vec<String>,
+}
+
+impl SpeakerName {
+    fn of(q: &QuoteWords) -> Option<SpeakerName> {
+        let s = q.speaker.as_deref()?;
+        let l = s.to_lowercase();
+        let org = l.strip_prefix("the ").map(str::to_string).unwrap_or_else(|| l.clone());
+        Some(SpeakerName { org, words: l.split_whitespace().map(str::to_string).collect() })
+    }
+}
+
 /// Two speakers are one when their names agree: the same surname, and the
 /// same first name where both give one ("Anna Keller" and "Keller",
 /// not "Jerry Ortiz" and "Jeremy Ortiz"); organisations by their whole name.
-fn same_speaker(a: &QuoteWords, b: &QuoteWords) -> bool {
-    let (Some(x), Some(y)) = (&a.speaker, &b.speaker) else { return false };
-    let org = |s: &str| {
-        let l = s.to_lowercase();
-        l.strip_prefix("the ").map(str::to_string).unwrap_or(l)
-    };
+fn same_speaker(a: (&QuoteWords, &Option<SpeakerName>), b: (&QuoteWords, &Option<SpeakerName>)) -> bool {
+    let ((a, Some(x)), (b, Some(y))) = (a, b) else { return false };
     match (a.person, b.person) {
-        (false, false) => return org(x) == org(y),
+        (false, false) => return x.org == y.org,
         // an organisation and a person who speaks for it, named beside
         // them ("Ministry aide Ana Petrescu" / "the Ministry")
-        (true, false) => return a.around.contains(&org(y)),
-        (false, true) => return b.around.contains(&org(x)),
+        (true, false) => return a.around.contains(&y.org),
+        (false, true) => return b.around.contains(&x.org),
         (true, true) => {}
     }
-    let words = |s: &str| s.split_whitespace().map(str::to_lowercase).collect::<Vec<_>>();
-    let (wx, wy) = (words(x), words(y));
+    let (wx, wy) = (&x.words, &y.words);
     match (wx.last(), wy.last()) {
         (Some(l1), Some(l2)) if l1 == l2 => wx.len() < 2 || wy.len() < 2 || wx[0] == wy[0],
         _ => false,
@@ -410,6 +422,7 @@ pub fn check(rule: &Conflict, input: &Input, out: &mut Vec<Finding>) {
         }
     }
     let first = |d: usize| &quotes[distinct[d][0]];
+    let names: Vec<Option<SpeakerName>> = (0..distinct.len()).map(|d| SpeakerName::of(first(d))).collect();
     let mut index: HashMap<(&str, &str, &str), Vec<usize>> = HashMap::new();
     for d in 0..distinct.len() {
         for w in first(d).words.windows(3) {
@@ -435,7 +448,7 @@ pub fn check(rule: &Conflict, input: &Input, out: &mut Vec<Finding>) {
         .par_iter()
         .filter_map(|&(i, j)| {
             let (x, y) = (first(i), first(j));
-            if !same_speaker(x, y) {
+            if !same_speaker((x, &names[i]), (y, &names[j])) {
                 return None;
             }
             let xw: Vec<&str> = x.words.iter().map(|w| w.0.as_str()).collect();
