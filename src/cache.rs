@@ -83,6 +83,16 @@ pub fn default_dir() -> Option<PathBuf> {
     dirs::cache_dir().map(|d| d.join("factlint"))
 }
 
+/// Removes an SQLite file and its write-ahead log and shared-memory index,
+/// those that exist.
+fn remove_database(path: &Path) {
+    for suffix in ["", "-wal", "-shm"] {
+        let mut p = path.as_os_str().to_owned();
+        p.push(suffix);
+        let _ = std::fs::remove_file(p);
+    }
+}
+
 fn open_file(path: &Path) -> rusqlite::Result<Connection> {
     let conn = Connection::open_with_flags(
         path,
@@ -142,9 +152,7 @@ impl Cache {
         let fail = |m: String| CacheProblem { path: path.clone(), message: m };
         std::fs::create_dir_all(dir).map_err(|e| fail(format!("cannot create the cache folder: {e}")))?;
         for old in OLD_FILES {
-            for suffix in ["", "-wal", "-shm"] {
-                let _ = std::fs::remove_file(dir.join(format!("{old}{suffix}")));
-            }
+            remove_database(&dir.join(old));
         }
         let mut problem = None;
         let conn = match open_file(&path).map_err(|e| e.to_string()).and_then(|c| adopt(&c).map(|_| c)) {
@@ -154,9 +162,7 @@ impl Cache {
             }
             Err(why) => {
                 problem = Some(fail(format!("{why}: rebuilt")));
-                for suffix in ["", "-wal", "-shm"] {
-                    let _ = std::fs::remove_file(format!("{}{suffix}", path.display()));
-                }
+                remove_database(&path);
                 let c = open_file(&path).map_err(|e| fail(format!("cannot create the cache: {e}")))?;
                 adopt(&c).map_err(|e| fail(format!("cannot create the cache: {e}")))?;
                 c

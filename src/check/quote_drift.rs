@@ -355,11 +355,10 @@ type Side = BTreeSet<(usize, Span)>;
 type Group = (Side, Side, String, String, String);
 
 /// One pair of distinct quotations found to be one quotation worded two
-/// ways: whose, the change, the pair, the first and last word of each
-/// side's passage, and whether the change puts the pair's second on the
-/// first side.
+/// ways: the change, the pair, the first and last word of each side's
+/// passage, and whether the change puts the pair's second on the first
+/// side.
 struct Matched {
-    speaker: String,
     found: Vec<Change>,
     pair: (usize, usize),
     from: (usize, usize),
@@ -496,8 +495,7 @@ pub fn check(rule: &Conflict, input: &Input, out: &mut Vec<Finding>) {
             // Orient the sides by the change, so every pair with the same
             // change puts each wording on the same side.
             let flipped = found.first().is_some_and(|c| c.a > c.b);
-            let speaker = x.speaker.clone().unwrap_or_default().to_lowercase();
-            Some(Matched { speaker, found, pair: (i, j), from, to, flipped })
+            Some(Matched { found, pair: (i, j), from, to, flipped })
         })
         .collect();
     // The passage of each of a distinct quotation's repeats: the same
@@ -512,7 +510,8 @@ pub fn check(rule: &Conflict, input: &Input, out: &mut Vec<Finding>) {
             .collect()
     };
     let mut groups: BTreeMap<(String, Vec<Change>), Group> = BTreeMap::new();
-    for Matched { speaker, found, pair: (i, j), from, to, flipped } in matched {
+    for Matched { found, pair: (i, j), from, to, flipped } in matched {
+        let speaker = first(i).speaker.clone().unwrap_or_default().to_lowercase();
         let (mut xs, mut ys) = (passages(i, (from.0, to.0)), passages(j, (from.1, to.1)));
         if flipped {
             std::mem::swap(&mut xs, &mut ys);
