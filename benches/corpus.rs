@@ -202,6 +202,7 @@ fn grow_one(mb: usize) {
 }
 
 fn main() {
+    factlint::pipeline::batch_memory();
     let args: Vec<String> = std::env::args().skip(1).filter(|a| !a.starts_with('-')).collect();
     let news = std::env::args().any(|a| a == "--news");
     if let Some(pos) = std::env::args().position(|a| a == "--grow-one") {

@@ -511,6 +511,9 @@ fn documents(
 }
 
 fn run(cli: Cli) -> miette::Result<u8> {
+    if !matches!(cli.command, Command::Lsp) {
+        factlint::pipeline::batch_memory();
+    }
     match cli.command {
         Command::Check(args) => check(args),
         Command::Facts { paths, common, format } => {
@@ -705,7 +708,9 @@ fn check(mut args: CheckArgs) -> miette::Result<u8> {
     let rules = load_rules(&args.common, &cfg)?;
     let mut all_paths = args.paths.clone();
     all_paths.extend(args.against.iter().cloned());
+    let mut clock = factlint::pipeline::Stages::start();
     let (docs, mut problems) = documents(&all_paths, &args.common, &cfg)?;
+    clock.lap("read");
     let mut cache = None;
     let mut known = None;
     if records.is_empty() {
@@ -754,6 +759,7 @@ fn check(mut args: CheckArgs) -> miette::Result<u8> {
         None => factlint::pipeline::analyse_cached(docs, problems, &rules, &tick, cache.as_mut()),
     });
     bar.finish_and_clear();
+    let mut clock = factlint::pipeline::Stages::start();
 
     let err_color = color_ok(std::io::stderr().is_terminal());
     for p in a.problems.iter().filter(|p| !args.quiet || p.severity == ProblemSeverity::Error) {
@@ -821,6 +827,7 @@ fn check(mut args: CheckArgs) -> miette::Result<u8> {
             None => print(&text)?,
         }
     }
+    clock.lap("report");
     if a.problems.iter().any(|p| p.severity == ProblemSeverity::Error) {
         return Ok(2);
     }

@@ -7,14 +7,57 @@ use crate::text::Span;
 use rayon::prelude::*;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
-/// A quote's words, normalised, with their byte spans.
+/// A quote's words, normalised, as one string: the words joined by single
+/// spaces (a word never holds one), so that a run of words is a slice of
+/// it and a quotation is one allocation, not one per word.
 struct QuoteWords<'a> {
     doc: usize,
-    speaker: Option<String>,
+    /// Where the quotation is in its document.
+    inner: Span,
+    speaker: Option<&'a str>,
     person: bool,
     /// The other names of its sentence (a person's organisation).
     around: &'a [String],
-    words: Vec<(String, Span)>,
+    joined: String,
+    /// Each word's byte range in `joined`.
+    bounds: Vec<(u32, u32)>,
+}
+
+impl<'a> QuoteWords<'a> {
+    fn new(doc: usize, text: &str, q: &'a crate::extract::QuoteMention) -> QuoteWords<'a> {
+        let mut joined = String::new();
+        let mut bounds = Vec::new();
+        for_each_word(text, q.inner, |w, _| {
+            if !joined.is_empty() {
+                joined.push(' ');
+            }
+            let start = joined.len() as u32;
+            joined.push_str(w);
+            bounds.push((start, joined.len() as u32));
+        });
+        QuoteWords {
+            doc,
+            inner: q.inner,
+            speaker: q.speaker.as_deref(),
+            person: q.speaker_is_person,
+            around: &q.around,
+            joined,
+            bounds,
+        }
+    }
+
+    fn len(&self) -> usize {
+        self.bounds.len()
+    }
+
+    fn words(&self) -> Vec<&str> {
+        self.bounds.iter().map(|&(a, b)| &self.joined[a as usize..b as usize]).collect()
+    }
+
+    /// Words `i..=j`, as they stand in `joined`.
+    fn run(&self, i: usize, j: usize) -> &str {
+        &self.joined[self.bounds[i].0 as usize..self.bounds[j].1 as usize]
+    }
 }
 
 /// The words of a quotation as the check compares them (lowercased,
@@ -24,19 +67,28 @@ pub fn quote_words(text: &str, span: Span) -> Vec<String> {
 }
 
 fn normalise(text: &str, span: Span) -> Vec<(String, Span)> {
-    let s = &text[span.start..span.end];
     let mut out = Vec::new();
+    for_each_word(text, span, |w, at| out.push((w.to_string(), at)));
+    out
+}
+
+/// Calls `f` with each normalised word of `text[span]` and its byte span.
+fn for_each_word(text: &str, span: Span, mut f: impl FnMut(&str, Span)) {
+    let s = &text[span.start..span.end];
     let mut start: Option<usize> = None;
-    let flush = |a: usize, b: usize, out: &mut Vec<(String, Span)>| {
-        let w: String = s[a..b]
-            .chars()
-            .map(|c| if c == '\u{2019}' || c == '\u{2018}' { '\'' } else { c })
-            .flat_map(char::to_lowercase)
-            .collect();
-        let w = canonical(w.trim_start_matches('\''));
+    let mut lower = String::new();
+    let mut flush = |a: usize, b: usize| {
+        lower.clear();
+        lower.extend(
+            s[a..b]
+                .chars()
+                .map(|c| if c == '\u{2019}' || c == '\u{2018}' { '\'' } else { c })
+                .flat_map(char::to_lowercase),
+        );
+        let w = canonical(lower.trim_start_matches('\''));
         let w = w.trim_end_matches('\'');
         if !w.is_empty() {
-            out.push((w.to_string(), Span::new(span.start + a, span.start + b)));
+            f(w, Span::new(span.start + a, span.start + b));
         }
     };
     // Hyphens and dashes split words ("cyber-criminals"): compounds are
@@ -54,16 +106,15 @@ fn normalise(text: &str, span: Span) -> Vec<(String, Span)> {
         match (wordy, start) {
             (true, None) => start = Some(i),
             (false, Some(a)) => {
-                flush(a, i, &mut out);
+                flush(a, i);
                 start = None;
             }
             _ => {}
         }
     }
     if let Some(a) = start {
-        flush(a, s.len(), &mut out);
+        flush(a, s.len());
     }
-    out
 }
 
 /// One spelling for the variants of a word: numerals and number words
@@ -322,8 +373,7 @@ struct SpeakerName {
 
 impl SpeakerName {
     fn of(q: &QuoteWords) -> Option<SpeakerName> {
-        let s = q.speaker.as_deref()?;
-        let l = s.to_lowercase();
+        let l = q.speaker?.to_lowercase();
         let org = l.strip_prefix("the ").map(str::to_string).unwrap_or_else(|| l.clone());
         Some(SpeakerName { org, words: l.split_whitespace().map(str::to_string).collect() })
     }
@@ -383,24 +433,22 @@ const MIN_SHARED_CONTENT: usize = 4;
 pub const DOC: &str = include_str!("docs/quote_drift.md");
 
 pub fn check(rule: &Conflict, input: &Input, out: &mut Vec<Finding>) {
-    let mut quotes: Vec<QuoteWords> = Vec::new();
-    for (doc, ex) in input.extractions.iter().enumerate() {
-        for q in &ex.quotes {
-            let words = normalise(&input.docs[doc].text, q.inner);
+    // Normalised document by document in parallel, in document order.
+    let quotes: Vec<QuoteWords> = input
+        .extractions
+        .par_iter()
+        .enumerate()
+        .flat_map_iter(|(doc, ex)| {
+            let text = &input.docs[doc].text;
             // A "quotation" of hundreds of words is a stray quote mark or an
             // excerpt, and aligning two of them costs the product of their
             // lengths: not compared.
-            if (3..=MAX_QUOTE_WORDS).contains(&words.len()) {
-                quotes.push(QuoteWords {
-                    doc,
-                    speaker: q.speaker.clone(),
-                    person: q.speaker_is_person,
-                    around: &q.around,
-                    words,
-                });
-            }
-        }
-    }
+            ex.quotes
+                .iter()
+                .map(move |q| QuoteWords::new(doc, text, q))
+                .filter(|q| (3..=MAX_QUOTE_WORDS).contains(&q.len()))
+        })
+        .collect();
     // A quotation repeated word for word by one speaker (wire copy run by
     // many papers, a paragraph carried through a story's updates) is one
     // distinct quotation with many passages: compared once, and its
@@ -409,10 +457,10 @@ pub fn check(rule: &Conflict, input: &Input, out: &mut Vec<Finding>) {
     // numbered in order of their first passage.
     let mut distinct: Vec<Vec<usize>> = Vec::new();
     {
-        type Same<'a> = (Vec<&'a str>, Option<&'a str>, bool, &'a [String]);
-        let mut seen: HashMap<Same, usize> = HashMap::new();
+        type Same<'a> = (&'a str, Option<&'a str>, bool, &'a [String]);
+        let mut seen: HashMap<Same, usize, foldhash::fast::FixedState> = HashMap::default();
         for (i, q) in quotes.iter().enumerate() {
-            let key = (q.words.iter().map(|w| w.0.as_str()).collect(), q.speaker.as_deref(), q.person, q.around);
+            let key = (q.joined.as_str(), q.speaker, q.person, q.around);
             let at = *seen.entry(key).or_insert_with(|| {
                 distinct.push(Vec::new());
                 distinct.len() - 1
@@ -422,10 +470,13 @@ pub fn check(rule: &Conflict, input: &Input, out: &mut Vec<Finding>) {
     }
     let first = |d: usize| &quotes[distinct[d][0]];
     let names: Vec<Option<SpeakerName>> = (0..distinct.len()).map(|d| SpeakerName::of(first(d))).collect();
-    let mut index: HashMap<(&str, &str, &str), Vec<usize>> = HashMap::new();
+    // Trigrams as slices of the joined words: three words and the two
+    // spaces between them.
+    let mut index: HashMap<&str, Vec<usize>, foldhash::fast::FixedState> = HashMap::default();
     for d in 0..distinct.len() {
-        for w in first(d).words.windows(3) {
-            let e = index.entry((&w[0].0, &w[1].0, &w[2].0)).or_default();
+        let q = first(d);
+        for i in 0..q.len().saturating_sub(2) {
+            let e = index.entry(q.run(i, i + 2)).or_default();
             if e.last() != Some(&d) {
                 e.push(d);
             }
@@ -450,8 +501,7 @@ pub fn check(rule: &Conflict, input: &Input, out: &mut Vec<Finding>) {
             if !same_speaker((x, &names[i]), (y, &names[j])) {
                 return None;
             }
-            let xw: Vec<&str> = x.words.iter().map(|w| w.0.as_str()).collect();
-            let yw: Vec<&str> = y.words.iter().map(|w| w.0.as_str()).collect();
+            let (xw, yw) = (x.words(), y.words());
             // Whether the passages run to the end of both quotations (a change
             // at the end), or are the whole of both.
             let (mut to_end, mut whole) = (false, false);
@@ -505,13 +555,24 @@ pub fn check(rule: &Conflict, input: &Input, out: &mut Vec<Finding>) {
             .iter()
             .map(|&k| {
                 let q = &quotes[k];
-                (q.doc, Span::new(q.words[from].1.start, q.words[to].1.end))
+                let (mut start, mut end) = (q.inner.start, q.inner.end);
+                let mut n = 0;
+                for_each_word(&input.docs[q.doc].text, q.inner, |_, at| {
+                    if n == from {
+                        start = at.start;
+                    }
+                    if n == to {
+                        end = at.end;
+                    }
+                    n += 1;
+                });
+                (q.doc, Span::new(start, end))
             })
             .collect()
     };
     let mut groups: BTreeMap<(String, Vec<Change>), Group> = BTreeMap::new();
     for Matched { found, pair: (i, j), from, to, flipped } in matched {
-        let speaker = first(i).speaker.clone().unwrap_or_default().to_lowercase();
+        let speaker = first(i).speaker.unwrap_or_default().to_lowercase();
         let (mut xs, mut ys) = (passages(i, (from.0, to.0)), passages(j, (from.1, to.1)));
         if flipped {
             std::mem::swap(&mut xs, &mut ys);
