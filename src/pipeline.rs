@@ -122,7 +122,8 @@ pub fn second_pass(
         .into_par_iter()
         .map(|i| {
             let Some(live) = extractor.live_sentences(&docs[i], &denied) else { return (i, Vec::new()) };
-            let claims = extractor.extract_second(&docs[i], &denied, live, extractions[i].seed.as_deref()).claims;
+            let seed = extractions[i].seed.as_ref().and_then(|s| s.get());
+            let claims = extractor.extract_second(&docs[i], &denied, live, seed.as_deref()).claims;
             (i, claims.into_iter().filter(|c| Some(&c.predicate) == open.as_ref()).collect())
         })
         .collect();

@@ -209,8 +209,25 @@ pub fn run(rules: &RuleSet, input: &Input) -> Vec<Finding> {
     use rayon::prelude::*;
     // Rules are independent: checked in parallel, their findings joined in
     // rule order (then sorted), so the result does not depend on threads.
-    let per_rule: Vec<Vec<Finding>> = rules.conflicts.par_iter().map(|rule| run_rule(rules, rule, input)).collect();
-    finish(rules, input, per_rule.into_iter().flatten().collect())
+    let timed = std::env::var_os("FACTLINT_TIMINGS").is_some();
+    let per_rule: Vec<Vec<Finding>> = rules
+        .conflicts
+        .par_iter()
+        .map(|rule| {
+            let at = std::time::Instant::now();
+            let found = run_rule(rules, rule, input);
+            if timed {
+                eprintln!("factlint: timing   rule {} {:.3} s", rule.id, at.elapsed().as_secs_f64());
+            }
+            found
+        })
+        .collect();
+    let at = std::time::Instant::now();
+    let found = finish(rules, input, per_rule.into_iter().flatten().collect());
+    if timed {
+        eprintln!("factlint: timing   findings joined {:.3} s", at.elapsed().as_secs_f64());
+    }
+    found
 }
 
 /// The findings of one rule.

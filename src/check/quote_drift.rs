@@ -1,7 +1,7 @@
 #![doc = include_str!("docs/quote_drift.md")]
 
 use super::{render_message, Claim, Finding, Input};
-use crate::extract::{Modality, Polarity};
+use crate::extract::{Modality, Polarity, QuoteMention};
 use crate::rules::Conflict;
 use crate::text::Span;
 use rayon::prelude::*;
@@ -18,16 +18,24 @@ struct QuoteWords<'a> {
     person: bool,
     /// The other names of its sentence (a person's organisation).
     around: &'a [String],
+    /// Its words, shared by every quotation of the same text.
+    w: &'a Joined,
+}
+
+/// A quotation's normalised words joined by single spaces (a word never
+/// holds one), so that a run of words is a slice of one string, and a
+/// quotation one allocation, not one per word.
+struct Joined {
     joined: String,
     /// Each word's byte range in `joined`.
     bounds: Vec<(u32, u32)>,
 }
 
-impl<'a> QuoteWords<'a> {
-    fn new(doc: usize, text: &str, q: &'a crate::extract::QuoteMention) -> QuoteWords<'a> {
+impl Joined {
+    fn new(text: &str, span: Span) -> Joined {
         let mut joined = String::new();
         let mut bounds = Vec::new();
-        for_each_word(text, q.inner, |w, _| {
+        for_each_word(text, span, |w, _| {
             if !joined.is_empty() {
                 joined.push(' ');
             }
@@ -35,28 +43,22 @@ impl<'a> QuoteWords<'a> {
             joined.push_str(w);
             bounds.push((start, joined.len() as u32));
         });
-        QuoteWords {
-            doc,
-            inner: q.inner,
-            speaker: q.speaker.as_deref(),
-            person: q.speaker_is_person,
-            around: &q.around,
-            joined,
-            bounds,
-        }
+        Joined { joined, bounds }
     }
+}
 
+impl QuoteWords<'_> {
     fn len(&self) -> usize {
-        self.bounds.len()
+        self.w.bounds.len()
     }
 
     fn words(&self) -> Vec<&str> {
-        self.bounds.iter().map(|&(a, b)| &self.joined[a as usize..b as usize]).collect()
+        self.w.bounds.iter().map(|&(a, b)| &self.w.joined[a as usize..b as usize]).collect()
     }
 
-    /// Words `i..=j`, as they stand in `joined`.
+    /// Words `i..=j`, as they stand in the joined words.
     fn run(&self, i: usize, j: usize) -> &str {
-        &self.joined[self.bounds[i].0 as usize..self.bounds[j].1 as usize]
+        &self.w.joined[self.w.bounds[i].0 as usize..self.w.bounds[j].1 as usize]
     }
 }
 
@@ -77,6 +79,7 @@ fn for_each_word(text: &str, span: Span, mut f: impl FnMut(&str, Span)) {
     let s = &text[span.start..span.end];
     let mut start: Option<usize> = None;
     let mut lower = String::new();
+    let mut word = String::new();
     let mut flush = |a: usize, b: usize| {
         lower.clear();
         lower.extend(
@@ -85,8 +88,8 @@ fn for_each_word(text: &str, span: Span, mut f: impl FnMut(&str, Span)) {
                 .map(|c| if c == '\u{2019}' || c == '\u{2018}' { '\'' } else { c })
                 .flat_map(char::to_lowercase),
         );
-        let w = canonical(lower.trim_start_matches('\''));
-        let w = w.trim_end_matches('\'');
+        canonical_into(lower.trim_start_matches('\''), &mut word);
+        let w = word.trim_end_matches('\'');
         if !w.is_empty() {
             f(w, Span::new(span.start + a, span.start + b));
         }
@@ -122,20 +125,25 @@ fn for_each_word(text: &str, span: Span, mut f: impl FnMut(&str, Span)) {
 /// (neighbourhood, criticise, analyse, centre, travelled, catalogue). Both
 /// sides of a comparison go through it, so an ending it rewrites that no
 /// variant has costs nothing.
-fn canonical(w: &str) -> String {
+fn canonical_into(w: &str, out: &mut String) {
+    use std::fmt::Write;
+    out.clear();
     // "populations'" and "population's": the possessive apart
     let w = w.strip_suffix("'s").or_else(|| w.strip_suffix("s'")).unwrap_or(w);
     if let Some(v) = ordinal(w) {
-        return format!("{v}");
+        let _ = write!(out, "{v}");
+        return;
     }
     if let Some(t) = clock(w) {
-        return t;
+        out.push_str(&t);
+        return;
     }
     if let Some(v) = crate::language::numbers::value(w).filter(|_| w.len() > 1 || w.chars().all(|c| c.is_ascii_digit()))
     {
-        return format!("{v}");
+        let _ = write!(out, "{v}");
+        return;
     }
-    let w = w.trim_end_matches(":").to_string();
+    let w = w.trim_end_matches(':');
     const ENDINGS: [(&str, &str); 14] = [
         ("isation", "ization"),
         ("ising", "izing"),
@@ -152,22 +160,21 @@ fn canonical(w: &str) -> String {
         ("ence", "ense"),
         ("'", ""),
     ];
-    let mut w = w;
-    for (gb, us) in ENDINGS {
-        if w.len() > gb.len() + 2 && w.ends_with(gb) {
-            w = format!("{}{us}", &w[..w.len() - gb.len()]);
-            break;
+    match ENDINGS.iter().find(|(gb, _)| w.len() > gb.len() + 2 && w.ends_with(gb)) {
+        Some((gb, us)) => {
+            out.push_str(&w[..w.len() - gb.len()]);
+            out.push_str(us);
         }
+        None => out.push_str(w),
     }
     // colour, neighbourhood, favourite, behaviour: "our" inside a word
-    if w.len() > 5 {
-        if let Some(i) = w.find("our") {
+    if out.len() > 5 {
+        if let Some(i) = out.find("our") {
             if i > 1 {
-                w = format!("{}or{}", &w[..i], &w[i + 3..]);
+                out.replace_range(i..i + 3, "or");
             }
         }
     }
-    w
 }
 
 /// A clock time on the 24-hour clock without ":00": "6:41pm" and "18:41"
@@ -434,20 +441,40 @@ pub const DOC: &str = include_str!("docs/quote_drift.md");
 
 pub fn check(rule: &Conflict, input: &Input, out: &mut Vec<Finding>) {
     // Normalised document by document in parallel, in document order.
-    let quotes: Vec<QuoteWords> = input
-        .extractions
-        .par_iter()
-        .enumerate()
-        .flat_map_iter(|(doc, ex)| {
-            let text = &input.docs[doc].text;
-            // A "quotation" of hundreds of words is a stray quote mark or an
-            // excerpt, and aligning two of them costs the product of their
-            // lengths: not compared.
-            ex.quotes
-                .iter()
-                .map(move |q| QuoteWords::new(doc, text, q))
-                .filter(|q| (3..=MAX_QUOTE_WORDS).contains(&q.len()))
+    // Wire copy repeats quotations word for word: each distinct text is
+    // normalised once (in parallel), and shared by its repeats.
+    let mentions: Vec<(usize, &QuoteMention)> =
+        input.extractions.iter().enumerate().flat_map(|(doc, ex)| ex.quotes.iter().map(move |q| (doc, q))).collect();
+    let text_of = |&(doc, q): &(usize, &QuoteMention)| &input.docs[doc].text[q.inner.start..q.inner.end];
+    let mut texts: Vec<(usize, &QuoteMention)> = Vec::new();
+    let text_at: Vec<usize> = {
+        let mut seen: HashMap<&str, usize, foldhash::fast::FixedState> = HashMap::default();
+        mentions
+            .iter()
+            .map(|m| {
+                *seen.entry(text_of(m)).or_insert_with(|| {
+                    texts.push(*m);
+                    texts.len() - 1
+                })
+            })
+            .collect()
+    };
+    let normal: Vec<Joined> = texts.par_iter().map(|&(doc, q)| Joined::new(&input.docs[doc].text, q.inner)).collect();
+    // A "quotation" of hundreds of words is a stray quote mark or an
+    // excerpt, and aligning two of them costs the product of their
+    // lengths: not compared.
+    let quotes: Vec<QuoteWords> = mentions
+        .iter()
+        .zip(&text_at)
+        .map(|(&(doc, q), &t)| QuoteWords {
+            doc,
+            inner: q.inner,
+            speaker: q.speaker.as_deref(),
+            person: q.speaker_is_person,
+            around: &q.around,
+            w: &normal[t],
         })
+        .filter(|q| (3..=MAX_QUOTE_WORDS).contains(&q.len()))
         .collect();
     // A quotation repeated word for word by one speaker (wire copy run by
     // many papers, a paragraph carried through a story's updates) is one
@@ -460,7 +487,7 @@ pub fn check(rule: &Conflict, input: &Input, out: &mut Vec<Finding>) {
         type Same<'a> = (&'a str, Option<&'a str>, bool, &'a [String]);
         let mut seen: HashMap<Same, usize, foldhash::fast::FixedState> = HashMap::default();
         for (i, q) in quotes.iter().enumerate() {
-            let key = (q.joined.as_str(), q.speaker, q.person, q.around);
+            let key = (q.w.joined.as_str(), q.speaker, q.person, q.around);
             let at = *seen.entry(key).or_insert_with(|| {
                 distinct.push(Vec::new());
                 distinct.len() - 1
@@ -482,25 +509,32 @@ pub fn check(rule: &Conflict, input: &Input, out: &mut Vec<Finding>) {
             }
         }
     }
-    let mut pairs: BTreeSet<(usize, usize)> = BTreeSet::new();
-    for posting in index.values().filter(|p| p.len() >= 2 && p.len() <= MAX_POSTING) {
-        for (x, &i) in posting.iter().enumerate() {
-            for &j in &posting[x + 1..] {
-                pairs.insert((i.min(j), i.max(j)));
-            }
-        }
-    }
+    // Candidate pairs: two distinct quotations sharing a trigram, by one
+    // speaker (the cheap test first); made per posting in parallel, then sorted and deduplicated
+    // (millions of pairs at archive scale: an ordered set built on one
+    // thread took a second).
+    let postings: Vec<&Vec<usize>> = index.values().filter(|p| p.len() >= 2 && p.len() <= MAX_POSTING).collect();
+    let names = &names;
+    let mut pairs: Vec<(usize, usize)> = postings
+        .par_iter()
+        .flat_map_iter(|posting| {
+            posting.iter().enumerate().flat_map(move |(x, &i)| {
+                posting[x + 1..]
+                    .iter()
+                    .filter(move |&&j| same_speaker((first(i), &names[i]), (first(j), &names[j])))
+                    .map(move |&j| (i.min(j), i.max(j)))
+            })
+        })
+        .collect();
+    pairs.par_sort_unstable();
+    pairs.dedup();
     // Each pair aligned on its own (in parallel: alignment is the cost),
     // then, in pair order, one finding per speaker and distinct change,
     // with every passage of each distinct quotation on its side.
-    let pairs: Vec<(usize, usize)> = pairs.into_iter().collect();
     let matched: Vec<Matched> = pairs
         .par_iter()
         .filter_map(|&(i, j)| {
             let (x, y) = (first(i), first(j));
-            if !same_speaker((x, &names[i]), (y, &names[j])) {
-                return None;
-            }
             let (xw, yw) = (x.words(), y.words());
             // Whether the passages run to the end of both quotations (a change
             // at the end), or are the whole of both.

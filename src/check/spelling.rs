@@ -4,7 +4,8 @@ use super::{render_message, Claim, Clusters, Finding, Input};
 use crate::extract::{Modality, Polarity};
 use crate::rules::Conflict;
 use crate::text::Span;
-use std::collections::{BTreeMap, BTreeSet};
+use rayon::prelude::*;
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 fn similar(a: &str, b: &str, threshold: f64) -> bool {
     let (a, b) = (a.to_lowercase(), b.to_lowercase());
@@ -113,17 +114,29 @@ fn distance(a: &str, b: &str) -> usize {
 /// shown by `factlint explain` and in SARIF rule descriptions.
 pub const DOC: &str = include_str!("docs/spelling.md");
 
+/// Where a spelling occurs: (document, span) in corpus order.
+type Occurs = Vec<(usize, Span)>;
+
 pub fn check(rule: &Conflict, input: &Input, out: &mut Vec<Finding>) {
-    // Distinct spellings and where each occurs.
-    let mut mentions: BTreeMap<Vec<String>, Vec<(usize, Span)>> = BTreeMap::new();
-    for (doc, ex) in input.extractions.iter().enumerate() {
-        for p in &ex.persons {
-            mentions.entry(p.words.clone()).or_default().push((doc, p.span));
+    // Distinct spellings, in order, and where each occurs: gathered by
+    // hash (an ordered map compared millions of word lists), then sorted.
+    let (names, occurs): (Vec<&[String]>, Vec<Occurs>) = {
+        let mut at: HashMap<&[String], usize, foldhash::fast::FixedState> = HashMap::default();
+        let mut found: Vec<(&[String], Occurs)> = Vec::new();
+        for (doc, ex) in input.extractions.iter().enumerate() {
+            for p in &ex.persons {
+                let i = *at.entry(&p.words).or_insert_with(|| {
+                    found.push((&p.words, Vec::new()));
+                    found.len() - 1
+                });
+                found[i].1.push((doc, p.span));
+            }
         }
-    }
-    let names: Vec<&Vec<String>> = mentions.keys().collect();
-    let given = |n: &Vec<String>| n[..n.len() - 1].join(" ");
-    let surname = |n: &Vec<String>| n[n.len() - 1].clone();
+        found.sort_unstable_by(|a, b| a.0.cmp(b.0));
+        found.into_iter().unzip()
+    };
+    let given = |n: &[String]| n[..n.len() - 1].join(" ");
+    let surname = |n: &[String]| n[n.len() - 1].clone();
     // Blocks: same surname (first-name variants); same first name and the
     // surname's first three letters (surname variants).
     let mut blocks: BTreeMap<String, Vec<usize>> = BTreeMap::new();
@@ -172,52 +185,65 @@ pub fn check(rule: &Conflict, input: &Input, out: &mut Vec<Finding>) {
     // A surname alone ("Okonkwa said") that no full name of its document
     // carries, one or two letters from the surname of exactly one person
     // that document names in full, is that person's name misspelt.
-    let index_of: BTreeMap<&Vec<String>, usize> = names.iter().enumerate().map(|(i, n)| (*n, i)).collect();
-    let mut by_doc: BTreeMap<usize, (BTreeSet<usize>, BTreeSet<usize>)> = BTreeMap::new();
-    for (n, ms) in &mentions {
-        let i = index_of[n];
+    // Per document, the full names and the lone surnames it gives.
+    let mut by_doc: Vec<(Vec<usize>, Vec<usize>)> = vec![(Vec::new(), Vec::new()); input.docs.len()];
+    for (i, (n, ms)) in names.iter().zip(&occurs).enumerate() {
         for &(doc, _) in ms {
-            let e = by_doc.entry(doc).or_default();
-            if n.len() >= 2 {
-                e.0.insert(i);
-            } else {
-                e.1.insert(i);
+            let e = &mut by_doc[doc];
+            let v = if n.len() >= 2 { &mut e.0 } else { &mut e.1 };
+            if v.last() != Some(&i) {
+                v.push(i);
             }
         }
     }
-    for (full, single) in by_doc.values() {
-        for &s in single {
-            let w = surname(names[s]).to_lowercase();
-            if full.iter().any(|&f| surname(names[f]).to_lowercase() == w) {
-                continue;
+    // Each document on its own (in parallel); the links it finds are
+    // made in document order.
+    let links: Vec<Vec<(usize, usize)>> = by_doc
+        .par_iter()
+        .map(|(full, single)| {
+            let mut found = Vec::new();
+            if single.is_empty() {
+                return found;
             }
-            let near: BTreeSet<String> = full
-                .iter()
-                .filter(|&&f| {
-                    let sf = surname(names[f]);
-                    similar(&sf, &w, rule.threshold) && distance(&sf, &w) <= 2
-                })
-                .map(|&f| surname(names[f]).to_lowercase())
-                .collect();
-            if near.len() == 1 {
-                if let Some(&f) = full.iter().find(|&&f| near.contains(&surname(names[f]).to_lowercase())) {
-                    uf.union(s, f);
-                    linked[s] = true;
-                    linked[f] = true;
+            let full_surnames: Vec<String> = full.iter().map(|&f| surname(names[f]).to_lowercase()).collect();
+            for &s in single {
+                let w = surname(names[s]).to_lowercase();
+                if full_surnames.contains(&w) {
+                    continue;
+                }
+                let near: BTreeSet<&String> = full
+                    .iter()
+                    .zip(&full_surnames)
+                    .filter(|(&f, _)| {
+                        let sf = surname(names[f]);
+                        similar(&sf, &w, rule.threshold) && distance(&sf, &w) <= 2
+                    })
+                    .map(|(_, l)| l)
+                    .collect();
+                if near.len() == 1 {
+                    if let Some((&f, _)) = full.iter().zip(&full_surnames).find(|(_, l)| near.contains(l)) {
+                        found.push((s, f));
+                    }
                 }
             }
-        }
+            found
+        })
+        .collect();
+    for (s, f) in links.into_iter().flatten() {
+        uf.union(s, f);
+        linked[s] = true;
+        linked[f] = true;
     }
     for group in uf.groups(&linked) {
         // The most frequent spelling is the subject; ties go to the first.
         let mut ranked: Vec<usize> = group.clone();
-        ranked.sort_by_key(|&i| (std::cmp::Reverse(mentions[names[i]].len()), names[i].clone()));
+        ranked.sort_by(|&i, &j| occurs[j].len().cmp(&occurs[i].len()).then_with(|| names[i].cmp(names[j])));
         let canonical = names[ranked[0]].join(" ");
         let other = names[ranked[1]].join(" ");
-        let docs: BTreeSet<usize> = group.iter().flat_map(|&i| mentions[names[i]].iter().map(|m| m.0)).collect();
+        let docs: BTreeSet<usize> = group.iter().flat_map(|&i| occurs[i].iter().map(|m| m.0)).collect();
         let mut claims = Vec::new();
         for &i in &ranked {
-            for &(doc, span) in &mentions[names[i]] {
+            for &(doc, span) in &occurs[i] {
                 claims.push(Claim {
                     doc,
                     span,

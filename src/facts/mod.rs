@@ -10,7 +10,13 @@
 use crate::extract::events::EventSig;
 use crate::extract::{DocExtraction, Modality, Polarity, RawClaim};
 use rayon::prelude::*;
-use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+use std::collections::{BTreeMap, BTreeSet};
+
+/// Hash maps of the corpus-wide stage, with a fast fixed hash (SipHash
+/// over every claim's signature was 4% of a cached run's CPU); nothing
+/// here depends on their order.
+type HashMap<K, V> = std::collections::HashMap<K, V, foldhash::fast::FixedState>;
+type HashSet<K> = std::collections::HashSet<K, foldhash::fast::FixedState>;
 
 /// A claim whose subject has a corpus-wide id.
 #[derive(Debug, Clone)]
@@ -58,7 +64,7 @@ impl<'a> PartyNames<'a> {
                 a.2.extend(b.2);
                 a
             });
-        let mut acronyms: HashMap<String, Option<&str>> = HashMap::new();
+        let mut acronyms: HashMap<String, Option<&str>> = HashMap::default();
         for n in long {
             let initials: String = n.split(' ').filter_map(|w| w.chars().next()).collect();
             let slot = acronyms.entry(initials).or_insert(Some(n));
@@ -98,7 +104,7 @@ impl<'a> PartyNames<'a> {
 /// with the names themselves.
 pub fn aliases<'a>(docs: &'a [DocExtraction], names: &[&'a str]) -> Vec<(&'a str, String)> {
     let parties = PartyNames::new(docs);
-    let wanted: HashMap<String, Vec<&str>> = names.iter().fold(HashMap::new(), |mut m, n| {
+    let wanted: HashMap<String, Vec<&str>> = names.iter().fold(HashMap::default(), |mut m, n| {
         m.entry(parties.key(n)).or_default().push(n);
         m
     });
@@ -122,23 +128,47 @@ pub fn aliases<'a>(docs: &'a [DocExtraction], names: &[&'a str]) -> Vec<(&'a str
 /// Give every claim of every document its subject id.
 pub fn resolve(docs: &[DocExtraction]) -> Vec<Vec<Fact>> {
     let names = PartyNames::new(docs);
-    let canonical: Vec<Vec<EventSig>> =
-        docs.par_iter().map(|d| d.claims.iter().map(|c| names.canonical(&c.subject)).collect()).collect();
-    // Each distinct signature resolved once, in parallel: an archive
-    // repeats its subjects thousands of times.
-    let mut distinct: Vec<&EventSig> = canonical.iter().flatten().collect::<HashSet<_>>().into_iter().collect();
+    // A subject repeats across an archive's claims: each distinct one is
+    // made canonical once (in parallel), and each distinct canonical
+    // signature resolved once.
+    let raw: Vec<&EventSig> = docs
+        .par_iter()
+        .fold(HashSet::default, |mut set, d| {
+            set.extend(d.claims.iter().map(|c| &c.subject));
+            set
+        })
+        .reduce(HashSet::default, |a, b| {
+            let (mut big, small) = if a.len() >= b.len() { (a, b) } else { (b, a) };
+            big.extend(small);
+            big
+        })
+        .into_iter()
+        .collect();
+    let raw_place: HashMap<&EventSig, usize> = raw.iter().enumerate().map(|(i, s)| (*s, i)).collect();
+    let raw_canonical: Vec<EventSig> = raw.par_iter().map(|s| names.canonical(s)).collect();
+    let mut distinct: Vec<&EventSig> = raw_canonical.iter().collect::<HashSet<_>>().into_iter().collect();
     distinct.par_sort_unstable();
     let place: HashMap<&EventSig, usize> = distinct.iter().enumerate().map(|(i, s)| (*s, i)).collect();
+    // Each distinct raw subject's place in `distinct`.
+    let canonical_of: Vec<usize> = raw_canonical.iter().map(|c| place[c]).collect();
     let resolver = EventResolver::new(&distinct);
     let answers: Vec<Option<(String, EventSig)>> =
         distinct.par_iter().map(|sig| resolver.resolve(sig).map(|s| (event_id(&s), s))).collect();
     // Per claim, its answer's place in `answers` (no copy of it).
-    let resolved: Vec<Vec<Option<usize>>> = canonical
+    let resolved: Vec<Vec<Option<usize>>> = docs
         .par_iter()
-        .map(|d| d.iter().map(|sig| place.get(sig).copied().filter(|&i| answers[i].is_some())).collect())
+        .map(|d| {
+            d.claims
+                .iter()
+                .map(|c| {
+                    let i = canonical_of[raw_place[&c.subject]];
+                    answers[i].is_some().then_some(i)
+                })
+                .collect()
+        })
         .collect();
     // Display names: the most frequent head noun per id, with the signature.
-    let mut heads: HashMap<&str, BTreeMap<&str, usize>> = HashMap::new();
+    let mut heads: HashMap<&str, BTreeMap<&str, usize>> = HashMap::default();
     for (d, r) in docs.iter().zip(&resolved) {
         for (c, &at) in d.claims.iter().zip(r) {
             if let Some((id, _)) = at.and_then(|i| answers[i].as_ref()) {
@@ -274,9 +304,9 @@ impl EventResolver {
         let mut sigs: Vec<EventSig> = all.iter().map(|s| generic(s)).filter(|s| s.informative()).collect();
         sigs.sort();
         sigs.dedup();
-        let mut by_participant: HashMap<(String, String), Vec<usize>> = HashMap::new();
-        let mut by_place: HashMap<(String, String), Vec<usize>> = HashMap::new();
-        let mut by_class: HashMap<String, Vec<usize>> = HashMap::new();
+        let mut by_participant: HashMap<(String, String), Vec<usize>> = HashMap::default();
+        let mut by_place: HashMap<(String, String), Vec<usize>> = HashMap::default();
+        let mut by_class: HashMap<String, Vec<usize>> = HashMap::default();
         for (i, s) in sigs.iter().enumerate() {
             if s.class.starts_with("np:") {
                 by_class.entry(s.class.clone()).or_default().push(i);
@@ -289,9 +319,9 @@ impl EventResolver {
             }
         }
         let mut r =
-            EventResolver { sigs, maximal: Vec::new(), by_participant, by_place, by_class, packs: HashMap::new() };
+            EventResolver { sigs, maximal: Vec::new(), by_participant, by_place, by_class, packs: HashMap::default() };
         r.maximal = (0..r.sigs.len()).into_par_iter().map(|i| r.extenders(&r.sigs[i]).is_empty()).collect();
-        let mut packs: HashMap<EventSig, Option<String>> = HashMap::new();
+        let mut packs: HashMap<EventSig, Option<String>> = HashMap::default();
         for s in all.iter().filter(|s| s.pack_id.is_some()) {
             let g = generic(s);
             let mut keys = vec![g.clone()];

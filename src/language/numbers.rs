@@ -3,8 +3,10 @@
 
 /// The value of one number word, or of a numeral.
 pub fn value(word: &str) -> Option<f64> {
-    let w = word.to_lowercase();
-    let v = match w.as_str() {
+    // Lowercased only when it has capitals: most words asked about have none.
+    let w: std::borrow::Cow<str> =
+        if word.chars().any(char::is_uppercase) { word.to_lowercase().into() } else { word.into() };
+    let v = match w.as_ref() {
         "zero" | "none" => 0.0,
         "one" => 1.0,
         "two" => 2.0,
