@@ -3,8 +3,9 @@
 //! document's date and its bytes), so that checking an archive again
 //! extracts only the documents that changed.
 //!
-//! One SQLite file (`facts-v2.sqlite`, through rusqlite with its bundled
-//! library) in the cache folder. SQLite, not an embedded key-value store:
+//! One SQLite file per engine build (`facts-v2-ENGINE.sqlite`, through
+//! rusqlite with its bundled library) in the cache folder; another build's
+//! file is removed once nothing has written it for a day. SQLite, not an embedded key-value store:
 //! several `factlint` runs may share a cache (CI jobs, an editor and a
 //! terminal), and SQLite's locking and write-ahead log let them read
 //! together and write one after another without corrupting it. Each value
@@ -33,10 +34,49 @@ use std::time::Duration;
 
 /// SQLite's `application_id` of a factlint cache ("FLC1").
 const APPLICATION_ID: i32 = 0x464c_4331;
-const FILE: &str = "facts-v2.sqlite";
 /// Files of earlier layouts, removed when a cache is opened in their folder:
 /// every key they hold is of an older engine build.
-const OLD_FILES: [&str; 1] = ["facts-v1.sqlite"];
+const OLD_FILES: [&str; 2] = ["facts-v1.sqlite", "facts-v2.sqlite"];
+/// The start of the name of every engine build's file.
+const PREFIX: &str = "facts-v2-";
+/// A file of another engine build that nothing has written for this long
+/// is removed when a cache is opened beside it: its keys can never be hit
+/// again by this build, and an archive's cache is hundreds of megabytes.
+/// (Not at once: two builds may share a folder for a while, a release and
+/// a build from source.)
+const STALE: Duration = Duration::from_secs(24 * 3600);
+
+/// The cache file of this engine build: one per build, so that upgrading
+/// factlint leaves a file to remove whole rather than rows to find.
+pub fn file_name() -> String {
+    let engine: String =
+        ENGINE.chars().map(|c| if c.is_ascii_alphanumeric() || c == '.' || c == '-' { c } else { '_' }).collect();
+    format!("{PREFIX}{engine}.sqlite")
+}
+
+/// Removes the files in `dir` of other engine builds not written for
+/// [`STALE`] (with their journals), and those of older layouts.
+fn remove_stale(dir: &Path, ours: &str) {
+    for old in OLD_FILES {
+        remove_database(&dir.join(old));
+    }
+    let Ok(entries) = std::fs::read_dir(dir) else { return };
+    for e in entries.flatten() {
+        let name = e.file_name();
+        let Some(name) = name.to_str() else { continue };
+        if !name.starts_with(PREFIX) || !name.ends_with(".sqlite") || name == ours {
+            continue;
+        }
+        // The newest write of the file or its log.
+        let written = ["", "-wal"]
+            .iter()
+            .filter_map(|suffix| std::fs::metadata(dir.join(format!("{name}{suffix}"))).ok()?.modified().ok())
+            .max();
+        if written.is_some_and(|t| t.elapsed().is_ok_and(|age| age > STALE)) {
+            remove_database(&dir.join(name));
+        }
+    }
+}
 
 /// The engine build: a hash of the sources (see build.rs).
 pub const ENGINE: &str = env!("FACTLINT_ENGINE");
@@ -148,12 +188,11 @@ impl Cache {
     /// there can be no cache this run (the folder cannot be written, the
     /// file is locked past the timeout).
     pub fn open(dir: &Path, rules: &RuleSet) -> Result<(Cache, Option<CacheProblem>), CacheProblem> {
-        let path = dir.join(FILE);
+        let name = file_name();
+        let path = dir.join(&name);
         let fail = |m: String| CacheProblem { path: path.clone(), message: m };
         std::fs::create_dir_all(dir).map_err(|e| fail(format!("cannot create the cache folder: {e}")))?;
-        for old in OLD_FILES {
-            remove_database(&dir.join(old));
-        }
+        remove_stale(dir, &name);
         let mut problem = None;
         let conn = match open_file(&path).map_err(|e| e.to_string()).and_then(|c| adopt(&c).map(|_| c)) {
             Ok(c) => c,
@@ -320,6 +359,38 @@ mod tests {
     }
 
     #[test]
+    fn another_builds_file_is_removed_once_unwritten_for_a_day() {
+        let dir = tempfile::tempdir().unwrap();
+        let age = |name: &str, secs: u64| {
+            let p = dir.path().join(name);
+            std::fs::write(&p, b"x").unwrap();
+            let f = std::fs::File::options().write(true).open(&p).unwrap();
+            f.set_modified(std::time::SystemTime::now() - Duration::from_secs(secs)).unwrap();
+        };
+        let day = 24 * 3600;
+        age("facts-v2-0.0.1-aaaa.sqlite", 2 * day);
+        age("facts-v2-0.0.1-aaaa.sqlite-wal", 2 * day);
+        age("facts-v2-0.0.1-aaaa.sqlite-shm", 2 * day);
+        // Written an hour ago: another build may be using it.
+        age("facts-v2-0.0.2-bbbb.sqlite", 3600);
+        // Its file is old, its log fresh: in use.
+        age("facts-v2-0.0.3-cccc.sqlite", 2 * day);
+        age("facts-v2-0.0.3-cccc.sqlite-wal", 60);
+        // Not a cache file.
+        age("notes.txt", 2 * day);
+        let (_c, problem) = Cache::open(dir.path(), &rules()).unwrap();
+        assert!(problem.is_none());
+        let exists = |name: &str| dir.path().join(name).exists();
+        assert!(!exists("facts-v2-0.0.1-aaaa.sqlite"));
+        assert!(!exists("facts-v2-0.0.1-aaaa.sqlite-wal"));
+        assert!(!exists("facts-v2-0.0.1-aaaa.sqlite-shm"));
+        assert!(exists("facts-v2-0.0.2-bbbb.sqlite"));
+        assert!(exists("facts-v2-0.0.3-cccc.sqlite"));
+        assert!(exists("notes.txt"));
+        assert!(exists(&file_name()));
+    }
+
+    #[test]
     fn a_file_of_an_older_layout_is_removed_and_values_come_back_in_order() {
         let dir = tempfile::tempdir().unwrap();
         let rules = rules();
@@ -356,7 +427,7 @@ mod tests {
     fn foreign_and_damaged_files_are_rebuilt() {
         let dir = tempfile::tempdir().unwrap();
         let rules = rules();
-        let path = dir.path().join(FILE);
+        let path = dir.path().join(file_name());
         // Not SQLite at all.
         std::fs::write(&path, b"these are not the facts you are looking for").unwrap();
         let (c, problem) = Cache::open(dir.path(), &rules).unwrap();

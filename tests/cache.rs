@@ -20,7 +20,7 @@ fn uncached(dir: &Path) -> String {
 }
 
 fn entries(cache: &Path) -> i64 {
-    let c = rusqlite::Connection::open(cache.join("facts-v2.sqlite")).unwrap();
+    let c = rusqlite::Connection::open(cache.join(factlint::cache::file_name())).unwrap();
     c.query_row("SELECT count(*) FROM facts", [], |r| r.get(0)).unwrap()
 }
 
@@ -99,7 +99,7 @@ fn a_damaged_or_foreign_cache_is_said_and_rebuilt() {
     let expected = uncached(docs.path());
     for bad in [&b"not a database at all"[..], b"SQLite format 3\0\x10\0\x01\x01\0@  \0\0\0\x02"] {
         let cache = tempfile::tempdir().unwrap();
-        std::fs::write(cache.path().join("facts-v2.sqlite"), bad).unwrap();
+        std::fs::write(cache.path().join(factlint::cache::file_name()), bad).unwrap();
         let o = check(docs.path(), cache.path());
         assert_eq!(stdout(&o), expected);
         let err = stderr(&o);
@@ -137,7 +137,7 @@ fn runs_sharing_a_cache_at_once_agree_and_leave_it_sound() {
         assert_eq!(stdout(&o), expected);
         assert!(!stderr(&o).contains("rebuilt"), "{}", stderr(&o));
     }
-    let c = rusqlite::Connection::open(cache.path().join("facts-v2.sqlite")).unwrap();
+    let c = rusqlite::Connection::open(cache.path().join(factlint::cache::file_name())).unwrap();
     let ok: String = c.query_row("PRAGMA integrity_check", [], |r| r.get(0)).unwrap();
     assert_eq!(ok, "ok");
 }
