@@ -5,9 +5,9 @@
 //!
 //! One SQLite file per engine build (`facts-v2-ENGINE.sqlite`, through
 //! rusqlite with its bundled library) in the cache folder; another build's
-//! file is removed once nothing has written it for a day. SQLite, not an embedded key-value store:
-//! several `factlint` runs may share a cache (CI jobs, an editor and a
-//! terminal), and SQLite's locking and write-ahead log let them read
+//! file is removed once nothing has written it for a day. SQLite, not an
+//! embedded key-value store: several `factlint` runs may share a cache (CI
+//! jobs, an editor and a terminal), and SQLite's locking and write-ahead log let them read
 //! together and write one after another without corrupting it. Each value
 //! is the first-pass extraction in postcard's binary form, in a table with
 //! row ids: the key's index then holds only keys (a `WITHOUT ROWID` table,

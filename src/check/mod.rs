@@ -209,24 +209,19 @@ pub fn run(rules: &RuleSet, input: &Input) -> Vec<Finding> {
     use rayon::prelude::*;
     // Rules are independent: checked in parallel, their findings joined in
     // rule order (then sorted), so the result does not depend on threads.
-    let timed = std::env::var_os("FACTLINT_TIMINGS").is_some();
     let per_rule: Vec<Vec<Finding>> = rules
         .conflicts
         .par_iter()
         .map(|rule| {
-            let at = std::time::Instant::now();
+            let mut clock = crate::pipeline::Stages::start();
             let found = run_rule(rules, rule, input);
-            if timed {
-                eprintln!("factlint: timing   rule {} {:.3} s", rule.id, at.elapsed().as_secs_f64());
-            }
+            clock.lap(&format!("  rule {}", rule.id));
             found
         })
         .collect();
-    let at = std::time::Instant::now();
+    let mut clock = crate::pipeline::Stages::start();
     let found = finish(rules, input, per_rule.into_iter().flatten().collect());
-    if timed {
-        eprintln!("factlint: timing   findings joined {:.3} s", at.elapsed().as_secs_f64());
-    }
+    clock.lap("  findings joined");
     found
 }
 

@@ -3,9 +3,9 @@
 use super::{render_message, Claim, Finding, Input};
 use crate::extract::{Modality, Polarity, QuoteMention};
 use crate::rules::Conflict;
-use crate::text::Span;
+use crate::text::{FastMap, Span};
 use rayon::prelude::*;
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet};
 
 /// A quote's words, normalised, as one string: the words joined by single
 /// spaces (a word never holds one), so that a run of words is a slice of
@@ -440,7 +440,6 @@ const MIN_SHARED_CONTENT: usize = 4;
 pub const DOC: &str = include_str!("docs/quote_drift.md");
 
 pub fn check(rule: &Conflict, input: &Input, out: &mut Vec<Finding>) {
-    // Normalised document by document in parallel, in document order.
     // Wire copy repeats quotations word for word: each distinct text is
     // normalised once (in parallel), and shared by its repeats.
     let mentions: Vec<(usize, &QuoteMention)> =
@@ -448,7 +447,7 @@ pub fn check(rule: &Conflict, input: &Input, out: &mut Vec<Finding>) {
     let text_of = |&(doc, q): &(usize, &QuoteMention)| &input.docs[doc].text[q.inner.start..q.inner.end];
     let mut texts: Vec<(usize, &QuoteMention)> = Vec::new();
     let text_at: Vec<usize> = {
-        let mut seen: HashMap<&str, usize, foldhash::fast::FixedState> = HashMap::default();
+        let mut seen: FastMap<&str, usize> = FastMap::default();
         mentions
             .iter()
             .map(|m| {
@@ -485,7 +484,7 @@ pub fn check(rule: &Conflict, input: &Input, out: &mut Vec<Finding>) {
     let mut distinct: Vec<Vec<usize>> = Vec::new();
     {
         type Same<'a> = (&'a str, Option<&'a str>, bool, &'a [String]);
-        let mut seen: HashMap<Same, usize, foldhash::fast::FixedState> = HashMap::default();
+        let mut seen: FastMap<Same, usize> = FastMap::default();
         for (i, q) in quotes.iter().enumerate() {
             let key = (q.w.joined.as_str(), q.speaker, q.person, q.around);
             let at = *seen.entry(key).or_insert_with(|| {
@@ -499,7 +498,7 @@ pub fn check(rule: &Conflict, input: &Input, out: &mut Vec<Finding>) {
     let names: Vec<Option<SpeakerName>> = (0..distinct.len()).map(|d| SpeakerName::of(first(d))).collect();
     // Trigrams as slices of the joined words: three words and the two
     // spaces between them.
-    let mut index: HashMap<&str, Vec<usize>, foldhash::fast::FixedState> = HashMap::default();
+    let mut index: FastMap<&str, Vec<usize>> = FastMap::default();
     for d in 0..distinct.len() {
         let q = first(d);
         for i in 0..q.len().saturating_sub(2) {
@@ -510,9 +509,9 @@ pub fn check(rule: &Conflict, input: &Input, out: &mut Vec<Finding>) {
         }
     }
     // Candidate pairs: two distinct quotations sharing a trigram, by one
-    // speaker (the cheap test first); made per posting in parallel, then sorted and deduplicated
-    // (millions of pairs at archive scale: an ordered set built on one
-    // thread took a second).
+    // speaker (the cheap test first); made per posting in parallel, then
+    // sorted and deduplicated (millions of pairs at archive scale: an
+    // ordered set built on one thread took a second).
     let postings: Vec<&Vec<usize>> = index.values().filter(|p| p.len() >= 2 && p.len() <= MAX_POSTING).collect();
     let names = &names;
     let mut pairs: Vec<(usize, usize)> = postings

@@ -3,9 +3,9 @@
 use super::{render_message, Claim, Clusters, Finding, Input};
 use crate::extract::{Modality, Polarity};
 use crate::rules::Conflict;
-use crate::text::Span;
+use crate::text::{FastMap, Span};
 use rayon::prelude::*;
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet};
 
 fn similar(a: &str, b: &str, threshold: f64) -> bool {
     let (a, b) = (a.to_lowercase(), b.to_lowercase());
@@ -121,7 +121,7 @@ pub fn check(rule: &Conflict, input: &Input, out: &mut Vec<Finding>) {
     // Distinct spellings, in order, and where each occurs: gathered by
     // hash (an ordered map compared millions of word lists), then sorted.
     let (names, occurs): (Vec<&[String]>, Vec<Occurs>) = {
-        let mut at: HashMap<&[String], usize, foldhash::fast::FixedState> = HashMap::default();
+        let mut at: FastMap<&[String], usize> = FastMap::default();
         let mut found: Vec<(&[String], Occurs)> = Vec::new();
         for (doc, ex) in input.extractions.iter().enumerate() {
             for p in &ex.persons {

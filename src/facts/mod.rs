@@ -10,13 +10,10 @@
 use crate::extract::events::EventSig;
 use crate::extract::{DocExtraction, Modality, Polarity, RawClaim};
 use rayon::prelude::*;
+// The corpus-wide maps hash fast (SipHash over every claim's signature was
+// 4% of a cached run's CPU); nothing here depends on their order.
+use crate::text::{FastMap as HashMap, FastSet as HashSet};
 use std::collections::{BTreeMap, BTreeSet};
-
-/// Hash maps of the corpus-wide stage, with a fast fixed hash (SipHash
-/// over every claim's signature was 4% of a cached run's CPU); nothing
-/// here depends on their order.
-type HashMap<K, V> = std::collections::HashMap<K, V, foldhash::fast::FixedState>;
-type HashSet<K> = std::collections::HashSet<K, foldhash::fast::FixedState>;
 
 /// A claim whose subject has a corpus-wide id.
 #[derive(Debug, Clone)]
@@ -131,20 +128,14 @@ pub fn resolve(docs: &[DocExtraction]) -> Vec<Vec<Fact>> {
     // A subject repeats across an archive's claims: each distinct one is
     // made canonical once (in parallel), and each distinct canonical
     // signature resolved once.
-    let raw: Vec<&EventSig> = docs
-        .par_iter()
-        .fold(HashSet::default, |mut set, d| {
-            set.extend(d.claims.iter().map(|c| &c.subject));
-            set
-        })
-        .reduce(HashSet::default, |a, b| {
-            let (mut big, small) = if a.len() >= b.len() { (a, b) } else { (b, a) };
-            big.extend(small);
-            big
-        })
-        .into_iter()
-        .collect();
-    let raw_place: HashMap<&EventSig, usize> = raw.iter().enumerate().map(|(i, s)| (*s, i)).collect();
+    let mut raw: Vec<&EventSig> = Vec::new();
+    let mut raw_place: HashMap<&EventSig, usize> = HashMap::default();
+    for c in docs.iter().flat_map(|d| &d.claims) {
+        raw_place.entry(&c.subject).or_insert_with(|| {
+            raw.push(&c.subject);
+            raw.len() - 1
+        });
+    }
     let raw_canonical: Vec<EventSig> = raw.par_iter().map(|s| names.canonical(s)).collect();
     let mut distinct: Vec<&EventSig> = raw_canonical.iter().collect::<HashSet<_>>().into_iter().collect();
     distinct.par_sort_unstable();

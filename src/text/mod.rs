@@ -9,10 +9,17 @@ use regex::Regex;
 /// A set of words looked up once per token or more (a fixed, fast hash:
 /// SipHash, the standard one, cost 3% of all CPU on wire copy; the keys
 /// are a pack's vocabulary, so flooding attacks are not a concern).
-pub type WordSet = std::collections::HashSet<String, foldhash::fast::FixedState>;
+pub type WordSet = FastSet<String>;
 
 /// A map keyed by words, hashed as [`WordSet`].
-pub type WordMap<V> = std::collections::HashMap<String, V, foldhash::fast::FixedState>;
+pub type WordMap<V> = FastMap<String, V>;
+
+/// A hash map with the fixed, fast hash of [`WordSet`], for maps built on a
+/// hot path or over a whole corpus whose order nothing depends on.
+pub type FastMap<K, V> = std::collections::HashMap<K, V, foldhash::fast::FixedState>;
+
+/// A hash set hashed as [`FastMap`].
+pub type FastSet<K> = std::collections::HashSet<K, foldhash::fast::FixedState>;
 
 /// A half-open byte span `[start, end)` into a document's text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize)]
