@@ -359,3 +359,30 @@ fn a_conflict_inside_one_report_is_worded_as_one() {
     assert!(out.contains("count-mismatch") && out.contains("in one passage and"), "{out}");
     assert!(!out.contains("{report}") && !out.contains("in one report"), "{out}");
 }
+
+#[test]
+fn a_numbered_day_with_its_date_between_commas_is_characterised() {
+    // "Day one of the hearing" is the hearing's first day; its date sits
+    // between commas, away from "went", which the parse ties it to; "went"
+    // is a past tense without "-ed".
+    let a = doc("2025-05-13", "Day one of the planning inquiry, on Monday, May 12, went smoothly, officials said.");
+    let b = doc(
+        "2025-05-14",
+        "A lawyer for the residents said the first day of the planning inquiry, May 12, was chaotic.",
+    );
+    let found = findings(&[("a.txt", &a), ("b.txt", &b)], "characterisation-clash");
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert!(found[0].iter().any(|t| t.contains("went")), "{found:?}");
+    // Day two is another day.
+    let c = doc("2025-05-14", "Day two of the planning inquiry, on Tuesday, May 13, was chaotic.");
+    assert!(findings(&[("a.txt", &a), ("c.txt", &c)], "characterisation-clash").is_empty());
+    // After a clause with a verb of its own, an irregular past does not
+    // take the sentence's first words as its subject.
+    let d = doc(
+        "2025-05-13",
+        "The residents were angry on Monday, May 12, and the first day of the planning inquiry went badly, \
+         a lawyer said.",
+    );
+    let e = doc("2025-05-13", "Nothing went wrong, a spokeswoman for the inquiry said on Monday, May 12.");
+    assert!(findings(&[("d.txt", &d), ("e.txt", &e)], "characterisation-clash").is_empty());
+}

@@ -1145,12 +1145,23 @@ impl<'r> Extractor<'r> {
             // subject in the clauses before it ("Ann Lee, the commissioner,
             // signed off ..."; "Cruz, who announced his bid last month, is
             // not aiming ..."): it is read from the start of the sentence.
-            let past_first = tokens.get(t0).is_some_and(|t| match &t.kind {
+            // An irregular past counts as one when the clauses before it
+            // hold no verb of their own ("Day one of the recount, on
+            // Monday, went smoothly"; not "... were damaged, the governor
+            // told ISNA").
+            let verb = |t: &Token| match &t.kind {
                 Kind::Word { text, cap: false } => {
                     text.len() > 4 && text.ends_with("ed") || AUXILIARIES.contains(&text.as_str())
                 }
                 _ => false,
-            });
+            };
+            let irregular = |t: &Token| match &t.kind {
+                Kind::Word { text, cap: false } => self.past_form(model, text),
+                _ => false,
+            };
+            let past_first = tokens
+                .get(t0)
+                .is_some_and(|t| verb(t) || irregular(t) && !tokens[..t0].iter().any(|p| verb(p) || irregular(p)));
             let c = match tokens.first() {
                 Some(first) if t0 > 0 && past_first => {
                     t0 = 0;
@@ -1220,11 +1231,7 @@ impl<'r> Extractor<'r> {
                 && s.times.iter().any(|m| c.contains(m.start) && m.span.is_some_and(|t| one_day(&t)))
                 && tokens[t0..t1].iter().any(|t| match &t.kind {
                     Kind::Word { text, cap: false } if text.len() > 3 => {
-                        let l = match self.past_class {
-                            Some(vbd) => model.lemma_as(text, vbd),
-                            None => model.lemmas.lemma(text, "VERB", "VBD", false),
-                        };
-                        l != *text && !self.open_ignore.contains(&l) && model.lemmas.is_known('v', &l)
+                        self.past_form(model, text) && !self.open_ignore.contains(&self.past_lemma(model, text))
                     }
                     _ => false,
                 });
@@ -1384,7 +1391,7 @@ impl<'r> Extractor<'r> {
             }
             let c = cand.clause;
             if cand.stated {
-                self.state_claim(text, doc, s, c, &oc, dcx, speakers, names_by_head, doc_out);
+                self.state_claim(text, doc, s, c, &parsed, &oc, dcx, speakers, names_by_head, doc_out);
             }
             if let Some(pred) = self.date_predicate.as_deref().filter(|_| cand.dated) {
                 self.date_claim(text, doc, s, c, &parsed, &oc, pred, dcx, speakers, names_by_head, doc_out);
@@ -1517,25 +1524,14 @@ impl<'r> Extractor<'r> {
         // verb or its object ("served notice on Thursday"; the parse often
         // puts "on Thursday" under "notice"), not from another phrase ("the
         // talks before the March 10 vote").
+        // The parse decides, not the commas: "the union, on March 10,
+        // served notice" dates the serving as "served notice on March 10"
+        // does.
         let object_head = parsed.children(oc.index).find(|(_, c)| open::rel(c) == "obj").map(|(j, _)| j);
-        let attached = |m: &TimeMention| {
-            let inside = |i: usize| parsed.words[i].span.start >= m.start && parsed.words[i].span.end <= m.end;
-            (0..parsed.words.len()).filter(|&i| inside(i)).any(|i| {
-                let mut j = i;
-                for _ in 0..parsed.words.len() {
-                    match parsed.head(j) {
-                        Some(h) if inside(h) => j = h,
-                        Some(h) => return h == oc.index || Some(h) == object_head,
-                        None => return false,
-                    }
-                }
-                false
-            })
-        };
         let Some((tm, day)) = s
             .times
             .iter()
-            .filter(|m| c.contains(m.start) && attached(m))
+            .filter(|m| hangs_from(parsed, m, |h| h == oc.index || Some(h) == object_head))
             .find_map(|m| m.span.filter(one_day).map(|d| (m, d)))
         else {
             return;
@@ -1695,6 +1691,7 @@ impl<'r> Extractor<'r> {
         doc: &Document,
         s: &Sent,
         c: Span,
+        parsed: &language::Sentence,
         oc: &open::OpenClaim,
         dcx: &DocContext,
         speakers: &[Speaker],
@@ -1750,7 +1747,16 @@ impl<'r> Extractor<'r> {
                         .filter(|m| c.contains(m.start))
                         .min_by_key(|m| (m.start as i64 - oc.head.start as i64).abs())
                         .and_then(|m| m.span.filter(one_day));
-                    let Some(day) = own.or(clause) else { return };
+                    // Set off by commas, the parse still ties it to the
+                    // predicate: "Day one of the recount, on Monday,
+                    // November 24, went smoothly".
+                    let attached = || {
+                        s.times
+                            .iter()
+                            .filter(|m| hangs_from(parsed, m, |h| h == oc.index))
+                            .find_map(|m| m.span.filter(one_day))
+                    };
+                    let Some(day) = own.or(clause).or_else(attached) else { return };
                     participants.insert(format!("on {}", day.start));
                 }
                 let label = text[bearer.span.start..bearer.span.end].to_string();
@@ -1777,12 +1783,28 @@ impl<'r> Extractor<'r> {
             valid_origin: cx.origin,
             said_by: cx.said_by,
             span: oc.span,
-            cue: oc.head,
+            cue: predicate_words(parsed, oc),
             state: pd.state,
             perfect_denial: false,
             polarity_cue: oc.negation,
             modality_cue,
         }));
+    }
+
+    /// The verb a past tense form is of ("went" -> "go"), or the form
+    /// itself when it is none.
+    fn past_lemma(&self, model: &Model, form: &str) -> String {
+        match self.past_class {
+            Some(vbd) => model.lemma_as(form, vbd),
+            None => model.lemmas.lemma(form, "VERB", "VBD", false),
+        }
+    }
+
+    /// Whether a lowercase word can be the past tense of a verb WordNet
+    /// knows ("signed", "went", "began").
+    fn past_form(&self, model: &Model, form: &str) -> bool {
+        let l = self.past_lemma(model, form);
+        l != form && model.lemmas.is_known('v', &l)
     }
 
     /// The packs' open predicate, if any.
@@ -1793,6 +1815,34 @@ impl<'r> Extractor<'r> {
     fn value_type(&self, predicate: &str) -> ValueType {
         self.rules.predicates.get(predicate).map(|p| p.value_type).unwrap_or_default()
     }
+}
+
+/// The predicate word with the words of its phrase that hang from it
+/// ("went smoothly", "called off"): what a finding quotes.
+fn predicate_words(parsed: &language::Sentence, oc: &open::OpenClaim) -> Span {
+    let rest: Vec<&str> = oc.predicate.split(' ').skip(1).collect();
+    parsed
+        .children(oc.index)
+        .filter(|(_, w)| rest.contains(&open::lower(w).as_str()) || rest.contains(&w.form.to_lowercase().as_str()))
+        .fold(oc.head, |span, (_, w)| span.cover(&w.span))
+}
+
+/// Whether time expression `m` hangs, in the parse, from a word outside it
+/// that `to` accepts: its words lead up through the tree to that word
+/// without leaving the expression before it.
+fn hangs_from(parsed: &language::Sentence, m: &TimeMention, to: impl Fn(usize) -> bool) -> bool {
+    let inside = |i: usize| parsed.words[i].span.start >= m.start && parsed.words[i].span.end <= m.end;
+    (0..parsed.words.len()).filter(|&i| inside(i)).any(|i| {
+        let mut j = i;
+        for _ in 0..parsed.words.len() {
+            match parsed.head(j) {
+                Some(h) if inside(h) => j = h,
+                Some(h) => return to(h),
+                None => return false,
+            }
+        }
+        false
+    })
 }
 
 /// The mentions (sorted by start) that start in clause `c`, found by binary

@@ -131,6 +131,12 @@ pub fn noun_phrase(s: &Sentence, i: usize) -> NounPhrase {
                     no = true;
                 }
             }
+            // A numbered noun ("Day one", "Phase 2", "Game seven") names
+            // one of a series: it is definite.
+            ("nummod" | "flat", _) if j == i + 1 && c.upos == "NUM" => {
+                definite = true;
+                last = last.max(c.span.end);
+            }
             (_, "nmod:poss") => {
                 definite = true;
                 if c.upos == "PROPN" {

@@ -594,6 +594,7 @@ impl<'m> Model<'m> {
         }
         self.repair_determiner_root(s);
         self.repair_root(s);
+        self.repair_numbered_subject(s);
         self.repair_relative_root(s);
         s.parsed = true;
     }
@@ -625,6 +626,40 @@ impl<'m> Model<'m> {
         s.words[v].deprel = root_l;
         s.words[r].head = noun + 1;
         s.words[r].deprel = det;
+    }
+
+    /// A numbered noun ("Day one", "Phase 2", "Game seven") is the noun:
+    /// when the parser made the number the subject and hung the noun
+    /// before it from the same verb as a bare noun phrase ("Day one of
+    /// the recount went smoothly" read as "one ... went", with "Day" a
+    /// time), the noun becomes the subject, the number its `nummod`, and
+    /// the number's dependents the noun's.
+    fn repair_numbered_subject(&self, s: &mut Sentence<'m>) {
+        let label = |name: &str| self.labels.iter().copied().find(|l| *l == name);
+        let Some(nummod) = label("nummod") else { return };
+        for i in 1..s.words.len() {
+            let (num, noun) = (&s.words[i], &s.words[i - 1]);
+            let subject = matches!(num.deprel, "nsubj" | "nsubj:pass");
+            let bare = matches!(noun.deprel, "obl:unmarked" | "obl:tmod" | "obl:npmod" | "nmod:unmarked");
+            if num.upos != "NUM" || !subject || noun.upos != "NOUN" || !bare || noun.head != num.head {
+                continue;
+            }
+            if s.words.iter().any(|w| w.head == i) {
+                // the noun's own dependents ("The first day one ...") make
+                // it more than a label
+                continue;
+            }
+            let rel = num.deprel;
+            for j in 0..s.words.len() {
+                if s.words[j].head == i + 1 {
+                    s.words[j].head = i;
+                }
+            }
+            s.words[i - 1].deprel = rel;
+            s.words[i].head = i;
+            s.words[i].deprel = nummod;
+            return;
+        }
     }
 
     /// A clause is headed by its finite verb. When the parser made a noun
@@ -968,5 +1003,22 @@ mod tests {
         assert_eq!(root.form, "opened");
         assert_eq!(s.words[0].deprel, "det");
         assert_eq!(s.words[s.words[0].head - 1].upos, "PROPN");
+    }
+
+    #[test]
+    fn a_numbered_noun_is_the_subject_not_its_number() {
+        // The parser made "one" the subject and "Day" a bare time phrase.
+        let m = embedded().expect("model");
+        // (the second the parser reads right as it is: it stays so)
+        for text in ["Day one of the recount went smoothly on November 24.", "Stage 3 of the project was completed."] {
+            let s = &m.analyse_text(text, &[Span::new(0, text.len())], Depth::Parse)[0];
+            let root = s.words.iter().position(|w| w.head == 0).expect("a root");
+            assert_eq!(s.words[0].head, root + 1, "{text}: {:?}", s.words);
+            assert!(s.words[0].deprel.starts_with("nsubj"), "{text}: {:?}", s.words[0]);
+            assert_eq!(s.words[1].head, 1, "{text}: the number hangs from the noun");
+            if text.starts_with("Day") {
+                assert!(!s.words.iter().any(|w| w.head == 2), "{text}: the number's dependents are the noun's");
+            }
+        }
     }
 }
