@@ -386,3 +386,15 @@ fn a_numbered_day_with_its_date_between_commas_is_characterised() {
     let e = doc("2025-05-13", "Nothing went wrong, a spokeswoman for the inquiry said on Monday, May 12.");
     assert!(findings(&[("d.txt", &d), ("e.txt", &e)], "characterisation-clash").is_empty());
 }
+
+#[test]
+fn a_noun_numbered_with_digits_is_a_name() {
+    // "Route 14" is tagged a common noun; with its number it names one road.
+    let a = doc("2025-05-13", "Route 14 remains closed.");
+    let b = doc("2025-05-13", "Route 14 has reopened, the county said.");
+    let found = findings(&[("a.txt", &a), ("b.txt", &b)], "status-clash");
+    assert_eq!(found.len(), 1, "{found:?}");
+    // Another number is another road.
+    let c = doc("2025-05-13", "Route 15 has reopened, the county said.");
+    assert!(findings(&[("a.txt", &a), ("c.txt", &c)], "status-clash").is_empty());
+}

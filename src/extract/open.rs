@@ -131,10 +131,14 @@ pub fn noun_phrase(s: &Sentence, i: usize) -> NounPhrase {
                     no = true;
                 }
             }
-            // A numbered noun ("Day one", "Phase 2", "Game seven") names
-            // one of a series: it is definite.
+            // A numbered noun ("Day one", "Stage 3", "Game seven") names
+            // one of a series: it is definite. With digits ("Route 14",
+            // "Pier 4", "Gate 7") it is a name, as "Highway 9" is.
             ("nummod" | "flat", _) if j == i + 1 && c.upos == "NUM" => {
                 definite = true;
+                if !proper && c.form.chars().all(|ch| ch.is_ascii_digit()) {
+                    names.push(format!("{} {}", w.form.to_lowercase(), c.form));
+                }
                 last = last.max(c.span.end);
             }
             (_, "nmod:poss") => {
