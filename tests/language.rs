@@ -128,3 +128,15 @@ fn training_is_deterministic_and_the_model_loads() {
     let pred = train::annotate(&m, &sents[..20]);
     assert_eq!(pred.len(), 20);
 }
+
+#[test]
+fn a_past_tense_after_an_appositive_and_a_currency_sign_are_read_as_such() {
+    // "signed" had been a participle (its subject is two commas away) and
+    // "£" a preposition or a noun: the clause had no finite verb.
+    let o = run(&["parse", "Ruth Malone, the regional transport commissioner, signed off an extra £4.2 million."]);
+    let r = rows(&stdout(&o));
+    let find = |f: &str| r.iter().find(|x| x.0 == f).unwrap_or_else(|| panic!("{f} in {}", stdout(&o))).clone();
+    assert_eq!(find("signed").3, "root", "{}", stdout(&o));
+    assert_eq!((find("Ruth").2.as_str(), find("Ruth").3.as_str()), ("signed", "nsubj"), "{}", stdout(&o));
+    assert!(stdout(&o).contains("\t£\t£\tSYM\t$\t"), "{}", stdout(&o));
+}

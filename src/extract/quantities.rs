@@ -154,18 +154,39 @@ fn frame_of(s: &Sentence, h: usize, n: usize) -> String {
 /// million", "two thousand").
 fn value_of(s: &Sentence, i: usize) -> Option<f64> {
     let w = &s.words[i];
-    let own = numbers::value(&w.form)?;
-    if numbers::is_multiplier(&w.form) {
+    let glued = glued_multiplier(s, i);
+    let own = match glued {
+        Some(m) => m,
+        None => numbers::value(&w.form)?,
+    };
+    if glued.is_some() || numbers::is_multiplier(&w.form) {
         // "million" heading "18": 18 million
         if let Some((_, c)) = s.children(i).find(|(_, c)| c.upos == "NUM" && !numbers::is_multiplier(&c.form)) {
             return numbers::value(&c.form).map(|v| v * own);
         }
         return None; // "millions of" alone is no count
     }
-    match s.children(i).find(|(_, c)| c.upos == "NUM" && numbers::is_multiplier(&c.form)) {
-        Some((_, m)) => numbers::value(&m.form).map(|m| own * m),
+    let multiplier = |j: usize, c: &Word| {
+        glued_multiplier(s, j)
+            .or_else(|| (c.upos == "NUM" && numbers::is_multiplier(&c.form)).then(|| numbers::value(&c.form)).flatten())
+    };
+    match s.children(i).find_map(|(j, c)| multiplier(j, c)) {
+        Some(m) => Some(own * m),
         None => Some(own),
     }
+}
+
+/// The value of "m" or "k" glued to the numeral before it ("£18m",
+/// "$50k"), which the tokeniser splits off: a million, a thousand.
+fn glued_multiplier(s: &Sentence, i: usize) -> Option<f64> {
+    let w = &s.words[i];
+    let m = match w.form.as_str() {
+        "m" => 1e6,
+        "k" => 1e3,
+        _ => return None,
+    };
+    let prev = s.words.get(i.checked_sub(1)?)?;
+    (prev.span.end == w.span.start && numbers::numeral(&prev.form).is_some()).then_some(m)
 }
 
 /// "about", "more than", "at least", "nearly" before number `i`: the
@@ -268,6 +289,11 @@ pub fn read(s: &Sentence, text: &str, lz: &Lemmatizer) -> Vec<Counted> {
         }
         // A designation, not a count: "AK 47 rifles", "Route 14", "Boeing 737".
         if i > 0 && s.words[i - 1].upos == "PROPN" && rel(&s.words[i - 1]) != "nsubj" {
+            continue;
+        }
+        // "2m" is two million only as money ("£2m"): else it may as well
+        // be two metres.
+        if glued_multiplier(s, i).is_some() && currency.is_none() {
             continue;
         }
         let Some(v) = value_of(s, i) else { continue };
@@ -436,6 +462,22 @@ mod tests {
         for text in ["The trust bought a 5% stake in the line.", "The trust bought a 5 percent stake in the line."] {
             assert_eq!(counts(text), [("percent stake".into(), "buy".into(), 5.0, 5.0, true)], "{text}");
         }
+    }
+
+    #[test]
+    fn money_in_millions_and_thousands_written_short() {
+        // "18m" splits into "18" and "m"; "m" is a million as money only.
+        for (text, v) in [
+            ("Acme Foods paid £18m to settle the case.", 18e6),
+            ("Acme Foods paid $2.5bn for the plant.", 2.5e9),
+            ("Acme Foods paid $50k in fines.", 5e4),
+            ("Acme Foods paid £18 million to settle the case.", 18e6),
+        ] {
+            let c = counts(text);
+            assert_eq!(c.first().map(|c| (c.2, c.3)), Some((v, v)), "{text}: {c:?}");
+        }
+        // two million computers, or two metres of them: no count
+        assert!(counts("Hackers attacked over 2m computers.").is_empty());
     }
 
     #[test]

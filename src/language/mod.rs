@@ -299,6 +299,16 @@ impl<'m> Model<'m> {
             None => first,
         };
         self.repair_finite(forms, &mut tags, &alt);
+        // A currency sign is a symbol, whatever its neighbours: "£" is
+        // rare in the web text the tagger learnt from, and before "18m"
+        // it had been read as a preposition.
+        if let Some(sym) = self.class_of("SYM", "$") {
+            for (t, f) in tags.iter_mut().zip(forms) {
+                if matches!(*f, "$" | "£" | "€" | "¥" | "US$") {
+                    *t = sym;
+                }
+            }
+        }
 
         // A capitalised "interjection" right before a proper noun is a first
         // name ("Ruth Malone said"): web text has many sentence-initial
@@ -380,9 +390,23 @@ impl<'m> Model<'m> {
         // A participle right after its possible subject and before its
         // possible object ("the union served strike notice") may be a past
         // tense.
+        // The subject may end before an appositive between commas ("Ann
+        // Lee, the regional commissioner, signed off £4.2 million").
+        let appositive_before = |i: usize| {
+            if forms[i - 1] != "," {
+                return false;
+            }
+            let Some(open) = (1..i - 1).rev().find(|&j| forms[j] == ",") else { return false };
+            nominal(tags[open - 1])
+                && (open + 1..i - 1).all(|j| matches!(upos(tags[j]), "DET" | "ADJ" | "NOUN" | "PROPN" | "NUM" | "ADP"))
+        };
         let past = (1..n - 1)
             .filter(|&i| upos(tags[i]) == "VERB" && xpos(tags[i]) == "VBN")
-            .filter(|&i| nominal(tags[i - 1]) && matches!(upos(tags[i + 1]), "DET" | "NOUN" | "ADJ" | "NUM" | "PROPN"))
+            .filter(|&i| {
+                (nominal(tags[i - 1]) || appositive_before(i))
+                    && (matches!(upos(tags[i + 1]), "DET" | "NOUN" | "ADJ" | "NUM" | "PROPN")
+                        || xpos(tags[i + 1]) == "RP")
+            })
             .filter_map(|i| alt.get(i).map(|&(c, m)| (m, i, c)))
             .filter(|&(_, _, c)| c != usize::MAX && xpos(c) == "VBD");
         let best = present.chain(past).min();
