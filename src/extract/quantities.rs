@@ -176,6 +176,15 @@ fn value_of(s: &Sentence, i: usize) -> Option<f64> {
     }
 }
 
+/// Whether word `h` is a particle or adverb right after the verb it hangs
+/// from ("set aside", "paid out", "handed over").
+fn is_particle_of_verb(s: &Sentence, h: usize) -> bool {
+    let w = &s.words[h];
+    matches!(w.upos, "ADV" | "ADP")
+        && matches!(rel(w), "advmod" | "compound")
+        && s.head(h).is_some_and(|v| v + 1 == h && s.words[v].upos == "VERB")
+}
+
 /// The value of "m" or "k" glued to the numeral before it ("£18m",
 /// "$50k"), which the tokeniser splits off: a million, a thousand.
 fn glued_multiplier(s: &Sentence, i: usize) -> Option<f64> {
@@ -338,6 +347,9 @@ pub fn read(s: &Sentence, text: &str, lz: &Lemmatizer) -> Vec<Counted> {
         let h = match relcl.map(|(j, _)| j).or(recovered) {
             Some(j) => j,
             None => match s.head(n) {
+                // A particle the parse hung the amount from ("set aside £18
+                // million", "aside" an adverb of "set") stands for its verb.
+                Some(h) if is_particle_of_verb(s, h) => s.head(h).unwrap_or(h),
                 Some(h) => h,
                 None => continue,
             },
@@ -478,6 +490,9 @@ mod tests {
         }
         // two million computers, or two metres of them: no count
         assert!(counts("Hackers attacked over 2m computers.").is_empty());
+        // the parse hung the amount from the verb's particle
+        let c = counts("Acme Foods has set aside £18 million to cover the cost of the recall.");
+        assert_eq!(c.first().map(|c| (c.1.as_str(), c.2)), Some(("set", 18e6)), "{c:?}");
     }
 
     #[test]
