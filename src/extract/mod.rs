@@ -1520,13 +1520,12 @@ impl<'r> Extractor<'r> {
         if !(w.xpos == "VBD" && !any_aux || w.xpos == "VBN" && (past_aux || bare_active)) {
             return;
         }
-        // The day: a time expression of the clause whose words hang from the
-        // verb or its object ("served notice on Thursday"; the parse often
-        // puts "on Thursday" under "notice"), not from another phrase ("the
-        // talks before the March 10 vote").
-        // The parse decides, not the commas: "the union, on March 10,
-        // served notice" dates the serving as "served notice on March 10"
-        // does.
+        // The day: a time expression of the sentence whose words hang from
+        // the verb or its object ("served notice on Thursday"; the parse
+        // often puts "on Thursday" under "notice"), not from another phrase
+        // ("the talks before the March 10 vote"). The parse decides, not
+        // the commas: "the union, on March 10, served notice" dates the
+        // serving as "served notice on March 10" does.
         let object_head = parsed.children(oc.index).find(|(_, c)| open::rel(c) == "obj").map(|(j, _)| j);
         let Some((tm, day)) = s
             .times
