@@ -79,13 +79,7 @@ fn currency_of(w: &Word) -> Option<&'static str> {
     if !matches!(w.upos, "SYM" | "NOUN" | "PUNCT") {
         return None;
     }
-    match w.form.as_str() {
-        "$" | "US$" => Some("dollar"),
-        "£" => Some("pound"),
-        "€" => Some("euro"),
-        "¥" => Some("yen"),
-        _ => None,
-    }
+    numbers::currency(&w.form)
 }
 
 /// The subject `j` of verb `h`, or, when it is the relative pronoun of a

@@ -104,6 +104,8 @@ pub struct Model<'m> {
     finite_verb: Vec<bool>,
     /// The class of a singular proper noun (PROPN, NNP).
     propn: Option<usize>,
+    /// The class of a currency sign (SYM, $).
+    currency_sign: Option<usize>,
 
     /// Distinguishes loaded models in the per-thread word cache.
     id: u64,
@@ -210,6 +212,7 @@ impl<'m> Model<'m> {
         let finite = tagger::finite_classes(classes.iter().copied());
         let finite_verb = classes.iter().zip(&finite).map(|((u, _), &f)| f && *u == "VERB").collect();
         let propn = classes.iter().position(|c| *c == ("PROPN", "NNP"));
+        let currency_sign = classes.iter().position(|c| *c == ("SYM", "$"));
         Ok(Model {
             id: MODEL_IDS.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
             vocab,
@@ -219,6 +222,7 @@ impl<'m> Model<'m> {
             finite,
             finite_verb,
             propn,
+            currency_sign,
             classes,
             tagger,
             tagger2,
@@ -302,9 +306,9 @@ impl<'m> Model<'m> {
         // A currency sign is a symbol, whatever its neighbours: "£" is
         // rare in the web text the tagger learnt from, and before "18m"
         // it had been read as a preposition.
-        if let Some(sym) = self.class_of("SYM", "$") {
+        if let Some(sym) = self.currency_sign {
             for (t, f) in tags.iter_mut().zip(forms) {
-                if matches!(*f, "$" | "£" | "€" | "¥" | "US$") {
+                if numbers::currency(f).is_some() {
                     *t = sym;
                 }
             }
@@ -652,7 +656,7 @@ impl<'m> Model<'m> {
         s.words[r].deprel = det;
     }
 
-    /// A numbered noun ("Day one", "Phase 2", "Game seven") is the noun:
+    /// A numbered noun ("Day one", "Stage 3", "Game seven") is the noun:
     /// when the parser made the number the subject and hung the noun
     /// before it from the same verb as a bare noun phrase ("Day one of
     /// the recount went smoothly" read as "one ... went", with "Day" a

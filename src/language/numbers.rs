@@ -57,6 +57,17 @@ pub fn numeral(s: &str) -> Option<f64> {
     s.replace(',', "").parse::<f64>().ok().filter(|v| v.is_finite())
 }
 
+/// The currency a sign names ("$" a dollar, "£" a pound), if it is one.
+pub fn currency(sign: &str) -> Option<&'static str> {
+    match sign {
+        "$" | "US$" => Some("dollar"),
+        "£" => Some("pound"),
+        "€" => Some("euro"),
+        "¥" => Some("yen"),
+        _ => None,
+    }
+}
+
 /// Whether a word multiplies the number before it ("2.1 million").
 pub fn is_multiplier(word: &str) -> bool {
     matches!(
