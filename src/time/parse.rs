@@ -990,7 +990,7 @@ impl<'a> Parser<'a> {
             return Some((m, Expr::WeekdayDate { weekday, date: Box::new(e) }));
         }
         if let Some(shift) = pre {
-            return Some((j, Expr::Weekday { weekday, shift }));
+            return Some((self.day_part(j), Expr::Weekday { weekday, shift }));
         }
         // "late on Thursday" arrives via part(); here: optional date after.
         let k = self.opt_punct(j, ',');
@@ -1025,13 +1025,30 @@ impl<'a> Parser<'a> {
         if let Some((k, s)) = shift {
             return Some((k, Expr::Weekday { weekday, shift: s }));
         }
-        Some((j, Expr::Weekday { weekday, shift: WeekShift::Bare }))
+        Some((self.day_part(j), Expr::Weekday { weekday, shift: WeekShift::Bare }))
+    }
+
+    /// Past a part of the day after a day ("Sunday night", "yesterday
+    /// morning", "Monday morning's vote"): it names the same day.
+    fn day_part(&self, j: usize) -> usize {
+        if !matches!(self.word(j), Some("morning" | "afternoon" | "evening" | "night")) {
+            return j;
+        }
+        if self.punct(j + 1, '\'') && self.is(j + 2, "s") {
+            return j + 3;
+        }
+        j + 1
     }
 
     /// today, tonight, yesterday, tomorrow, the day after tomorrow.
     fn day_word(&self, i: usize) -> Option<(usize, Expr)> {
         let w = self.word(i)?;
         let e = match w {
+            // "last night", "this morning": parts of a day named by it.
+            "last" if self.is(i + 1, "night") => return Some((self.day_part(i + 1), Expr::DayOffset(-1))),
+            "this" if matches!(self.word(i + 1), Some("morning" | "afternoon" | "evening")) => {
+                return Some((self.day_part(i + 1), Expr::DayOffset(0)));
+            }
             "today" | "tonight" => Expr::DayOffset(0),
             "yesterday" => Expr::DayOffset(-1),
             "tomorrow" | "tomorrows" => Expr::DayOffset(1),
@@ -1045,8 +1062,8 @@ impl<'a> Parser<'a> {
             }
             _ => return None,
         };
-        // "today's"
-        let mut j = i + 1;
+        // "today's", "yesterday morning"
+        let mut j = if w == "tonight" || w == "today" { i + 1 } else { self.day_part(i + 1) };
         if self.punct(j, '\'') && self.is(j + 1, "s") {
             j += 2;
         }
