@@ -79,7 +79,14 @@ pub fn name_runs(text: &str, tokens: &[Token], lx: &Lexicon) -> Vec<NameRun> {
             Some(w) if lx.title_modifiers.contains(w) => word_before(2).is_some_and(|v| lx.titles.contains(v)),
             _ => false,
         };
-        if let Some(last_title) = (k..lower.len()).rev().find(|&n| lx.titles.contains(&lower[n])) {
+        // A run that ends with a word naming an organisation or a place
+        // holds no role: its role-like words are part of the name
+        // ("Norvale General Hospital", "Ohio State University", "Interior
+        // Ministry"), where "Police Chief Tom Lee" is Tom Lee.
+        let organisation = lower.last().is_some_and(|w| lx.not_person.contains(&w.to_lowercase()));
+        if let Some(last_title) =
+            (k..lower.len()).rev().find(|&n| lx.titles.contains(&lower[n])).filter(|_| !organisation)
+        {
             titled = true;
             k = last_title + 1;
         }
@@ -125,6 +132,18 @@ mod tests {
         assert_eq!(
             runs("US Secretary of State Mia Hart and German Foreign Minister Jonas Berg spoke."),
             [("Mia Hart".to_string(), true), ("Jonas Berg".to_string(), true)]
+        );
+    }
+
+    #[test]
+    fn a_role_word_inside_an_organisation_name_is_part_of_it() {
+        assert_eq!(
+            runs("Norvale General Hospital and the Interior Ministry said Police Chief Tom Lee left."),
+            [
+                ("Norvale General Hospital".to_string(), false),
+                ("Interior Ministry".to_string(), false),
+                ("Tom Lee".to_string(), true)
+            ]
         );
     }
 
