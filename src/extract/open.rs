@@ -226,11 +226,35 @@ fn noun_phrase_names(s: &Sentence, i: usize) -> Vec<String> {
 /// The proper name headed by word `i` with its flat and compound proper
 /// parts and a number right after it ("state route 14"), lowercased, and
 /// where it starts.
+///
+/// Parts of parts count, as long as the name stays one unbroken run of
+/// words: "Norvale General Hospital" parsed as "Norvale" with its `flat`
+/// "Hospital", which has "General" as its descriptive `nmod:desc`.
 fn proper_name(s: &Sentence, i: usize) -> (String, usize) {
-    let mut parts: Vec<(usize, &Word)> =
-        s.children(i).filter(|(j, c)| name_part(c) || (rel(c) == "nummod" && *j == i + 1)).collect();
-    parts.push((i, &s.words[i]));
+    let mut parts: Vec<(usize, &Word)> = vec![(i, &s.words[i])];
+    let mut next = 0;
+    while next < parts.len() {
+        let p = parts[next].0;
+        next += 1;
+        for (j, c) in s.children(p) {
+            let descriptive = c.deprel == "nmod:desc" && c.upos == "PROPN";
+            if name_part(c) || descriptive || (p == i && rel(c) == "nummod" && j == i + 1) {
+                parts.push((j, c));
+            }
+        }
+    }
     parts.sort_by_key(|(j, _)| *j);
+    // Only the unbroken run of words around the head.
+    let at = parts.iter().position(|(j, _)| *j == i).unwrap_or(0);
+    let mut lo = at;
+    while lo > 0 && parts[lo - 1].0 + 1 == parts[lo].0 {
+        lo -= 1;
+    }
+    let mut hi = at;
+    while hi + 1 < parts.len() && parts[hi].0 + 1 == parts[hi + 1].0 {
+        hi += 1;
+    }
+    let parts = &parts[lo..=hi];
     let name = parts.iter().map(|(_, c)| c.form.to_lowercase()).collect::<Vec<_>>().join(" ");
     (name, parts[0].1.span.start)
 }

@@ -623,6 +623,7 @@ impl<'m> Model<'m> {
         self.repair_determiner_root(s);
         self.repair_root(s);
         self.repair_numbered_subject(s);
+        self.repair_name_run(s);
         self.repair_relative_root(s);
         s.parsed = true;
     }
@@ -687,6 +688,48 @@ impl<'m> Model<'m> {
             s.words[i].head = i;
             s.words[i].deprel = nummod;
             return;
+        }
+    }
+
+    /// A name is one phrase. On a name it has never seen the parser may
+    /// split a run of proper nouns into two phrases with the same head and
+    /// relation ("Norvale General Hospital postponed" read as two subjects
+    /// of "postponed", "Norvale" and "Hospital"). No verb has two subjects
+    /// (or two objects): the run becomes one phrase headed by its last
+    /// word, with the relation they shared, and its other words its
+    /// `compound`s. Runs whose words hang differently ("In March Smith
+    /// said": a time and a subject) are left as they are.
+    fn repair_name_run(&self, s: &mut Sentence<'m>) {
+        let label = |name: &str| self.labels.iter().copied().find(|l| *l == name);
+        let Some(compound) = label("compound") else { return };
+        let n = s.words.len();
+        let mut i = 0;
+        while i < n {
+            let mut j = i;
+            while j + 1 < n && s.words[j + 1].upos == "PROPN" && s.words[i].upos == "PROPN" {
+                j += 1;
+            }
+            if j > i {
+                // 1-based positions of the run: i + 1 ..= j + 1.
+                let inside = |hd: usize| hd > i && hd <= j + 1;
+                let outside: Vec<usize> = (i..=j).filter(|&k| !inside(s.words[k].head)).collect();
+                let shared = outside.iter().enumerate().find_map(|(a, &x)| {
+                    outside[a + 1..]
+                        .iter()
+                        .any(|&y| (s.words[y].head, s.words[y].deprel) == (s.words[x].head, s.words[x].deprel))
+                        .then_some((s.words[x].head, s.words[x].deprel))
+                });
+                if let Some((head, rel)) = shared.filter(|(_, rel)| rel.starts_with("nsubj") || rel.starts_with("obj"))
+                {
+                    for k in i..j {
+                        s.words[k].head = j + 1;
+                        s.words[k].deprel = compound;
+                    }
+                    s.words[j].head = head;
+                    s.words[j].deprel = rel;
+                }
+            }
+            i = j + 1;
         }
     }
 
@@ -1048,5 +1091,23 @@ mod tests {
                 assert!(!s.words.iter().any(|w| w.head == 2), "{text}: the number's dependents are the noun's");
             }
         }
+    }
+
+    #[test]
+    fn a_name_read_as_two_subjects_is_one_name() {
+        // The parser hung "Norvale" and "Hospital" from the verb as two
+        // subjects.
+        let m = embedded().expect("model");
+        let text = "Norvale General Hospital postponed 140 surgeries on Monday.";
+        let s = &m.analyse_text(text, &[Span::new(0, text.len())], Depth::Parse)[0];
+        let subjects: Vec<&str> =
+            s.words.iter().filter(|w| w.deprel.starts_with("nsubj")).map(|w| w.form.as_str()).collect();
+        assert_eq!(subjects, ["Hospital"], "{:?}", s.words);
+        assert_eq!((s.words[0].head, s.words[0].deprel), (3, "compound"));
+        assert_eq!((s.words[1].head, s.words[1].deprel), (3, "compound"));
+        // A name read as one phrase keeps the parser's reading.
+        let text = "Chris Weitz is in negotiations to direct the film.";
+        let s = &m.analyse_text(text, &[Span::new(0, text.len())], Depth::Parse)[0];
+        assert_eq!((s.words[1].head, s.words[1].deprel), (1, "flat"), "{:?}", s.words);
     }
 }
