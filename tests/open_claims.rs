@@ -398,3 +398,20 @@ fn a_noun_numbered_with_digits_is_a_name() {
     let c = doc("2025-05-13", "Route 15 has reopened, the county said.");
     assert!(findings(&[("a.txt", &a), ("c.txt", &c)], "status-clash").is_empty());
 }
+
+#[test]
+fn the_day_of_an_act_done_at_night_by_an_organisation_with_a_role_word_in_its_name() {
+    // "General" is a role word ("Attorney General"), but not inside the
+    // name of a hospital; "Sunday night" is Sunday.
+    let a = doc(
+        "2026-03-03",
+        "Ashford General Hospital paid the ransom on Sunday night, two people familiar with the matter said.",
+    );
+    let b = doc("2026-03-05", "Ashford General Hospital paid the ransom on Tuesday night, the board said.");
+    let found = findings(&[("a.txt", &a), ("b.txt", &b)], "event-date");
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert!(found[0].iter().any(|t| t.contains("Ashford General Hospital")), "{found:?}");
+    // The same night in both reports.
+    let c = doc("2026-03-04", "Ashford General Hospital paid the ransom late on Sunday night, the board said.");
+    assert!(findings(&[("a.txt", &a), ("c.txt", &c)], "event-date").is_empty());
+}

@@ -24,7 +24,7 @@ use chrono::{NaiveDate, Weekday};
 use events::{EventMention, EventSig};
 use lexicon::{Hit, Lexicon, Tag};
 use names::NameRun;
-use std::collections::{BTreeSet, HashMap, HashSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize)]
 pub enum Polarity {
@@ -326,10 +326,10 @@ pub struct SecondSeed {
     pub full_names: Vec<(String, String)>,
     /// Role noun -> the one person the document gives it.
     pub roles: Vec<(String, String)>,
-    /// (last word, a name of an organisation or thing ending in it),
-    /// sorted: one pair per name (a set per word would cost several times
-    /// the memory).
-    pub named_by_last: Vec<(String, String)>,
+    /// (last word, a name of an organisation or thing ending in it, where
+    /// the name is first written), sorted: one entry per name (a map per
+    /// word would cost several times the memory).
+    pub named_by_last: Vec<(String, String, usize)>,
     /// (start of a sentence, the person who speaks last up to the end of
     /// it), where that person changes: "he said" later in the document
     /// is that person.
@@ -361,7 +361,9 @@ impl Denied {
     /// Whether `text` names a denied subject and holds a form of a verb
     /// denied of that subject.
     pub fn matches(&self, text: &str) -> bool {
-        let mut ids: Vec<usize> = self.names.find_iter(text).map(|m| m.pattern().as_usize()).collect();
+        // Overlapping: "Chris Weitz" may be denied one verb and "Weitz"
+        // another, and a sentence naming "Chris Weitz" names both.
+        let mut ids: Vec<usize> = self.names.find_overlapping_iter(text).map(|m| m.pattern().as_usize()).collect();
         if ids.is_empty() {
             return false;
         }
@@ -690,9 +692,9 @@ impl<'r> Extractor<'r> {
         let persons: WordSet = seed.persons.iter().cloned().collect();
         let full_names: HashMap<String, String> = seed.full_names.iter().cloned().collect();
         let roles: HashMap<String, String> = seed.roles.iter().cloned().collect();
-        let mut named_by_last: HashMap<String, BTreeSet<String>> = HashMap::new();
-        for (last, name) in &seed.named_by_last {
-            named_by_last.entry(last.clone()).or_default().insert(name.clone());
+        let mut named_by_last: NamedByLast = HashMap::new();
+        for (last, name, at) in &seed.named_by_last {
+            named_by_last.entry(last.clone()).or_default().insert(name.clone(), *at);
         }
         let mut out = DocExtraction::default();
         let mut open_names: HashMap<String, BTreeSet<String>> = HashMap::new();
@@ -816,11 +818,11 @@ impl<'r> Extractor<'r> {
         // the role to one person only.
         let roles = person_roles(text, &sents, &persons, lx);
 
-        let mut named_by_last: HashMap<String, BTreeSet<String>> = HashMap::new();
+        let mut named_by_last: NamedByLast = HashMap::new();
         for n in sents.iter().flat_map(|s| &s.names) {
             if n.words.len() >= 2 && !persons.contains(&n.surname()) {
                 let last = n.words.last().map(|w| w.to_lowercase()).unwrap_or_default();
-                named_by_last.entry(last).or_default().insert(n.full().to_lowercase());
+                named_by_last.entry(last).or_default().entry(n.full().to_lowercase()).or_insert(n.span.start);
             }
         }
 
@@ -936,7 +938,7 @@ impl<'r> Extractor<'r> {
                 roles: sorted_pairs(&roles),
                 named_by_last: named_by_last
                     .iter()
-                    .flat_map(|(k, v)| v.iter().map(|n| (k.clone(), n.clone())))
+                    .flat_map(|(k, v)| v.iter().map(|(n, at)| (k.clone(), n.clone(), *at)))
                     .collect::<BTreeSet<_>>()
                     .into_iter()
                     .collect(),
@@ -1881,11 +1883,21 @@ fn open_subject(
         participants.insert(person.clone());
     } else if participants.is_empty() {
         // "the guild": the last phrase with that head, else the one name of
-        // the document that ends with it.
-        let named = dcx.named_by_last.get(&np.head).filter(|n| n.len() == 1 && !np.proper);
+        // the document that ends with it. A phrase refers back: when names
+        // ending with it come before the phrase, only those count ("the
+        // hospital" after "Norvale General Hospital" is that one, though
+        // "Kelby Regional Hospital" comes later).
+        let named = dcx.named_by_last.get(&np.head).filter(|_| !np.proper).and_then(|n| {
+            let before: Vec<&String> = n.iter().filter(|(_, &at)| at < np.span.start).map(|(k, _)| k).collect();
+            let candidates: Vec<&String> = if before.is_empty() { n.keys().collect() } else { before };
+            match candidates[..] {
+                [one] => Some(BTreeSet::from([one.clone()])),
+                _ => None,
+            }
+        });
         match (names_by_head.get(&class), named) {
             (Some(n), _) if np.definite => participants = n.clone(),
-            (None, Some(n)) if np.definite => participants = n.clone(),
+            (None, Some(n)) if np.definite => participants = n,
             _ => return None,
         }
     } else {
@@ -2022,6 +2034,10 @@ struct Candidate {
 }
 
 /// What the open claims of a sentence need from the whole document.
+/// A document's names of organisations and things by their last word,
+/// each with where it is first written.
+type NamedByLast = HashMap<String, BTreeMap<String, usize>>;
+
 struct DocContext<'a> {
     mentions: &'a [EventMention],
     /// Surnames of the document's people, lowercased.
@@ -2032,7 +2048,8 @@ struct DocContext<'a> {
     /// The document's names of organisations and things (two words or
     /// more, no person's) by their last word, lowercased: "the guild" may
     /// be the one "Locomotive Guild" of the document.
-    named_by_last: &'a HashMap<String, BTreeSet<String>>,
+    /// Each with where it is first written.
+    named_by_last: &'a NamedByLast,
     /// Where this sentence's claims begin in the document's: earlier ones
     /// are of earlier sentences, never scanned again.
     claims_from: usize,
@@ -2357,7 +2374,7 @@ mod tests {
             persons: vec!["keller".into()],
             full_names: vec![("keller".into(), "Anna Keller".into())],
             roles: vec![("mayor".into(), "Anna Keller".into())],
-            named_by_last: vec![("authority".into(), "Harbour Authority".into())],
+            named_by_last: vec![("authority".into(), "Harbour Authority".into(), 0)],
             last_speaker: vec![(120, "keller".into())],
             corrections: false,
         };
