@@ -256,14 +256,21 @@ impl<'m> Model<'m> {
 
     /// Tags of a sentence given as word forms: joint class numbers.
     pub fn tag(&self, forms: &[&str]) -> Vec<usize> {
-        if !self.remembers() {
-            return self.tag_now(forms);
+        self.tag_given(forms, &[])
+    }
+
+    /// Tags, with the words marked in `proper` tagged as proper nouns
+    /// (names the caller knows from elsewhere in the document), so that
+    /// the words around them are tagged in their light.
+    pub fn tag_given(&self, forms: &[&str], proper: &[bool]) -> Vec<usize> {
+        if !self.remembers() || proper.contains(&true) {
+            return self.tag_now(forms, proper);
         }
         let key: Vec<String> = forms.iter().map(|f| f.to_string()).collect();
         if let Some(t) = self.memo.lock().ok().and_then(|m| m.tags.get(&key).cloned()) {
             return t;
         }
-        let tags = self.tag_now(forms);
+        let tags = self.tag_now(forms, proper);
         if let Ok(mut m) = self.memo.lock() {
             if m.tags.len() >= MEMO_MAX {
                 m.tags.clear();
@@ -277,11 +284,21 @@ impl<'m> Model<'m> {
     /// tags it has given, the second (where the model has one) again with
     /// the first pass's tags on both sides, for the words the first was
     /// unsure of.
-    fn tag_now(&self, forms: &[&str]) -> Vec<usize> {
+    fn tag_now(&self, forms: &[&str], proper: &[bool]) -> Vec<usize> {
         let ctx: Vec<tagger::WordCtx> = forms.iter().map(|f| tagger::WordCtx::cached(f, Some(&self.lemmas))).collect();
         let mut margins = Vec::new();
         let mut alt = Vec::new();
-        let fixed: Vec<Option<usize>> = ctx.iter().map(|c| self.dictionary_class(c.form)).collect();
+        let fixed: Vec<Option<usize>> = ctx
+            .iter()
+            .enumerate()
+            .map(|(i, c)| {
+                if proper.get(i) == Some(&true) && self.propn.is_some() {
+                    self.propn
+                } else {
+                    self.dictionary_class(c.form)
+                }
+            })
+            .collect();
         let first = self.tag_pass(&ctx, &self.tagger, None, Some(&mut alt), Some(&mut margins), Some(&fixed));
         let mut tags = match &self.tagger2 {
             Some(t2) => {
@@ -579,8 +596,14 @@ impl<'m> Model<'m> {
 
     /// Analyses one sentence given its words' forms and spans.
     pub fn analyse(&self, forms: &[&str], spans: &[Span], depth: Depth) -> Sentence<'m> {
+        self.analyse_given(forms, spans, depth, &[])
+    }
+
+    /// [`Model::analyse`], with the words marked in `proper` known to be
+    /// names (see [`Model::tag_given`]).
+    pub fn analyse_given(&self, forms: &[&str], spans: &[Span], depth: Depth, proper: &[bool]) -> Sentence<'m> {
         let n = forms.len();
-        let tags = self.tag(forms);
+        let tags = self.tag_given(forms, proper);
         let words: Vec<Word<'m>> = forms
             .iter()
             .zip(&tags)
@@ -624,6 +647,7 @@ impl<'m> Model<'m> {
         self.repair_root(s);
         self.repair_numbered_subject(s);
         self.repair_name_run(s);
+        self.repair_verb_as_auxiliary(s);
         self.repair_relative_root(s);
         s.parsed = true;
     }
@@ -730,6 +754,49 @@ impl<'m> Model<'m> {
                 }
             }
             i = j + 1;
+        }
+    }
+
+    /// A verb is no auxiliary: auxiliaries are tagged AUX (but for the four
+    /// that are main verbs too). When the parser
+    /// hung a verb the tagger read as a main verb from the participle or
+    /// adjective after it ("The plant remains closed" with "remains" an
+    /// `aux` of "closed"), the verb heads the clause with the participle as
+    /// its `xcomp`, and takes the subject, the auxiliaries before it and
+    /// the clause's markers.
+    fn repair_verb_as_auxiliary(&self, s: &mut Sentence<'m>) {
+        let label = |name: &str| self.labels.iter().copied().find(|l| *l == name);
+        let Some(xcomp) = label("xcomp") else { return };
+        for v in 0..s.words.len() {
+            let w = &s.words[v];
+            // "be", "have", "do" and "get" are auxiliaries the tagger may
+            // read as main verbs ("Having secured ...").
+            let auxiliary = matches!(w.lemma.as_str(), "be" | "have" | "do" | "get");
+            if w.upos != "VERB" || auxiliary || !w.deprel.starts_with("aux") || w.head == 0 {
+                continue;
+            }
+            let h = w.head - 1;
+            if h <= v || !matches!(s.words[h].upos, "VERB" | "ADJ") {
+                continue;
+            }
+            let (head, rel) = (s.words[h].head, s.words[h].deprel);
+            for k in 0..s.words.len() {
+                let moves = match s.words[k].deprel {
+                    d if d.starts_with("nsubj") || d.starts_with("expl") => true,
+                    d if d.starts_with("aux") || matches!(d, "mark" | "cc") => k < v,
+                    _ => false,
+                };
+                if k != v && s.words[k].head == h + 1 && moves {
+                    s.words[k].head = v + 1;
+                    if s.words[k].deprel == "nsubj:pass" {
+                        s.words[k].deprel = label("nsubj").unwrap_or(s.words[k].deprel);
+                    }
+                }
+            }
+            s.words[v].head = head;
+            s.words[v].deprel = rel;
+            s.words[h].head = v + 1;
+            s.words[h].deprel = xcomp;
         }
     }
 
@@ -1109,5 +1176,16 @@ mod tests {
         let text = "Chris Weitz is in negotiations to direct the film.";
         let s = &m.analyse_text(text, &[Span::new(0, text.len())], Depth::Parse)[0];
         assert_eq!((s.words[1].head, s.words[1].deprel), (1, "flat"), "{:?}", s.words);
+    }
+
+    #[test]
+    fn a_verb_read_as_an_auxiliary_heads_its_clause() {
+        let m = embedded().expect("model");
+        let text = "The Greyhaven plant remains closed.";
+        let s = &m.analyse_text(text, &[Span::new(0, text.len())], Depth::Parse)[0];
+        let root = s.words.iter().position(|w| w.head == 0).expect("a root");
+        assert_eq!(s.words[root].form, "remains", "{:?}", s.words);
+        assert_eq!((s.words[4].head, s.words[4].deprel), (root + 1, "xcomp"), "{:?}", s.words);
+        assert_eq!((s.words[2].head, s.words[2].deprel), (root + 1, "nsubj"), "{:?}", s.words);
     }
 }
