@@ -415,3 +415,21 @@ fn the_day_of_an_act_done_at_night_by_an_organisation_with_a_role_word_in_its_na
     let c = doc("2026-03-04", "Ashford General Hospital paid the ransom late on Sunday night, the board said.");
     assert!(findings(&[("a.txt", &a), ("c.txt", &c)], "event-date").is_empty());
 }
+
+#[test]
+fn the_plant_of_a_later_sentence_is_the_named_plant_before_it() {
+    // "remains" read as an auxiliary of "closed" by the parser; "the plant"
+    // is the Greyhaven engine plant named in an earlier sentence's
+    // prepositional phrase, not in a subject.
+    let a = doc(
+        "2026-04-07",
+        "Tellmark Industries will cut 1,200 jobs at its Greyhaven engine plant, the company said on Tuesday. \
+         The plant remains closed.",
+    );
+    let b = doc("2026-04-08", "The Greyhaven plant reopened on Tuesday, a company spokesman said.");
+    let found = findings(&[("a.txt", &a), ("b.txt", &b)], "status-clash");
+    assert_eq!(found.len(), 1, "{found:?}");
+    // Another plant reopened.
+    let c = doc("2026-04-08", "The Westbrook plant reopened on Tuesday, a company spokesman said.");
+    assert!(findings(&[("a.txt", &a), ("c.txt", &c)], "status-clash").is_empty());
+}

@@ -709,6 +709,8 @@ impl<'r> Extractor<'r> {
             let mut last = seed.last_speaker.iter().rev().find(|(at, _)| *at < span.start).map(|(_, p)| p.clone());
             let speakers = attribution(text, &s, &persons, &full_names, lx, &mut last);
             let doc_cx = DocContext {
+                text,
+                stopwords: &lx.stopwords,
                 mentions: &[],
                 persons: &persons,
                 roles: &roles,
@@ -980,6 +982,8 @@ impl<'r> Extractor<'r> {
                 }
             }
             let doc_cx = DocContext {
+                text,
+                stopwords: &lx.stopwords,
                 mentions: &mentions,
                 persons: &persons,
                 roles: &roles,
@@ -1312,7 +1316,14 @@ impl<'r> Extractor<'r> {
         // could give a claim (one not in the predicate's ignore list) or
         // without a proper name is not worth its parse: its subject could
         // not be tied to a name unless the document named one before.
-        let mut parsed = model.analyse(&forms, &spans, Depth::Tag);
+        // A surname of one of the document's people is a name wherever it
+        // stands: "Pratt did not testify" opens with no past tense of
+        // "prate", and "testified" after it is one.
+        let proper: Vec<bool> = forms
+            .iter()
+            .map(|f| f.chars().next().is_some_and(char::is_uppercase) && dcx.persons.contains(&f.to_lowercase()))
+            .collect();
+        let mut parsed = model.analyse_given(&forms, &spans, Depth::Tag, &proper);
         let verb = parsed
             .words
             .iter()
@@ -1400,6 +1411,17 @@ impl<'r> Extractor<'r> {
             }
             let Some(pred) = self.open_predicate.as_deref().filter(|_| cand.open) else { continue };
             self.act_claim(text, doc, s, c, oc, pred, dcx, speakers, names_by_head, doc_out);
+        }
+        // Every named phrase of the clause is an antecedent, not only the
+        // subjects read above: "the plant" of a later sentence is the last
+        // "Greyhaven engine plant", wherever that one stood.
+        for i in 0..parsed.words.len() {
+            if parsed.words[i].upos == "NOUN" && parsed.children(i).any(|(_, c)| c.upos == "PROPN") {
+                let np = open::noun_phrase(&parsed, i);
+                if !np.names.is_empty() && !np.proper {
+                    names_by_head.insert(format!("np:{}", np.head), np.names.into_iter().collect());
+                }
+            }
         }
     }
 
@@ -1724,9 +1746,14 @@ impl<'r> Extractor<'r> {
                     // A definite phrase the document never names is left to
                     // the corpus: the one named subject with that head, if
                     // there is exactly one (`facts`).
+                    // A name written just before an earlier mention of
+                    // the head is its antecedent even in a sentence no
+                    // parse read ("its Greyhaven engine plant").
                     match names_by_head.get(&class) {
                         Some(n) if bearer.definite => participants = n.clone(),
-                        None if bearer.definite && !bearer.proper => {}
+                        None if bearer.definite && !bearer.proper => {
+                            participants.extend(named_before(dcx, &bearer.head, bearer.span.start));
+                        }
                         _ => return,
                     }
                 } else {
@@ -1898,12 +1925,61 @@ fn open_subject(
         match (names_by_head.get(&class), named) {
             (Some(n), _) if np.definite => participants = n.clone(),
             (None, Some(n)) if np.definite => participants = n,
+            _ if np.definite => participants = BTreeSet::from([named_before(dcx, &np.head, np.span.start)?]),
             _ => return None,
         }
     } else {
         names_by_head.insert(class.clone(), participants.clone());
     }
     Some((class, participants))
+}
+
+/// How far back [`named_before`] looks, in bytes: about a wire story.
+const ANTECEDENT_WINDOW: usize = 4096;
+
+/// The name written just before the last `head` that comes before
+/// `before` in the document ("its Greyhaven engine plant": "greyhaven"),
+/// with at most two lowercase words between: the antecedent of "the plant"
+/// in a sentence the parser never read. A possessive name counts
+/// ("Tellmark's plant"); a sentence's opening "The" does not.
+///
+/// Only the last [`ANTECEDENT_WINDOW`] bytes are searched: an antecedent
+/// stands a few paragraphs back at most, and a document of megabytes must
+/// not be scanned again for every such phrase.
+fn named_before(dcx: &DocContext, head: &str, before: usize) -> Option<String> {
+    let mut from = before.saturating_sub(ANTECEDENT_WINDOW);
+    while !dcx.text.is_char_boundary(from) {
+        from += 1;
+    }
+    let text = dcx.text.get(from..before)?;
+    let at = text.rmatch_indices(head).map(|(i, _)| i).find(|&i| {
+        let after = text[i + head.len()..].chars().next();
+        let prev = text[..i].chars().next_back();
+        !prev.is_some_and(char::is_alphanumeric) && !after.is_some_and(|c| c.is_alphanumeric() && c != 's')
+    })?;
+    let mut words = text[..at].split_whitespace().rev();
+    let mut name: Vec<&str> = Vec::new();
+    let mut lower = 0;
+    for w in words.by_ref() {
+        let w = w.strip_suffix("'s").or_else(|| w.strip_suffix("\u{2019}s")).unwrap_or(w);
+        let alpha = w.chars().all(|c| c.is_alphabetic() || c == '-');
+        let capital = w.chars().next().is_some_and(char::is_uppercase);
+        if !alpha || w.is_empty() {
+            break;
+        }
+        if capital && !dcx.stopwords.contains(&w.to_lowercase()) {
+            name.push(w);
+        } else if name.is_empty() && !capital && lower < 2 {
+            lower += 1;
+        } else {
+            break;
+        }
+    }
+    if name.is_empty() {
+        return None;
+    }
+    name.reverse();
+    Some(name.join(" ").to_lowercase())
 }
 
 impl Sent {
@@ -2039,6 +2115,10 @@ struct Candidate {
 type NamedByLast = HashMap<String, BTreeMap<String, usize>>;
 
 struct DocContext<'a> {
+    /// The document's text, where a phrase's antecedent is looked for.
+    text: &'a str,
+    /// Capitalised words that open sentences rather than names ("The").
+    stopwords: &'a WordSet,
     mentions: &'a [EventMention],
     /// Surnames of the document's people, lowercased.
     persons: &'a WordSet,

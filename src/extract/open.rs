@@ -287,6 +287,18 @@ pub(crate) fn subject_of(s: &Sentence, i: usize, depth: usize) -> Option<usize> 
     None
 }
 
+/// The noun a relative pronoun `j`, subject of verb `h`, stands for: the
+/// word the relative clause hangs from ("Hartwell Foods, which employs").
+/// Any other word is itself.
+pub(crate) fn antecedent(s: &Sentence, h: usize, j: usize) -> usize {
+    let w = &s.words[j];
+    let relative = w.upos == "PRON" && matches!(w.form.to_lowercase().as_str(), "who" | "which" | "that");
+    match s.head(h) {
+        Some(a) if relative && s.words[h].deprel == "acl:relcl" && s.words[a].upos != "PRON" => a,
+        _ => j,
+    }
+}
+
 /// The word that says what verb `i` makes its object out to be: an
 /// adjective or noun after "as" ("described it as constructive"), or a
 /// bare adjective complement ("called it productive").
@@ -377,7 +389,10 @@ pub fn claims(s: &Sentence) -> Vec<OpenClaim> {
             continue;
         }
         let recovered = recovered_main_verb(s).filter(|(v, _)| *v == i).map(|(_, subj)| subj);
-        let Some(subj) = subject_of(s, i, 0).or_else(|| past_tense_taken_for_participle(s, i)).or(recovered) else {
+        // "the former mayor who was sentenced": the relative pronoun
+        // stands for the noun its clause describes.
+        let own = subject_of(s, i, 0).map(|j| antecedent(s, i, j));
+        let Some(subj) = own.or_else(|| past_tense_taken_for_participle(s, i)).or(recovered) else {
             continue;
         };
         let subject = noun_phrase(s, subj);

@@ -10,7 +10,7 @@
 //! missing", "has risen to") may change and is compared only for the same
 //! days. Hedged, planned, negated and conditional counts give nothing.
 
-use super::open::{lower, noun_phrase, rel, NounPhrase};
+use super::open::{antecedent, lower, noun_phrase, rel, NounPhrase};
 use crate::language::{lemma::Lemmatizer, numbers, Sentence, Word};
 use crate::text::Span;
 
@@ -80,18 +80,6 @@ fn currency_of(w: &Word) -> Option<&'static str> {
         return None;
     }
     numbers::currency(&w.form)
-}
-
-/// The subject `j` of verb `h`, or, when it is the relative pronoun of a
-/// relative clause ("Walmart, which employs 50,000 people"), the noun the
-/// clause hangs from.
-fn antecedent(s: &Sentence, h: usize, j: usize) -> usize {
-    let w = &s.words[j];
-    let relative = w.upos == "PRON" && matches!(w.form.to_lowercase().as_str(), "who" | "which" | "that");
-    match s.head(h) {
-        Some(a) if relative && s.words[h].deprel == "acl:relcl" && s.words[a].upos != "PRON" => a,
-        _ => j,
-    }
 }
 
 /// Whether verb `h` is said under a condition: a clause of its own opened
