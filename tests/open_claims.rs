@@ -433,3 +433,20 @@ fn the_plant_of_a_later_sentence_is_the_named_plant_before_it() {
     let c = doc("2026-04-08", "The Westbrook plant reopened on Tuesday, a company spokesman said.");
     assert!(findings(&[("a.txt", &a), ("c.txt", &c)], "status-clash").is_empty());
 }
+
+#[test]
+fn a_surname_opening_a_sentence_is_the_persons_name() {
+    // Tagged alone, "Pratt" opening a sentence reads as a past tense
+    // ("prate"); the document names Dorsey Pratt, so it is his name.
+    let a =
+        doc("2026-05-15", "Former mayor Dorsey Pratt was sentenced on Friday.\n\nPratt did not testify at his trial.");
+    let b = doc(
+        "2026-05-16",
+        "Lawyers for Dorsey Pratt said they would appeal.\n\nPratt testified at his trial for two days.",
+    );
+    let found = findings(&[("a.txt", &a), ("b.txt", &b)], "act-negation");
+    assert_eq!(found.len(), 1, "{found:?}");
+    // Another person testified.
+    let c = doc("2026-05-16", "Lawyers for Dorsey Pratt said they would appeal.\n\nMilo Grant testified at the trial.");
+    assert!(findings(&[("a.txt", &a), ("c.txt", &c)], "act-negation").is_empty());
+}
