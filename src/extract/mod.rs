@@ -1957,10 +1957,9 @@ fn named_before(dcx: &DocContext, head: &str, before: usize) -> Option<String> {
         let prev = text[..i].chars().next_back();
         !prev.is_some_and(char::is_alphanumeric) && !after.is_some_and(|c| c.is_alphanumeric() && c != 's')
     })?;
-    let mut words = text[..at].split_whitespace().rev();
     let mut name: Vec<&str> = Vec::new();
     let mut lower = 0;
-    for w in words.by_ref() {
+    for w in text[..at].split_whitespace().rev() {
         let w = w.strip_suffix("'s").or_else(|| w.strip_suffix("\u{2019}s")).unwrap_or(w);
         let alpha = w.chars().all(|c| c.is_alphabetic() || c == '-');
         let capital = w.chars().next().is_some_and(char::is_uppercase);
