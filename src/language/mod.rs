@@ -652,14 +652,18 @@ impl<'m> Model<'m> {
         s.parsed = true;
     }
 
+    /// The model's relation named `name`, as the parser writes it.
+    fn label(&self, name: &str) -> Option<&'m str> {
+        self.labels.iter().copied().find(|l| *l == name)
+    }
+
     /// A determiner heads no sentence. When the parser made one the root
     /// ("The Rosalrim Trust opened the hall" with "The" the root and
     /// "opened" its parataxis, on names it has never seen), the verb
     /// hanging from it becomes the root, the determiner the `det` of the
     /// first noun after it, and its other dependents the verb's.
     fn repair_determiner_root(&self, s: &mut Sentence<'m>) {
-        let label = |name: &str| self.labels.iter().copied().find(|l| *l == name);
-        let (Some(root_l), Some(det)) = (label("root"), label("det")) else { return };
+        let (Some(root_l), Some(det)) = (self.label("root"), self.label("det")) else { return };
         let Some(r) = s.words.iter().position(|w| w.head == 0) else { return };
         if s.words[r].upos != "DET" {
             return;
@@ -688,8 +692,7 @@ impl<'m> Model<'m> {
     /// time), the noun becomes the subject, the number its `nummod`, and
     /// the number's dependents the noun's.
     fn repair_numbered_subject(&self, s: &mut Sentence<'m>) {
-        let label = |name: &str| self.labels.iter().copied().find(|l| *l == name);
-        let Some(nummod) = label("nummod") else { return };
+        let Some(nummod) = self.label("nummod") else { return };
         for i in 1..s.words.len() {
             let (num, noun) = (&s.words[i], &s.words[i - 1]);
             let subject = matches!(num.deprel, "nsubj" | "nsubj:pass");
@@ -724,8 +727,7 @@ impl<'m> Model<'m> {
     /// `compound`s. Runs whose words hang differently ("In March Smith
     /// said": a time and a subject) are left as they are.
     fn repair_name_run(&self, s: &mut Sentence<'m>) {
-        let label = |name: &str| self.labels.iter().copied().find(|l| *l == name);
-        let Some(compound) = label("compound") else { return };
+        let Some(compound) = self.label("compound") else { return };
         let n = s.words.len();
         let mut i = 0;
         while i < n {
@@ -765,8 +767,7 @@ impl<'m> Model<'m> {
     /// its `xcomp`, and takes the subject, the auxiliaries before it and
     /// the clause's markers.
     fn repair_verb_as_auxiliary(&self, s: &mut Sentence<'m>) {
-        let label = |name: &str| self.labels.iter().copied().find(|l| *l == name);
-        let Some(xcomp) = label("xcomp") else { return };
+        let Some(xcomp) = self.label("xcomp") else { return };
         for v in 0..s.words.len() {
             let w = &s.words[v];
             // "be", "have", "do" and "get" are auxiliaries the tagger may
@@ -789,7 +790,7 @@ impl<'m> Model<'m> {
                 if k != v && s.words[k].head == h + 1 && moves {
                     s.words[k].head = v + 1;
                     if s.words[k].deprel == "nsubj:pass" {
-                        s.words[k].deprel = label("nsubj").unwrap_or(s.words[k].deprel);
+                        s.words[k].deprel = self.label("nsubj").unwrap_or(s.words[k].deprel);
                     }
                 }
             }
@@ -807,8 +808,10 @@ impl<'m> Model<'m> {
     /// its subject; the root's later dependents and a participle or
     /// adjective right after the verb (its complement) move to the verb.
     fn repair_root(&self, s: &mut Sentence<'m>) {
-        let label = |name: &str| self.labels.iter().copied().find(|l| *l == name);
-        let (Some(root_l), Some(nsubj), Some(xcomp)) = (label("root"), label("nsubj"), label("xcomp")) else { return };
+        let (Some(root_l), Some(nsubj), Some(xcomp)) = (self.label("root"), self.label("nsubj"), self.label("xcomp"))
+        else {
+            return;
+        };
         let n = s.words.len();
         let Some(r) = s.words.iter().position(|w| w.head == 0) else { return };
         if !matches!(s.words[r].upos, "NOUN" | "PROPN") {
@@ -865,8 +868,7 @@ impl<'m> Model<'m> {
     /// (web text, with its fragments) UAS 85.14 -> 85.12, LAS 82.20 ->
     /// 82.19.
     fn repair_relative_root(&self, s: &mut Sentence<'m>) {
-        let label = |name: &str| self.labels.iter().copied().find(|l| *l == name);
-        let (Some(root_l), Some(nsubj)) = (label("root"), label("nsubj")) else { return };
+        let (Some(root_l), Some(nsubj)) = (self.label("root"), self.label("nsubj")) else { return };
         let n = s.words.len();
         let Some(r) = s.words.iter().position(|w| w.head == 0) else { return };
         if !matches!(s.words[r].upos, "NOUN" | "PROPN") {
@@ -895,7 +897,7 @@ impl<'m> Model<'m> {
         s.words[v].head = 0;
         s.words[v].deprel = root_l;
         s.words[r].head = v + 1;
-        s.words[r].deprel = if passive { label("nsubj:pass").unwrap_or(nsubj) } else { nsubj };
+        s.words[r].deprel = if passive { self.label("nsubj:pass").unwrap_or(nsubj) } else { nsubj };
         for j in start..n {
             if j != v && s.words[j].head == r + 1 {
                 s.words[j].head = v + 1;
