@@ -121,8 +121,10 @@ pub fn second_pass(
     let fresh: Vec<(usize, Vec<Arc<RawClaim>>)> = todo
         .into_par_iter()
         .map(|i| {
-            let Some(live) = extractor.live_sentences(&docs[i], &denied) else { return (i, Vec::new()) };
             let seed = extractions[i].seed.as_ref().and_then(|s| s.get());
+            let Some(live) = extractor.live_sentences(&docs[i], &denied, seed.as_deref()) else {
+                return (i, Vec::new());
+            };
             let claims = extractor.extract_second(&docs[i], &denied, live, seed.as_deref()).claims;
             (i, claims.into_iter().filter(|c| Some(&c.predicate) == open.as_ref()).collect())
         })

@@ -450,3 +450,59 @@ fn a_surname_opening_a_sentence_is_the_persons_name() {
     let c = doc("2026-05-16", "Lawyers for Dorsey Pratt said they would appeal.\n\nMilo Grant testified at the trial.");
     assert!(findings(&[("a.txt", &a), ("c.txt", &c)], "act-negation").is_empty());
 }
+
+#[test]
+fn the_airline_of_a_report_that_names_one_is_that_airline() {
+    // Neither report names the airline in the clause: "the airline" and
+    // "the carrier" are the one organisation each report names before.
+    let a = doc(
+        "2026-05-16",
+        "Skyvale Air cancelled 340 flights on Friday after a computer outage, the airline said.\n\n\
+         The airline did not offer refunds to passengers, Hannah Brekke said.",
+    );
+    let b = doc(
+        "2026-05-17",
+        "Skyvale Air resumed flights on Saturday morning.\n\n\
+         The carrier cancelled 1,100 flights on Friday, according to data from the tracking site AeroTrace.\n\n\
+         The airline offered refunds to all passengers, a spokeswoman said.",
+    );
+    let denied = findings(&[("a.txt", &a), ("b.txt", &b)], "act-negation");
+    assert_eq!(denied.len(), 1, "{denied:?}");
+    assert!(denied[0].iter().any(|t| t.contains("did not offer")), "{denied:?}");
+    let counts = findings(&[("a.txt", &a), ("b.txt", &b)], "count-mismatch");
+    assert_eq!(counts.len(), 1, "{counts:?}");
+    // A report that names two airlines before "the airline" says nothing
+    // of which one: no finding.
+    let c = doc(
+        "2026-05-17",
+        "Skyvale Air and Northwind Airways resumed flights on Saturday morning.\n\n\
+         The carrier cancelled 1,100 flights on Friday.\n\n\
+         The airline offered refunds to all passengers, a spokeswoman said.",
+    );
+    assert!(findings(&[("a.txt", &a), ("c.txt", &c)], "act-negation").is_empty());
+    assert!(findings(&[("a.txt", &a), ("c.txt", &c)], "count-mismatch").is_empty());
+}
+
+#[test]
+fn a_dateline_does_not_derail_the_sentence_after_it() {
+    // Read with its dateline, "BRACKLEY — The Brackley Museum of Art
+    // reopened ..." had the subject "BRACKLEY".
+    let a = doc(
+        "2026-09-22",
+        "Museum stays shut\n\nBRACKLEY \u{2014} The Brackley Museum of Art remained closed on Monday, police said.",
+    );
+    let b = doc(
+        "2026-09-22",
+        "Museum reopens\n\nBRACKLEY \u{2014} The Brackley Museum of Art reopened on Monday, two days after thieves \
+         stole nine paintings from its upper galleries.",
+    );
+    let found = findings(&[("a.txt", &a), ("b.txt", &b)], "status-clash");
+    assert_eq!(found.len(), 1, "{found:?}");
+    // Another museum of the town reopened.
+    let c = doc(
+        "2026-09-22",
+        "Gallery reopens\n\nBRACKLEY \u{2014} The Harwood Gallery reopened on Monday, two days after thieves \
+         stole nine paintings from its upper galleries.",
+    );
+    assert!(findings(&[("a.txt", &a), ("c.txt", &c)], "status-clash").is_empty());
+}

@@ -71,6 +71,8 @@ pub struct Lexicon {
     pub not_person: WordSet,
     /// Nouns for premises ("offices", "headquarters"), lowercased.
     pub premises: WordSet,
+    /// Nouns for a kind of organisation ("airline", "company"), lowercased.
+    pub organisation_nouns: WordSet,
     /// Title words that are never a role on their own ("senior", "former").
     pub title_modifiers: WordSet,
     pub stopwords: WordSet,
@@ -186,6 +188,7 @@ impl Lexicon {
             stopwords: lower(&l.stopwords),
             not_person: lower(&l.not_person),
             premises: lower(&l.premises),
+            organisation_nouns: lower(&l.organisation_nouns),
             clause_breaks: lower(&l.clause_breaks),
             entity_kinds: rules.entities.iter().map(|e| e.kind).collect(),
         }

@@ -334,6 +334,10 @@ pub struct SecondSeed {
     /// it), where that person changes: "he said" later in the document
     /// is that person.
     pub last_speaker: Vec<(usize, String)>,
+    /// The document's names of organisations, where each is written (see
+    /// [`org_antecedent`]).
+    #[serde(default)]
+    pub orgs: Vec<(usize, String, bool)>,
     /// The document has a correction notice: its second pass reads the
     /// whole document, as the notice withdraws values anywhere in it.
     pub corrections: bool,
@@ -370,6 +374,19 @@ impl Denied {
         ids.sort_unstable();
         ids.dedup();
         self.has_form(text, &ids)
+    }
+
+    /// Whether `name` is a denied subject's and `text` holds a form of a
+    /// verb denied of it.
+    pub fn matches_name(&self, name: &str, text: &str) -> bool {
+        let mut ids: Vec<usize> = self
+            .names
+            .find_overlapping_iter(name)
+            .filter(|m| m.start() == 0 && m.end() == name.len())
+            .map(|m| m.pattern().as_usize())
+            .collect();
+        ids.dedup();
+        !ids.is_empty() && self.has_form(text, &ids)
     }
 
     fn has_form(&self, text: &str, ids: &[usize]) -> bool {
@@ -660,7 +677,7 @@ impl<'r> Extractor<'r> {
     /// names together with a form of a verb denied of it, when any does:
     /// only then can a clause of the document take part in the second
     /// pass, and finding out costs a sentence split, not an extraction.
-    pub fn live_sentences(&self, doc: &Document, denied: &Denied) -> Option<Live> {
+    pub fn live_sentences(&self, doc: &Document, denied: &Denied, seed: Option<&SecondSeed>) -> Option<Live> {
         let text = doc.text.as_str();
         // A quick look for a name first: most documents name none, and
         // the forms of the verbs are only worth looking up in a sentence
@@ -669,8 +686,41 @@ impl<'r> Extractor<'r> {
             return None;
         }
         let sentences = text::sentences(text, doc.body_start, &self.rules.boilerplate);
-        let live: Vec<bool> = sentences.iter().map(|s| denied.matches(&text[s.start..s.end])).collect();
+        let orgs = seed.map_or(&[][..], |s| s.orgs.as_slice());
+        let live: Vec<bool> = sentences
+            .iter()
+            .map(|s| denied.matches(&text[s.start..s.end]) || self.org_denied(text, *s, orgs, denied))
+            .collect();
         live.contains(&true).then_some(Live { sentences, live })
+    }
+
+    /// Whether sentence `s` says "the airline" of a denied organisation
+    /// (the one the document names before it, see [`org_antecedent`]),
+    /// with a form of a verb denied of it.
+    fn org_denied(&self, text: &str, s: Span, orgs: &[(usize, String, bool)], denied: &Denied) -> bool {
+        if orgs.is_empty() {
+            return false;
+        }
+        let sentence = &text[s.start..s.end];
+        let mut previous = "";
+        for (at, w) in sentence.split(|c: char| !c.is_alphabetic()).scan(0, |at, w| {
+            let here = *at;
+            *at += w.len() + 1;
+            Some((here, w))
+        }) {
+            if w.is_empty() {
+                continue;
+            }
+            let lower = w.to_lowercase();
+            if previous == "the" && self.lexicon.organisation_nouns.contains(&lower) {
+                let org = org_antecedent_in(orgs, &self.lexicon.organisation_nouns, &lower, s.start + at);
+                if org.is_some_and(|o| denied.matches_name(&o, sentence)) {
+                    return true;
+                }
+            }
+            previous = if lower == "the" { "the" } else { "" };
+        }
+        false
     }
 
     /// The second pass over one document whose [`Extractor::live_sentences`]
@@ -715,6 +765,8 @@ impl<'r> Extractor<'r> {
                 persons: &persons,
                 roles: &roles,
                 named_by_last: &named_by_last,
+                orgs: &seed.orgs,
+                organisation_nouns: &lx.organisation_nouns,
                 claims_from: out.claims.len(),
             };
             self.open_claims(text, doc, &s, &tokens, &doc_cx, &speakers, &mut open_names, &mut out, pass);
@@ -840,6 +892,8 @@ impl<'r> Extractor<'r> {
             }
         }
 
+        let orgs = organisations(text, &sents, &persons, &places);
+
         // The second pass reads only the sentences that name a subject
         // denied something elsewhere with a form of that verb: the others
         // give it nothing, so their times, events, cue claims and quotes
@@ -945,6 +999,7 @@ impl<'r> Extractor<'r> {
                     .into_iter()
                     .collect(),
                 last_speaker: Vec::new(),
+                orgs: orgs.clone(),
                 corrections: sents.iter().any(|s| s.hits.iter().any(|h| h.tag == Tag::Correction)),
             })));
         }
@@ -988,6 +1043,8 @@ impl<'r> Extractor<'r> {
                 persons: &persons,
                 roles: &roles,
                 named_by_last: &named_by_last,
+                orgs: &orgs,
+                organisation_nouns: &lx.organisation_nouns,
                 claims_from,
             };
             self.open_claims(text, doc, s, &tokens[s.t0..s.t1], &doc_cx, &speakers, &mut open_names, &mut out, pass);
@@ -1176,7 +1233,9 @@ impl<'r> Extractor<'r> {
                 _ => c,
             };
             let negated = s.hits.iter().any(|h| h.tag == Tag::Negation && c.contains(h.span.start));
-            let denied = || pass.denied.is_some_and(|d| d.matches(&text[c.start..c.end]));
+            let denied = || {
+                pass.denied.is_some_and(|d| d.matches(&text[c.start..c.end]) || self.org_denied(text, c, dcx.orgs, d))
+            };
             // A state the pack's cue phrases already read in this clause
             // needs no parse.
             let cued = doc_out.claims[dcx.claims_from..]
@@ -1298,6 +1357,7 @@ impl<'r> Extractor<'r> {
         doc_out: &mut DocExtraction,
     ) {
         // The document's own tokens, not a second tokenisation.
+        let tokens = without_dateline(text, tokens);
         let spans = language::word_spans(tokens);
         // No news clause runs to hundreds of words; reading claims from one
         // that does would cost the square of its length.
@@ -1342,9 +1402,10 @@ impl<'r> Extractor<'r> {
                     dcx.roles.contains_key(&l)
                         || dcx.named_by_last.contains_key(&l)
                         || names_by_head.contains_key(&format!("np:{l}"))
+                        || !dcx.orgs.is_empty() && dcx.organisation_nouns.contains(&l)
                 })
         };
-        let named = named && (cands.iter().any(|c| c.stated || c.counted) || tied());
+        let named = (named || tied()) && (cands.iter().any(|c| c.stated || c.counted) || tied());
         // A count needs a number before a noun and a verb for its event.
         let counts = verb
             && cands.iter().any(|c| c.counted)
@@ -1379,7 +1440,7 @@ impl<'r> Extractor<'r> {
                     continue;
                 }
                 if let Some(cand) = cands.iter().find(|k| k.counted && k.clause.contains(q.head.start)) {
-                    self.count_claim(text, doc, s, cand.clause, q, pred, speakers, doc_out);
+                    self.count_claim(text, doc, s, cand.clause, q, pred, dcx, speakers, doc_out);
                 }
             }
         }
@@ -1616,8 +1677,9 @@ impl<'r> Extractor<'r> {
         doc: &Document,
         s: &Sent,
         c: Span,
-        q: quantities::Counted,
+        mut q: quantities::Counted,
         pred: &str,
+        dcx: &DocContext,
         speakers: &[Speaker],
         doc_out: &mut DocExtraction,
     ) {
@@ -1647,6 +1709,17 @@ impl<'r> Extractor<'r> {
         // ("drivers voted 87 percent, the drivers' union said"); a sentence
         // without any leaves it to the corpus.
         let mut participants: BTreeSet<String> = q.names.into_iter().collect();
+        // "The carrier cancelled 1,100 flights": the one airline the report
+        // names, keyed as its name is ("Skyvale Air cancelled ...": a name
+        // is headed by its first word).
+        if let Some(org) =
+            q.of.as_deref()
+                .filter(|_| participants.is_empty() && q.of_definite)
+                .and_then(|of| org_antecedent(dcx, of, q.head.start))
+        {
+            q.of = org.split(' ').next().map(str::to_string);
+            participants.insert(org);
+        }
         if participants.is_empty() {
             // not who said it: a person who speaks names no scope
             let said = |n: &NameRun| speakers.iter().any(|sp| sp.name.to_lowercase().contains(&n.surname()));
@@ -1741,18 +1814,30 @@ impl<'r> Extractor<'r> {
             Some(m) => (m.sig.clone(), m.label.clone()),
             None => {
                 let mut participants: BTreeSet<String> = bearer.names.iter().cloned().collect();
-                let class = if bearer.proper { "entity".to_string() } else { format!("np:{}", bearer.head) };
+                let mut class = if bearer.proper { "entity".to_string() } else { format!("np:{}", bearer.head) };
                 if participants.is_empty() {
                     // A definite phrase the document never names is left to
                     // the corpus: the one named subject with that head, if
                     // there is exactly one (`facts`).
                     // A name written just before an earlier mention of
                     // the head is its antecedent even in a sentence no
-                    // parse read ("its Greyhaven engine plant").
+                    // parse read ("its Greyhaven engine plant"); "the
+                    // airline" is the one airline a report names.
                     match names_by_head.get(&class) {
                         Some(n) if bearer.definite => participants = n.clone(),
                         None if bearer.definite && !bearer.proper => {
-                            participants.extend(named_before(dcx, &bearer.head, bearer.span.start));
+                            let at = bearer.span.start;
+                            match named_before(dcx, &bearer.head, at) {
+                                Some(n) => {
+                                    participants.insert(n);
+                                }
+                                None => {
+                                    if let Some(n) = org_antecedent(dcx, &bearer.head, at) {
+                                        class = "entity".to_string();
+                                        participants.insert(n);
+                                    }
+                                }
+                            }
                         }
                         _ => return,
                     }
@@ -1883,6 +1968,42 @@ fn starting_in(mentions: &[EventMention], c: Span) -> impl Iterator<Item = &Even
 /// joined it to the clause before ("and the union served notice ..."),
 /// which the parser, trained on whole sentences, takes for a sentence's
 /// first word.
+/// The tokens after a wire dateline that opens a sentence ("BRACKLEY —",
+/// "WASHINGTON (Reuters) -", "LONDON, March 3 (AP) --"): a place in capitals,
+/// maybe a day and an agency, then a dash. It is no part of the sentence's
+/// grammar, and read with it the tagger took "Thieves stole" for a verb
+/// and a noun.
+fn without_dateline<'t>(text: &str, tokens: &'t [Token]) -> &'t [Token] {
+    const MAX_TOKENS: usize = 12;
+    let dash = |t: &Token| matches!(t.kind, Kind::Punct('\u{2014}' | '\u{2013}' | '-'));
+    let Some(at) = tokens.iter().take(MAX_TOKENS).position(dash) else { return tokens };
+    let before = &tokens[..at];
+    let written = |t: &Token| &text[t.start..t.end];
+    let capitals = |t: &Token| {
+        let w = written(t);
+        w.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !w.chars().any(char::is_lowercase)
+    };
+    // A hyphen joins words ("well-known") unless spaced as a dash.
+    let spaced = tokens.get(at + 1).is_some_and(|n| n.start > tokens[at].end || dash(n));
+    let dateline = before.first().is_some_and(|t| t.word().is_some() && capitals(t))
+        && before.iter().all(|t| match &t.kind {
+            Kind::Word { cap, .. } => *cap,
+            Kind::Num { .. } => true,
+            Kind::Punct(c) => matches!(c, ',' | '.' | '(' | ')'),
+        });
+    if !dateline || !spaced && !tokens[at].is_punct('\u{2014}') && !tokens[at].is_punct('\u{2013}') {
+        return tokens;
+    }
+    let mut rest = at + 1;
+    while tokens.get(rest).is_some_and(dash) {
+        rest += 1;
+    }
+    if rest >= tokens.len() {
+        return tokens;
+    }
+    &tokens[rest..]
+}
+
 fn clause_tokens(tokens: &[Token]) -> &[Token] {
     match tokens.first().and_then(|t| t.word()) {
         Some("and" | "but" | "or" | "yet" | "so") if tokens.len() > 1 => &tokens[1..],
@@ -1925,13 +2046,102 @@ fn open_subject(
         match (names_by_head.get(&class), named) {
             (Some(n), _) if np.definite => participants = n.clone(),
             (None, Some(n)) if np.definite => participants = n,
-            _ if np.definite => participants = BTreeSet::from([named_before(dcx, &np.head, np.span.start)?]),
+            _ if np.definite => {
+                let name = match named_before(dcx, &np.head, np.span.start) {
+                    Some(n) => n,
+                    // "the airline" is the airline by its name: it meets
+                    // what the name says.
+                    None => {
+                        class = "entity".to_string();
+                        org_antecedent(dcx, &np.head, np.span.start)?
+                    }
+                };
+                participants = BTreeSet::from([name]);
+            }
             _ => return None,
         }
     } else {
         names_by_head.insert(class.clone(), participants.clone());
     }
     Some((class, participants))
+}
+
+/// The names of a document that may be an organisation's, each where it
+/// is written and whether it names a source ("according to data from
+/// AeroTrace"): not a person's, not a place's (one the document puts after
+/// "in" or "at"), not a dateline's (written in capitals), not one word
+/// opening a sentence (which may be any capitalised word: "Flights
+/// remained suspended"). A thing's name ("the Ostrander Street Bridge")
+/// may be among them: it only makes "the company" ambiguous, never wrong.
+fn organisations(text: &str, sents: &[Sent], persons: &WordSet, places: &WordSet) -> Vec<(usize, String, bool)> {
+    let mut out = Vec::new();
+    for s in sents {
+        for n in &s.names {
+            let full = n.full().to_lowercase();
+            let capitals = !text[n.span.start..n.span.end].chars().any(char::is_lowercase);
+            let opening = n.words.len() == 1 && text[s.span.start..n.span.start].trim().is_empty();
+            if n.titled || capitals || opening || persons.contains(&n.surname()) || places.contains(&full) {
+                continue;
+            }
+            let before = &text[s.span.start..n.span.start];
+            let source = before.rfind("according to").is_some_and(|i| !before[i..].contains([',', ';']));
+            out.push((n.span.start, full, source));
+        }
+    }
+    out
+}
+
+/// The organisation a definite phrase for a kind of organisation stands
+/// for ("the airline", "the carrier", "the company"): the one organisation
+/// the document names in the [`ANTECEDENT_WINDOW`] before it, under one
+/// name or a shorter form of it ("Skyvale Air", "Skyvale"). Two or more:
+/// none, as ambiguous means dropped.
+fn org_antecedent(dcx: &DocContext, head: &str, before: usize) -> Option<String> {
+    org_antecedent_in(dcx.orgs, dcx.organisation_nouns, head, before)
+}
+
+/// [`org_antecedent`] over a document's organisations and the nouns for
+/// kinds of organisation.
+fn org_antecedent_in(orgs: &[(usize, String, bool)], nouns: &WordSet, head: &str, before: usize) -> Option<String> {
+    if !nouns.contains(head) {
+        return None;
+    }
+    let from = before.saturating_sub(ANTECEDENT_WINDOW);
+    let first = orgs.partition_point(|(at, _, _)| *at < from);
+    let window = || orgs[first..].iter().take_while(|(at, _, _)| *at < before);
+    // The organisations the report tells of come first; a source it cites
+    // ("according to data from AeroTrace") only when it tells of none.
+    let told = one_organisation(window().filter(|(_, _, source)| !source).map(|(_, n, _)| n.as_str()));
+    match told {
+        Ok(None) => one_organisation(window().map(|(_, n, _)| n.as_str())).ok().flatten(),
+        t => t.ok().flatten(),
+    }
+    .map(str::to_string)
+}
+
+/// The one organisation `names` name (the longest of its names), none, or
+/// `Err` for two or more.
+fn one_organisation<'n>(names: impl Iterator<Item = &'n str>) -> Result<Option<&'n str>, ()> {
+    let mut found: Option<&str> = None;
+    for name in names {
+        match found {
+            None => found = Some(name),
+            Some(f) if same_organisation(f, name) => {
+                if name.len() > f.len() {
+                    found = Some(name);
+                }
+            }
+            Some(_) => return Err(()),
+        }
+    }
+    Ok(found)
+}
+
+/// Whether two names are one organisation's: one is the other, or its
+/// first words ("skyvale" of "skyvale air").
+fn same_organisation(a: &str, b: &str) -> bool {
+    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    long == short || long.strip_prefix(short).is_some_and(|rest| rest.starts_with(' '))
 }
 
 /// How far back [`named_before`] looks, in bytes: about a wire story.
@@ -2129,6 +2339,11 @@ struct DocContext<'a> {
     /// be the one "Locomotive Guild" of the document.
     /// Each with where it is first written.
     named_by_last: &'a NamedByLast,
+    /// The document's organisations in the order written (see
+    /// [`org_antecedent`]).
+    orgs: &'a [(usize, String, bool)],
+    /// Nouns for a kind of organisation ("airline"), lowercased.
+    organisation_nouns: &'a WordSet,
     /// Where this sentence's claims begin in the document's: earlier ones
     /// are of earlier sentences, never scanned again.
     claims_from: usize,
@@ -2455,6 +2670,7 @@ mod tests {
             roles: vec![("mayor".into(), "Anna Keller".into())],
             named_by_last: vec![("authority".into(), "Harbour Authority".into(), 0)],
             last_speaker: vec![(120, "keller".into())],
+            orgs: vec![(0, "harbour authority".into(), false)],
             corrections: false,
         };
         let ready = Seed::Ready(Box::new(seed.clone()));
@@ -2471,5 +2687,51 @@ mod tests {
         assert_eq!(from_json.get().as_deref(), Some(&seed));
         // Damaged bytes: no seed (the document is read whole), no panic.
         assert!(Seed::Encoded(vec![200, 1, 2].into_boxed_slice()).get().is_none());
+    }
+
+    fn after_dateline(text: &str) -> String {
+        let tokens = text::tokens::tokenize_span(text, Span::new(0, text.len()));
+        let rest = without_dateline(text, &tokens);
+        rest.first().map_or(String::new(), |t| text[t.start..].to_string())
+    }
+
+    #[test]
+    fn a_dateline_is_cut_from_the_words_the_tagger_reads() {
+        assert_eq!(after_dateline("BRACKLEY \u{2014} Thieves stole 14 paintings."), "Thieves stole 14 paintings.");
+        assert_eq!(after_dateline("WASHINGTON (Reuters) - The Senate voted."), "The Senate voted.");
+        assert_eq!(after_dateline("LONDON, March 3 (AP) -- Prices rose."), "Prices rose.");
+        // Not a dateline: a hyphenated word, a dash after lowercase words,
+        // a capitalised word that is not in capitals.
+        for text in [
+            "UN-backed forces advanced.",
+            "The vote \u{2014} the first in years \u{2014} failed.",
+            "Paris \u{2014} a city",
+        ] {
+            assert_eq!(after_dateline(text), text);
+        }
+    }
+
+    #[test]
+    fn the_company_is_the_one_organisation_named_before_it() {
+        let nouns: WordSet = ["airline", "company"].iter().map(|s| s.to_string()).collect();
+        let orgs = vec![
+            (10, "skyvale".to_string(), false),
+            (40, "skyvale air".to_string(), false),
+            (90, "aerotrace".to_string(), true),
+            (300, "northwind airways".to_string(), false),
+        ];
+        let resolve = |head: &str, at: usize| org_antecedent_in(&orgs, &nouns, head, at);
+        // one organisation under two names: the longer
+        assert_eq!(resolve("airline", 80).as_deref(), Some("skyvale air"));
+        // a source cited is no rival
+        assert_eq!(resolve("airline", 200).as_deref(), Some("skyvale air"));
+        // two organisations told of: none
+        assert_eq!(resolve("airline", 400), None);
+        // not a noun for an organisation; nothing named before
+        assert_eq!(resolve("plane", 80), None);
+        assert_eq!(resolve("company", 5), None);
+        // only a source named: that one
+        let sources = vec![(5, "aerotrace".to_string(), true)];
+        assert_eq!(org_antecedent_in(&sources, &nouns, "company", 50).as_deref(), Some("aerotrace"));
     }
 }

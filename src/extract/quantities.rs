@@ -26,6 +26,9 @@ pub struct Counted {
     /// the head of the verb's subject ("baby" in "the baby weighs 4
     /// pounds").
     pub of: Option<String>,
+    /// That subject is a definite phrase ("the carrier"): it may stand
+    /// for a name written before.
+    pub of_definite: bool,
     /// Proper names around it: in the counted phrase and in the event's
     /// subject and object.
     pub names: Vec<String>,
@@ -392,6 +395,7 @@ pub fn read(s: &Sentence, text: &str, lz: &Lemmatizer) -> Vec<Counted> {
         // phrase or folded into a share ("drivers voted 87 percent"). A
         // pronoun says nothing of whose: no count.
         let mut of = None;
+        let mut of_definite = false;
         if !via_relcl || recovered.is_some() {
             // its own subject, or a conjoined verb's ("He finished ... and
             // caught 29 passes")
@@ -406,6 +410,7 @@ pub fn read(s: &Sentence, text: &str, lz: &Lemmatizer) -> Vec<Counted> {
                 }
                 if !counted.ends_with(&format!("of {}", lower(c))) {
                     of = Some(if c.upos == "PROPN" { c.form.to_lowercase() } else { lower(&s.words[j]) });
+                    of_definite = c.upos != "PROPN" && noun_phrase(s, j).definite;
                 }
             }
         }
@@ -425,6 +430,7 @@ pub fn read(s: &Sentence, text: &str, lz: &Lemmatizer) -> Vec<Counted> {
             noun: counted,
             event,
             of,
+            of_definite,
             names,
             low,
             high,

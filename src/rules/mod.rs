@@ -170,6 +170,7 @@ impl RuleSet {
                 ("language.stopwords", &l.stopwords),
                 ("language.not_person", &l.not_person),
                 ("language.premises", &l.premises),
+                ("language.organisation_nouns", &l.organisation_nouns),
                 ("language.corrections", &l.corrections),
                 ("language.correction_errors", &l.correction_errors),
             ] {

@@ -72,6 +72,10 @@ pub struct Language {
     /// Conciliation Service.
     #[serde(default)]
     pub premises: Vec<String>,
+    /// Nouns for a kind of organisation: "the airline", "the company" of a
+    /// report that names one organisation only is that one.
+    #[serde(default)]
+    pub organisation_nouns: Vec<String>,
     /// Phrases that open a correction notice: "an earlier version of this
     /// article", "Correction:". What the notice says is no claim, and the
     /// values it gives as the error are withdrawn from its document.
@@ -98,6 +102,7 @@ impl Language {
         self.stopwords.extend(o.stopwords.iter().cloned());
         self.not_person.extend(o.not_person.iter().cloned());
         self.premises.extend(o.premises.iter().cloned());
+        self.organisation_nouns.extend(o.organisation_nouns.iter().cloned());
         self.corrections.extend(o.corrections.iter().cloned());
         self.correction_errors.extend(o.correction_errors.iter().cloned());
     }
