@@ -506,3 +506,20 @@ fn a_dateline_does_not_derail_the_sentence_after_it() {
     );
     assert!(findings(&[("a.txt", &a), ("c.txt", &c)], "status-clash").is_empty());
 }
+
+#[test]
+fn the_day_before_according_to_is_the_reported_events_not_the_sources() {
+    // "cancelled 1,100 flights on Friday, according to data ...": Friday is
+    // the day of the cancellations, not a day the data spoke.
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("a.txt");
+    let text = doc(
+        "2026-05-17",
+        "Skyvale Air cancelled 1,100 flights on Friday, according to data from the tracking site AeroTrace.",
+    );
+    std::fs::write(&path, text).unwrap();
+    let o = factlint().current_dir(dir.path()).args(["facts", "a.txt", "--no-cache"]).output().unwrap();
+    let out = stdout(&o);
+    let count = out.lines().find(|l| l.contains("count=flight")).unwrap_or_else(|| panic!("no count: {out}"));
+    assert!(count.contains("(expression \"Friday\")"), "{count}");
+}

@@ -2532,13 +2532,21 @@ fn attribution(
         if person {
             *last_person = Some(name.clone());
         }
-        // The speech time: an expression just after the verb, or just before it.
+        // The speech time: an expression just after the verb, or just before
+        // it ("police on Monday said"). Not one set off by a comma, nor one
+        // before "according to": that is the time of what is reported
+        // ("cancelled 1,100 flights on Friday, according to data ...").
         let k = s.times.partition_point(|m| m.start < h.span.end);
         let after = s
             .times
             .get(k)
             .filter(|m| m.start - h.span.end <= 24 && text[h.span.end..m.start].split_whitespace().nth(3).is_none());
-        let before = s.times[..k].iter().rev().take(2).find(|m| m.end <= h.span.start && h.span.start - m.end <= 2);
+        let before = s.times[..k].iter().rev().take(2).find(|m| {
+            h.tag == Tag::Speech
+                && m.end <= h.span.start
+                && h.span.start - m.end <= 2
+                && text[m.end..h.span.start].trim().is_empty()
+        });
         let t = before.or(after);
         out.push(Speaker {
             name,
