@@ -523,3 +523,28 @@ fn the_day_before_according_to_is_the_reported_events_not_the_sources() {
     let count = out.lines().find(|l| l.contains("count=flight")).unwrap_or_else(|| panic!("no count: {out}"));
     assert!(count.contains("(expression \"Friday\")"), "{count}");
 }
+
+#[test]
+fn the_city_of_an_assertion_is_read_again_when_the_city_was_denied_the_act() {
+    // The assertion names no one: "the city" is the one city of its report,
+    // so the second pass reads it for the act denied of that city.
+    let a = doc(
+        "2026-03-03",
+        "HARLOW CITY \u{2014} The Ostrander Street Bridge was closed on Monday.\n\n\
+         The city has not hired a contractor to repair the bridge, a spokesman said.",
+    );
+    let b = doc(
+        "2026-03-04",
+        "HARLOW CITY \u{2014} The Ostrander Street Bridge reopened on Tuesday.\n\n\
+         The city hired a contractor on Tuesday to repair the bridge, a spokesman said.",
+    );
+    let found = findings(&[("a.txt", &a), ("b.txt", &b)], "act-negation");
+    assert_eq!(found.len(), 1, "{found:?}");
+    // Another city hired one.
+    let c = doc(
+        "2026-03-04",
+        "KELSO CITY \u{2014} The Tarrant Street Bridge reopened on Tuesday.\n\n\
+         The city hired a contractor on Tuesday to repair the bridge, a spokesman said.",
+    );
+    assert!(findings(&[("a.txt", &a), ("c.txt", &c)], "act-negation").is_empty());
+}

@@ -686,39 +686,52 @@ impl<'r> Extractor<'r> {
             return None;
         }
         let sentences = text::sentences(text, doc.body_start, &self.rules.boilerplate);
-        let orgs = seed.map_or(&[][..], |s| s.orgs.as_slice());
+        let nouns = &self.lexicon.organisation_nouns;
+        let resolve = |head: &str, at: usize| {
+            let seed = seed?;
+            org_antecedent_in(&seed.orgs, nouns, head, at).or_else(|| {
+                let named = seed.named_by_last.iter().filter(|(last, _, _)| last == head);
+                one_named(named.map(|(_, name, first)| (name, *first)), at)
+            })
+        };
         let live: Vec<bool> = sentences
             .iter()
-            .map(|s| denied.matches(&text[s.start..s.end]) || self.org_denied(text, *s, orgs, denied))
+            .map(|s| denied.matches(&text[s.start..s.end]) || self.anaphor_denied(text, *s, denied, resolve))
             .collect();
         live.contains(&true).then_some(Live { sentences, live })
     }
 
-    /// Whether sentence `s` says "the airline" of a denied organisation
-    /// (the one the document names before it, see [`org_antecedent`]),
-    /// with a form of a verb denied of it.
-    fn org_denied(&self, text: &str, s: Span, orgs: &[(usize, String, bool)], denied: &Denied) -> bool {
-        if orgs.is_empty() {
-            return false;
-        }
-        let sentence = &text[s.start..s.end];
-        let mut previous = "";
-        for (at, w) in sentence.split(|c: char| !c.is_alphabetic()).scan(0, |at, w| {
-            let here = *at;
-            *at += w.len() + 1;
-            Some((here, w))
-        }) {
-            if w.is_empty() {
+    /// Whether span `s` says "the airline" or "the city" of a denied
+    /// subject, with a form of a verb denied of it: the phrase stands for
+    /// the name `resolve` gives it at that place (the one organisation
+    /// named before, the one name ending with the noun).
+    fn anaphor_denied(
+        &self,
+        text: &str,
+        s: Span,
+        denied: &Denied,
+        resolve: impl Fn(&str, usize) -> Option<String>,
+    ) -> bool {
+        let part = &text[s.start..s.end];
+        let mut after_the = false;
+        let mut words = part.char_indices().peekable();
+        while let Some((i, c)) = words.next() {
+            if !c.is_alphabetic() {
                 continue;
             }
-            let lower = w.to_lowercase();
-            if previous == "the" && self.lexicon.organisation_nouns.contains(&lower) {
-                let org = org_antecedent_in(orgs, &self.lexicon.organisation_nouns, &lower, s.start + at);
-                if org.is_some_and(|o| denied.matches_name(&o, sentence)) {
-                    return true;
+            let mut end = i + c.len_utf8();
+            while let Some(&(j, d)) = words.peek() {
+                if !d.is_alphabetic() {
+                    break;
                 }
+                end = j + d.len_utf8();
+                words.next();
             }
-            previous = if lower == "the" { "the" } else { "" };
+            let lower = part[i..end].to_lowercase();
+            if after_the && resolve(&lower, s.start + i).is_some_and(|n| denied.matches_name(&n, part)) {
+                return true;
+            }
+            after_the = lower == "the";
         }
         false
     }
@@ -1234,7 +1247,15 @@ impl<'r> Extractor<'r> {
             };
             let negated = s.hits.iter().any(|h| h.tag == Tag::Negation && c.contains(h.span.start));
             let denied = || {
-                pass.denied.is_some_and(|d| d.matches(&text[c.start..c.end]) || self.org_denied(text, c, dcx.orgs, d))
+                pass.denied.is_some_and(|d| {
+                    d.matches(&text[c.start..c.end])
+                        || self.anaphor_denied(text, c, d, |head, at| {
+                            org_antecedent(dcx, head, at).or_else(|| {
+                                let named = dcx.named_by_last.get(head)?;
+                                one_named(named.iter().map(|(n, first)| (n, *first)), at)
+                            })
+                        })
+                })
             };
             // A state the pack's cue phrases already read in this clause
             // needs no parse.
@@ -2035,14 +2056,12 @@ fn open_subject(
         // ending with it come before the phrase, only those count ("the
         // hospital" after "Norvale General Hospital" is that one, though
         // "Kelby Regional Hospital" comes later).
-        let named = dcx.named_by_last.get(&np.head).filter(|_| !np.proper).and_then(|n| {
-            let before: Vec<&String> = n.iter().filter(|(_, &at)| at < np.span.start).map(|(k, _)| k).collect();
-            let candidates: Vec<&String> = if before.is_empty() { n.keys().collect() } else { before };
-            match candidates[..] {
-                [one] => Some(BTreeSet::from([one.clone()])),
-                _ => None,
-            }
-        });
+        let named = dcx
+            .named_by_last
+            .get(&np.head)
+            .filter(|_| !np.proper)
+            .and_then(|n| one_named(n.iter().map(|(k, at)| (k, *at)), np.span.start))
+            .map(|one| BTreeSet::from([one]));
         match (names_by_head.get(&class), named) {
             (Some(n), _) if np.definite => participants = n.clone(),
             (None, Some(n)) if np.definite => participants = n,
@@ -2064,6 +2083,19 @@ fn open_subject(
         names_by_head.insert(class.clone(), participants.clone());
     }
     Some((class, participants))
+}
+
+/// The one name of `named` (each with where it is first written) that a
+/// phrase at `at` stands for: of those written before it when there are
+/// any, else of all. Two or more: none.
+fn one_named<'n>(named: impl Iterator<Item = (&'n String, usize)>, at: usize) -> Option<String> {
+    let named: Vec<(&String, usize)> = named.collect();
+    let before: Vec<&String> = named.iter().filter(|(_, first)| *first < at).map(|(n, _)| *n).collect();
+    let candidates: Vec<&String> = if before.is_empty() { named.iter().map(|(n, _)| *n).collect() } else { before };
+    match candidates[..] {
+        [one] => Some(one.clone()),
+        _ => None,
+    }
 }
 
 /// The names of a document that may be an organisation's, each where it
