@@ -186,6 +186,17 @@ fn glued_multiplier(s: &Sentence, i: usize) -> Option<f64> {
 /// "about", "more than", "at least", "nearly" before number `i`: the
 /// interval it allows, read from the words before it (the parse attaches
 /// them to the number or to the verb).
+/// The tens of a number word written with them ("sixty" of "Sixty-two"):
+/// a tens word, a hyphen and the unit word, with no space between.
+fn tens_before(s: &Sentence, i: usize) -> Option<f64> {
+    let (tens, hyphen, unit) = (s.words.get(i.checked_sub(2)?)?, &s.words[i - 1], &s.words[i]);
+    let word = |w: &Word| w.form.chars().all(char::is_alphabetic);
+    let glued = tens.span.end == hyphen.span.start && hyphen.span.end == unit.span.start;
+    let t = numbers::value(&tens.form).filter(|t| (20.0..=90.0).contains(t) && t % 10.0 == 0.0)?;
+    let u = numbers::value(&unit.form).filter(|u| (1.0..=9.0).contains(u))?;
+    (glued && hyphen.form == "-" && word(tens) && word(unit) && u.fract() == 0.0).then_some(t)
+}
+
 fn bounds(s: &Sentence, i: usize, v: f64) -> (f64, f64, Option<Span>) {
     let word = |d: usize| i.checked_sub(d).map(|j| (s.words[j].form.to_lowercase(), s.words[j].span));
     if let (Some((w2, sp)), Some((w1, _))) = (word(2), word(1)) {
@@ -295,7 +306,18 @@ pub fn read(s: &Sentence, text: &str, lz: &Lemmatizer) -> Vec<Counted> {
         if w.form.contains(':') || (v.fract() == 0.0 && (1900.0..=2100.0).contains(&v) && !w.form.contains(',')) {
             continue;
         }
-        let (low, high, approx) = bounds(s, i, v);
+        // "Sixty-two": the tens and the hyphen before the number word are
+        // part of it.
+        let (v, first) = match tens_before(s, i) {
+            Some(tens) => (tens + v, i - 2),
+            None => (v, i),
+        };
+        let w = &s.words[first];
+        // ("about" may hang from either word)
+        let (low, high, approx) = match bounds(s, first, v) {
+            (_, _, None) if first != i => bounds_of_children(s, i, v),
+            b => b,
+        };
         let np = noun_phrase(s, n);
         let mut names = Vec::new();
         names_of(&np, &mut names);
@@ -455,6 +477,18 @@ mod tests {
         let m = embedded().expect("model");
         let s = m.analyse_text(text, &[Span::new(0, text.len())], Depth::Parse);
         read(&s[0], text, &m.lemmas).into_iter().map(|c| (c.noun, c.event, c.low, c.high, c.fixed)).collect()
+    }
+
+    #[test]
+    fn a_number_word_written_with_its_tens_is_one_number() {
+        assert_eq!(
+            counts("Sixty-two people were treated at the hospital."),
+            [("people".into(), "treat".into(), 62.0, 62.0, true)]
+        );
+        assert_eq!(
+            counts("About forty-five workers were hurt."),
+            [("worker".into(), "hurt".into(), 40.5, 49.50000000000001, true)]
+        );
     }
 
     #[test]
