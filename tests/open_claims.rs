@@ -548,3 +548,20 @@ fn the_city_of_an_assertion_is_read_again_when_the_city_was_denied_the_act() {
     );
     assert!(findings(&[("a.txt", &a), ("c.txt", &c)], "act-negation").is_empty());
 }
+
+#[test]
+fn a_notice_that_remains_in_place_and_was_lifted_the_same_day() {
+    // "remains in place": the state is a bare prepositional phrase after
+    // "remain". "The notice" names nothing; the corpus names one notice.
+    let a = doc(
+        "2026-07-14",
+        "A boil-water notice was issued for residents of Danbury Falls on Sunday, the city said.\n\n\
+         The notice remains in place, officials said on Monday.",
+    );
+    let b = doc("2026-07-15", "The boil-water notice for Danbury Falls was lifted on Monday, the utility said.");
+    let found = findings(&[("a.txt", &a), ("b.txt", &b)], "status-clash");
+    assert_eq!(found.len(), 1, "{found:?}");
+    // A notice lifted a week later says nothing of that day.
+    let c = doc("2026-07-22", "The boil-water notice for Danbury Falls was lifted on Tuesday, the utility said.");
+    assert!(findings(&[("a.txt", &a), ("c.txt", &c)], "status-clash").is_empty());
+}

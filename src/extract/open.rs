@@ -433,6 +433,21 @@ pub fn claims(s: &Sentence) -> Vec<OpenClaim> {
                 predicate.push_str(&if x.xpos == "VBN" { x.form.to_lowercase() } else { lower(x) });
             }
         }
+        // A state in a bare prepositional phrase right after "remain" or
+        // "stay": "remains in place", "stayed on hold", "remains in
+        // effect" (not "remained in the hospital").
+        if is_verb && matches!(predicate.as_str(), "remain" | "stay") {
+            let bare = |j: usize| {
+                rel(&s.words[j]) == "obl"
+                    && j == i + 2
+                    && s.words[i + 1].deprel == "case"
+                    && s.words[i + 1].head == j + 1
+                    && !s.children(j).any(|(_, k)| matches!(rel(k), "det" | "nmod:poss" | "amod" | "nummod"))
+            };
+            if let Some((j, _)) = s.children(i).find(|(j, _)| bare(*j)) {
+                predicate = format!("{predicate} {} {}", lower(&s.words[i + 1]), lower(&s.words[j]));
+            }
+        }
         // How something went or ended: "went smoothly", "went nowhere",
         // "ended in deadlock", "ended without agreement".
         if is_verb && matches!(predicate.as_str(), "go" | "end" | "finish" | "conclude") {
@@ -601,6 +616,19 @@ mod tests {
         let m = embedded().expect("model");
         let s = m.analyse_text(text, &[Span::new(0, text.len())], Depth::Parse);
         claims(&s[0])
+    }
+
+    #[test]
+    fn a_state_in_a_bare_phrase_after_remain_is_the_predicate() {
+        for (text, want) in [
+            ("The boil-water notice remains in place.", "remain in place"),
+            ("The order stayed in effect on Monday.", "stay in effect"),
+            // a place, not a state
+            ("The driver remained in the hospital on Monday.", "remain"),
+        ] {
+            let c = parse(text);
+            assert!(c.iter().any(|c| c.predicate == want), "{text}: {c:?}");
+        }
     }
 
     #[test]

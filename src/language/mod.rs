@@ -646,6 +646,7 @@ impl<'m> Model<'m> {
         self.repair_determiner_root(s);
         self.repair_root(s);
         self.repair_numbered_subject(s);
+        self.repair_proper_adjective(s);
         self.repair_name_run(s);
         self.repair_verb_as_auxiliary(s);
         self.repair_relative_root(s);
@@ -715,6 +716,25 @@ impl<'m> Model<'m> {
             s.words[i].head = i;
             s.words[i].deprel = nummod;
             return;
+        }
+    }
+
+    /// A word tagged a proper adjective ("American": ADJ, NNP) that the
+    /// parse uses as a noun is a name: it heads a name's other words
+    /// ("Danbury" of "for Danbury Falls", with "Falls" its `flat`) or
+    /// stands where only a noun phrase can (`nmod`, `obl`, a subject or an
+    /// object). "the American embassy" keeps its adjective (`amod`).
+    fn repair_proper_adjective(&self, s: &mut Sentence<'m>) {
+        for i in 0..s.words.len() {
+            let w = &s.words[i];
+            if w.upos != "ADJ" || !matches!(w.xpos, "NNP" | "NNPS") {
+                continue;
+            }
+            let nominal = matches!(w.deprel.split(':').next(), Some("nmod" | "obl" | "nsubj" | "obj" | "iobj"));
+            let heads_name = s.words.iter().any(|c| c.head == i + 1 && c.deprel == "flat" && c.upos == "PROPN");
+            if nominal || heads_name {
+                s.words[i].upos = "PROPN";
+            }
         }
     }
 
