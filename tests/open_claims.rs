@@ -565,3 +565,20 @@ fn a_notice_that_remains_in_place_and_was_lifted_the_same_day() {
     let c = doc("2026-07-22", "The boil-water notice for Danbury Falls was lifted on Tuesday, the utility said.");
     assert!(findings(&[("a.txt", &a), ("c.txt", &c)], "status-clash").is_empty());
 }
+
+#[test]
+fn revenue_reported_in_a_gerund_clause_is_the_companys() {
+    // "after reporting revenue of $3.2 billion": the amount is the
+    // revenue's, reported by the subject of the sentence.
+    let a = doc("2026-10-22", "Marrowind Systems reported revenue of $4.1 billion on Wednesday.");
+    let b = doc(
+        "2026-10-23",
+        "Marrowind Systems raised its forecast on Wednesday after reporting revenue of $3.2 billion.",
+    );
+    let found = findings(&[("a.txt", &a), ("b.txt", &b)], "count-mismatch");
+    assert_eq!(found.len(), 1, "{found:?}");
+    // Another company's revenue.
+    let c =
+        doc("2026-10-23", "Halvorsen Group raised its forecast on Wednesday after reporting revenue of $3.2 billion.");
+    assert!(findings(&[("a.txt", &a), ("c.txt", &c)], "count-mismatch").is_empty());
+}

@@ -479,6 +479,10 @@ const DURATIONS: [&str; 19] = [
     "percentage",
 ];
 
+/// Words that open a gerund clause whose subject is its sentence's
+/// ("after reporting", "by cutting").
+const GERUND_MARKS: [&str; 8] = ["after", "before", "while", "since", "by", "without", "upon", "when"];
+
 /// Plurals without an -s, and shares, that a count may name.
 const PLURALS: [&str; 12] = [
     "people",
@@ -1238,8 +1242,12 @@ impl<'r> Extractor<'r> {
             let past_first = tokens
                 .get(t0)
                 .is_some_and(|t| verb(t) || irregular(t) && !tokens[..t0].iter().any(|p| verb(p) || irregular(p)));
+            // So does a gerund clause ("... after reporting revenue of $4.3
+            // billion"): its subject is the sentence's.
+            let gerund_first = tokens.get(t0).and_then(|t| t.word()).is_some_and(|w| GERUND_MARKS.contains(&w))
+                && tokens.get(t0 + 1).and_then(|t| t.word()).is_some_and(|w| w.len() > 5 && w.ends_with("ing"));
             let c = match tokens.first() {
-                Some(first) if t0 > 0 && past_first => {
+                Some(first) if t0 > 0 && (past_first || gerund_first) => {
                     t0 = 0;
                     Span::new(first.start, c.end)
                 }
@@ -1345,6 +1353,7 @@ impl<'r> Extractor<'r> {
         // sentence's other clauses have their own reasons to be read.
         let (alone, cands): (Vec<Candidate>, Vec<Candidate>) =
             cands.into_iter().partition(|c| c.dated && !c.open && !c.stated && !c.counted);
+        let first = doc_out.claims.len();
         for cand in &alone {
             let toks = clause_tokens(&tokens[cand.t0..cand.t1]);
             let one = std::slice::from_ref(cand);
@@ -1358,6 +1367,16 @@ impl<'r> Extractor<'r> {
                 let one = std::slice::from_ref(cand);
                 let toks = clause_tokens(&tokens[cand.t0..cand.t1]);
                 self.read_parsed(text, doc, s, toks, one, model, dcx, speakers, names_by_head, doc_out);
+            }
+        }
+        // A clause read from the start of its sentence holds the clauses
+        // before it too: what two parses read is kept once.
+        let read = doc_out.claims.split_off(first);
+        let mut seen = HashSet::new();
+        for c in read {
+            let key = (c.predicate.clone(), c.cue, c.span, c.subject.class.clone(), c.subject.participants.clone());
+            if seen.insert((key, c.object.clone(), c.polarity as u8)) {
+                doc_out.claims.push(c);
             }
         }
     }

@@ -284,6 +284,18 @@ pub(crate) fn subject_of(s: &Sentence, i: usize, depth: usize) -> Option<usize> 
     if depth < 3 && matches!(rel(&s.words[i]), "conj" | "xcomp") {
         return s.head(i).and_then(|h| subject_of(s, h, depth + 1));
     }
+    // "raised its forecast after reporting revenue of ...": a gerund
+    // clause without a subject of its own does what the subject of the
+    // verb it modifies does (an active one: "was charged after reviewing"
+    // is the slip of a writer, not the grammar).
+    if depth < 3 && rel(&s.words[i]) == "advcl" && s.words[i].xpos == "VBG" {
+        let h = s.head(i)?;
+        let own = s.children(i).any(|(_, c)| matches!(rel(c), "aux" | "aux:pass" | "nsubj:pass" | "expl"));
+        let active = s.children(h).any(|(_, c)| c.deprel == "nsubj");
+        if !own && active {
+            return subject_of(s, h, depth + 1);
+        }
+    }
     None
 }
 
@@ -616,6 +628,16 @@ mod tests {
         let m = embedded().expect("model");
         let s = m.analyse_text(text, &[Span::new(0, text.len())], Depth::Parse);
         claims(&s[0])
+    }
+
+    #[test]
+    fn a_gerund_clause_does_what_its_sentences_subject_does() {
+        let c = parse("Marrowind Systems raised its forecast after reporting strong sales.");
+        let report = c.iter().find(|c| c.predicate == "report").expect("report");
+        assert!(report.subject.proper && report.subject.names.iter().any(|n| n.contains("marrowind")), "{report:?}");
+        // not when the sentence's verb is passive
+        let c = parse("The man was charged after reviewing the footage.");
+        assert!(c.iter().filter(|c| c.predicate == "review").all(|c| c.subject.head != "man"), "{c:?}");
     }
 
     #[test]

@@ -345,6 +345,27 @@ pub fn read(s: &Sentence, text: &str, lz: &Lemmatizer) -> Vec<Counted> {
                 names_of(&noun_phrase(s, j), &mut names);
             }
         }
+        // An amount of a thing that is no act ("revenue of $4.1 billion",
+        // "a fee of £45 million"): the amount is that thing's, and the
+        // thing's verb its event. (A noun in -ion is the event itself:
+        // "the rejection of 84 ballots", below.)
+        let mut n = n;
+        let mut noun = noun;
+        if currency.is_some() && rel(noun) == "nmod" && s.children(n).any(|(_, c)| rel(c) == "case" && lower(c) == "of")
+        {
+            if let Some(m) =
+                s.head(n).filter(|&m| s.words[m].upos == "NOUN" && verb_of_noun(&lower(&s.words[m]), lz).is_none())
+            {
+                let owner = noun_phrase(s, m);
+                names_of(&owner, &mut names);
+                let mods: Vec<&str> =
+                    owner.modifiers.iter().map(String::as_str).filter(|x| numbers::value(x).is_none()).collect();
+                counted =
+                    format!("{counted} {}{}", mods.iter().map(|x| format!("{x} ")).collect::<String>(), owner.head);
+                n = m;
+                noun = &s.words[m];
+            }
+        }
         // The event: a relative clause on the counted phrase ("48 ballots
         // that were rejected"), the verb it hangs from, or the noun in -ion
         // it is "of".
@@ -477,6 +498,18 @@ mod tests {
         let m = embedded().expect("model");
         let s = m.analyse_text(text, &[Span::new(0, text.len())], Depth::Parse);
         read(&s[0], text, &m.lemmas).into_iter().map(|c| (c.noun, c.event, c.low, c.high, c.fixed)).collect()
+    }
+
+    #[test]
+    fn an_amount_of_a_thing_is_that_things() {
+        assert_eq!(
+            counts("Marrowind reported quarterly revenue of $4.1 billion on Wednesday."),
+            [("dollar quarterly revenue".into(), "report".into(), 4.1 * 1e9, 4.1 * 1e9, true)]
+        );
+        assert_eq!(
+            counts("Rovers signed the striker for a fee of £45 million."),
+            [("pound fee".into(), "sign".into(), 45e6, 45e6, true)]
+        );
     }
 
     #[test]
