@@ -107,7 +107,7 @@ fn words_keep_their_byte_spans_and_contractions_split() {
 fn a_bad_model_file_is_a_clear_error() {
     let dir = tempfile::tempdir().unwrap();
     let p = dir.path().join("bad.flm");
-    std::fs::write(&p, b"FLMODEL1\x03\0\0\0garbage").unwrap();
+    std::fs::write(&p, b"FLMODEL2\x03\0\0\0garbage").unwrap();
     let o = run(&["parse", "some text.", "--model", p.to_str().unwrap()]);
     assert_eq!(o.status.code(), Some(2));
     assert!(stderr(&o).contains("invalid language model"), "{}", stderr(&o));

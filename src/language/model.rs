@@ -3,9 +3,9 @@
 //! Layout (all integers little-endian):
 //!
 //! ```text
-//! "FLMODEL1"  u32 section count
+//! "FLMODEL2"  u32 section count
 //! per section: u32 name length, name bytes, u64 offset, u64 length
-//! section bytes
+//! section bytes, each starting at a multiple of 64 (zeros between)
 //! ```
 //!
 //! A weight table section is a bucketed hash table of feature keys (eight
@@ -16,10 +16,16 @@
 //!
 //! ```text
 //! u32 classes  f32 scale  u32 buckets  u32 stream length (bytes)
+//! 48 zero bytes (the header fills a 64-byte line)
 //! buckets × (8 × u32 check, 8 × u32 offset)   check 0 = empty slot
 //! stream: per feature u8 count, then count × (u8 class, i8 weight);
 //!         or 255, then one i8 weight per class (a dense row)
 //! ```
+//!
+//! Sections start at multiples of 64 and a table's header fills 64 bytes,
+//! so in a blob placed at a 64-byte boundary (the embedded model is) each
+//! bucket is one cache line, not two: measured on the parser, 70,000 words/s
+//! with buckets across lines, 100,000 with them aligned.
 //!
 //! Nothing is copied at start-up: a [`Model`] borrows the bytes and checks
 //! only the headers. Every later read is bounds-checked and treats bytes out
@@ -28,7 +34,10 @@
 
 use std::fmt;
 
-const MAGIC: &[u8; 8] = b"FLMODEL1";
+const MAGIC: &[u8; 8] = b"FLMODEL2";
+
+/// What sections start at a multiple of, and a table's header fills.
+const ALIGN: usize = 64;
 
 /// Why model bytes could not be read.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -68,7 +77,7 @@ pub struct Sections<'a> {
 impl<'a> Sections<'a> {
     pub fn parse(bytes: &'a [u8]) -> Result<Sections<'a>, ModelError> {
         if bytes.len() < 12 || &bytes[..8] != MAGIC {
-            return err("the file does not start with FLMODEL1 (not a factlint model, or truncated)");
+            return err("the file does not start with FLMODEL2 (not a factlint model of this version, or truncated)");
         }
         let count = u32_at(bytes, 8).unwrap_or(0) as usize;
         let s = Sections { bytes, count };
@@ -125,18 +134,20 @@ impl Writer {
 
     pub fn finish(self) -> Vec<u8> {
         let dir: usize = self.sections.iter().map(|(n, _)| 4 + n.len() + 16).sum();
+        let aligned = |at: usize| at.div_ceil(ALIGN) * ALIGN;
         let mut out = Vec::new();
         out.extend_from_slice(MAGIC);
         out.extend_from_slice(&(self.sections.len() as u32).to_le_bytes());
-        let mut off = (12 + dir) as u64;
+        let mut off = aligned(12 + dir);
         for (n, b) in &self.sections {
             out.extend_from_slice(&(n.len() as u32).to_le_bytes());
             out.extend_from_slice(n.as_bytes());
-            out.extend_from_slice(&off.to_le_bytes());
+            out.extend_from_slice(&(off as u64).to_le_bytes());
             out.extend_from_slice(&(b.len() as u64).to_le_bytes());
-            off += b.len() as u64;
+            off = aligned(off + b.len());
         }
         for (_, b) in self.sections {
+            out.resize(aligned(out.len()), 0);
             out.extend_from_slice(&b);
         }
         out
@@ -201,7 +212,7 @@ impl<'a> Table<'a> {
         if classes > 256 {
             return err("weight table has more than 256 classes");
         }
-        let slots_end = 16 + buckets * BUCKET;
+        let slots_end = ALIGN + buckets * BUCKET;
         let end = slots_end + n as usize;
         if b.len() != end {
             return err(format!("weight table is {} bytes, its header says {end}", b.len()));
@@ -210,7 +221,7 @@ impl<'a> Table<'a> {
             classes: classes as usize,
             scale: f32::from_bits(scale),
             buckets,
-            slots: &b[16..slots_end],
+            slots: &b[ALIGN..slots_end],
             entries: &b[slots_end..],
         })
     }
@@ -368,11 +379,12 @@ pub fn write_table(classes: usize, weights: &[(u64, Vec<(u16, f32)>)]) -> Vec<u8
             }
         }
     }
-    let mut out = Vec::with_capacity(16 + slots.len() + entries.len());
+    let mut out = Vec::with_capacity(ALIGN + slots.len() + entries.len());
     out.extend_from_slice(&(classes as u32).to_le_bytes());
     out.extend_from_slice(&scale.to_bits().to_le_bytes());
     out.extend_from_slice(&(buckets as u32).to_le_bytes());
     out.extend_from_slice(&(entries.len() as u32).to_le_bytes());
+    out.resize(ALIGN, 0);
     out.extend_from_slice(&slots);
     out.extend_from_slice(&entries);
     out
@@ -482,9 +494,25 @@ mod tests {
     }
 
     #[test]
+    fn sections_and_buckets_start_cache_lines() {
+        let mut w = Writer::default();
+        w.add("odd", vec![1; 37]);
+        w.add("table", write_table(3, &[(10, vec![(0, 1.0)])]));
+        let blob = w.finish();
+        let s = Sections::parse(&blob).unwrap();
+        let at = |b: &[u8]| b.as_ptr() as usize - blob.as_ptr() as usize;
+        assert_eq!(s.get("odd").unwrap(), &[1; 37][..]);
+        let table = s.get("table").unwrap();
+        assert_eq!(at(table) % ALIGN, 0);
+        let t = Table::parse(table).unwrap();
+        assert_eq!(at(t.slots), at(table) + ALIGN);
+        assert_eq!(t.slots.len() % BUCKET, 0);
+    }
+
+    #[test]
     fn bad_bytes_are_errors_not_panics() {
         assert!(Sections::parse(b"").is_err());
-        assert!(Sections::parse(b"FLMODEL1\x05\0\0\0").is_err());
+        assert!(Sections::parse(b"FLMODEL2\x05\0\0\0").is_err());
         let mut w = Writer::default();
         w.add("t", vec![1, 2, 3]);
         let mut bytes = w.finish();
