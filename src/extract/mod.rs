@@ -1360,7 +1360,8 @@ impl<'r> Extractor<'r> {
             self.read_parsed(text, doc, s, toks, one, model, dcx, speakers, names_by_head, doc_out);
         }
         let whole = cands.len() > 1 && cands.iter().map(|c| c.t1 - c.t0).sum::<usize>() * 4 > tokens.len() * 3;
-        if whole && language::word_spans(tokens).len() <= MAX_CLAUSE_WORDS {
+        let whole_read = whole && language::word_spans(tokens).len() <= MAX_CLAUSE_WORDS;
+        if whole_read {
             self.read_parsed(text, doc, s, tokens, &cands, model, dcx, speakers, names_by_head, doc_out);
         } else {
             for cand in &cands {
@@ -1370,13 +1371,14 @@ impl<'r> Extractor<'r> {
             }
         }
         // A clause read from the start of its sentence holds the clauses
-        // before it too: what two parses read is kept once.
-        let read = doc_out.claims.split_off(first);
-        let mut seen = HashSet::new();
-        for c in read {
-            let key = (c.predicate.clone(), c.cue, c.span, c.subject.class.clone(), c.subject.participants.clone());
-            if seen.insert((key, c.object.clone(), c.polarity as u8)) {
-                doc_out.claims.push(c);
+        // before it too: what two parses read is kept once. One parse
+        // reads nothing twice, so most sentences skip this.
+        if alone.len() + if whole_read { 1 } else { cands.len() } > 1 {
+            let read = doc_out.claims.split_off(first);
+            for c in read {
+                if !doc_out.claims[first..].iter().any(|k| same_reading(k, &c)) {
+                    doc_out.claims.push(c);
+                }
             }
         }
     }
@@ -2193,6 +2195,18 @@ fn one_organisation<'n>(names: impl Iterator<Item = &'n str>) -> Result<Option<&
 fn same_organisation(a: &str, b: &str) -> bool {
     let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
     long == short || long.strip_prefix(short).is_some_and(|rest| rest.starts_with(' '))
+}
+
+/// Whether two claims read from one sentence are the same reading: one
+/// predicate of one subject at one place, with one object and polarity.
+fn same_reading(a: &RawClaim, b: &RawClaim) -> bool {
+    a.predicate == b.predicate
+        && a.cue == b.cue
+        && a.span == b.span
+        && a.subject.class == b.subject.class
+        && a.subject.participants == b.subject.participants
+        && a.object == b.object
+        && a.polarity == b.polarity
 }
 
 /// How far back [`named_before`] looks, in bytes: about a wire story.

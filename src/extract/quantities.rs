@@ -358,10 +358,10 @@ pub fn read(s: &Sentence, text: &str, lz: &Lemmatizer) -> Vec<Counted> {
             {
                 let owner = noun_phrase(s, m);
                 names_of(&owner, &mut names);
-                let mods: Vec<&str> =
-                    owner.modifiers.iter().map(String::as_str).filter(|x| numbers::value(x).is_none()).collect();
-                counted =
-                    format!("{counted} {}{}", mods.iter().map(|x| format!("{x} ")).collect::<String>(), owner.head);
+                for m in owner.modifiers.iter().filter(|x| numbers::value(x).is_none()) {
+                    counted = format!("{counted} {m}");
+                }
+                counted = format!("{counted} {}", owner.head);
                 n = m;
                 noun = &s.words[m];
             }

@@ -25,7 +25,7 @@
 //! Sections start at multiples of 64 and a table's header fills 64 bytes,
 //! so in a blob placed at a 64-byte boundary (the embedded model is) each
 //! bucket is one cache line, not two: measured on the parser, 70,000 words/s
-//! with buckets across lines, 100,000 with them aligned.
+//! with buckets across lines, 96,000 with them aligned.
 //!
 //! Nothing is copied at start-up: a [`Model`] borrows the bytes and checks
 //! only the headers. Every later read is bounds-checked and treats bytes out
