@@ -3,7 +3,7 @@
 use crate::cache::Cache;
 use crate::check::{self, FactIndex, Finding};
 use crate::corpus::{self, Document, Problem};
-use crate::extract::{Denied, DocExtraction, Extractor, RawClaim};
+use crate::extract::{Denied, DocExtraction, Extractor, RawClaim, Seed};
 use crate::facts;
 use crate::rules::RuleSet;
 use chrono::NaiveDate;
@@ -121,6 +121,11 @@ pub fn second_pass(
     let fresh: Vec<(usize, Vec<Arc<RawClaim>>)> = todo
         .into_par_iter()
         .map(|i| {
+            // Most documents name no denied subject: their seeds are
+            // never decoded.
+            if !denied.names.is_match(&docs[i].text) {
+                return (i, Vec::new());
+            }
             let seed = extractions[i].seed.as_ref().and_then(|s| s.get());
             let Some(live) = extractor.live_sentences(&docs[i], &denied, seed.as_deref()) else {
                 return (i, Vec::new());
@@ -201,7 +206,8 @@ impl Memo for CacheMemo<'_> {
 }
 
 /// With `FACTLINT_TIMINGS` set, the wall time of each corpus stage on
-/// standard error (`factlint: timing extract 7.37 s`), and how many
+/// standard error (`factlint: timing extract 7.37 s`), with the resident
+/// memory after it where the system tells it (Linux), and how many
 /// documents the fact cache gave, for profiling a run.
 pub struct Stages {
     on: bool,
@@ -215,10 +221,18 @@ impl Stages {
 
     pub fn lap(&mut self, stage: &str) {
         if self.on {
-            eprintln!("factlint: timing {stage} {:.3} s", self.at.elapsed().as_secs_f64());
+            let rss = resident_mb().map(|m| format!(" (resident {m:.0} MB)")).unwrap_or_default();
+            eprintln!("factlint: timing {stage} {:.3} s{rss}", self.at.elapsed().as_secs_f64());
             self.at = std::time::Instant::now();
         }
     }
+}
+
+/// The process's resident memory in MB, from `/proc/self/status`.
+fn resident_mb() -> Option<f64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = status.lines().find(|l| l.starts_with("VmRSS:"))?;
+    Some(line.split_whitespace().nth(1)?.parse::<f64>().ok()? / 1024.0)
 }
 
 /// Extract, resolve and check documents already in memory.
@@ -280,7 +294,11 @@ pub fn analyse_given(
         .par_iter()
         .zip(known)
         .map(|(d, c)| {
-            let e = c.unwrap_or_else(|| extractor.extract(d));
+            let mut e = c.unwrap_or_else(|| extractor.extract(d));
+            // Kept as bytes until the second pass, which decodes only the
+            // seeds of documents naming a denied subject: on 10,000 wire
+            // articles, resident memory after extraction 227 -> 217 MB.
+            e.seed = e.seed.map(Seed::encoded);
             tick();
             e
         })
