@@ -582,3 +582,15 @@ fn revenue_reported_in_a_gerund_clause_is_the_companys() {
         doc("2026-10-23", "Halvorsen Group raised its forecast on Wednesday after reporting revenue of $3.2 billion.");
     assert!(findings(&[("a.txt", &a), ("c.txt", &c)], "count-mismatch").is_empty());
 }
+
+#[test]
+fn a_count_up_to_a_bound_meets_what_stays_under_it() {
+    // "employs up to 300 workers" is a count of "employ" (the parser reads
+    // "up" as the verb's particle) that allows at most 300.
+    let a = doc("2026-03-03", "The Harlow plant employs up to 300 workers, the company said on Tuesday.");
+    let over = doc("2026-03-03", "The Harlow plant employs 500 workers, a union official said on Tuesday.");
+    let under = doc("2026-03-03", "The Harlow plant employs 250 workers, a union official said on Tuesday.");
+    let found = findings(&[("a.txt", &a), ("b.txt", &over)], "count-mismatch");
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert!(findings(&[("a.txt", &a), ("c.txt", &under)], "count-mismatch").is_empty());
+}

@@ -99,6 +99,20 @@ pub(crate) fn lower(w: &Word) -> String {
     w.lemma.to_lowercase()
 }
 
+/// The particle of verb `v` ("set off", "paid out"), if it has one. The
+/// parser reads "up" of "up to 600 workers" as the verb's particle ("employs
+/// up"), where it bounds the number: not a particle there.
+pub(crate) fn particle<'s, 'a>(s: &'s Sentence<'a>, v: usize) -> Option<&'s Word<'a>> {
+    let (j, p) = s.children(v).find(|(_, c)| c.deprel == "compound:prt")?;
+    let after = |d: usize| s.words.get(j + d);
+    // A numeral, a number word or a currency sign ("up to $5 million").
+    let number = |w: &Word| w.upos == "NUM" || w.xpos == "$" || crate::language::numbers::value(&w.form).is_some();
+    let bound = p.form.eq_ignore_ascii_case("up")
+        && after(1).is_some_and(|t| t.form.eq_ignore_ascii_case("to"))
+        && after(2).is_some_and(number);
+    (!bound).then_some(p)
+}
+
 /// A relation without its subtype ("nmod:poss" is "nmod").
 pub(crate) fn rel<'a>(w: &Word<'a>) -> &'a str {
     w.deprel.split(':').next().unwrap_or(w.deprel)
@@ -431,7 +445,7 @@ pub fn claims(s: &Sentence) -> Vec<OpenClaim> {
         } else {
             lower(w)
         };
-        if let Some((_, prt)) = s.children(i).find(|(_, c)| c.deprel == "compound:prt") {
+        if let Some(prt) = particle(s, i) {
             predicate.push(' ');
             predicate.push_str(&lower(prt));
         }

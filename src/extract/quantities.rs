@@ -10,7 +10,7 @@
 //! missing", "has risen to") may change and is compared only for the same
 //! days. Hedged, planned, negated and conditional counts give nothing.
 
-use super::open::{antecedent, lower, noun_phrase, rel, NounPhrase};
+use super::open::{antecedent, lower, noun_phrase, particle, rel, NounPhrase};
 use crate::language::{lemma::Lemmatizer, numbers, Sentence, Word};
 use crate::text::Span;
 
@@ -308,13 +308,20 @@ pub fn read(s: &Sentence, text: &str, lz: &Lemmatizer) -> Vec<Counted> {
         }
         // "Sixty-two": the tens and the hyphen before the number word are
         // part of it.
-        let (v, first) = match tens_before(s, i) {
+        let (v, mut first) = match tens_before(s, i) {
             Some(tens) => (tens + v, i - 2),
             None => (v, i),
         };
+        // "up to 600 million": the numeral before its multiplier opens
+        // the number, and what bounds it stands before that.
+        while first > 0 && s.words[first - 1].upos == "NUM" && s.head(first - 1) == Some(i) {
+            first -= 1;
+        }
         let w = &s.words[first];
         // ("about" may hang from either word)
-        let (low, high, approx) = match bounds(s, first, v) {
+        // "up to $4 million": the bound stands before the currency sign.
+        let opening = if currency.is_some() && n + 1 == first { n } else { first };
+        let (low, high, approx) = match bounds(s, opening, v) {
             (_, _, None) if first != i => bounds_of_children(s, i, v),
             b => b,
         };
@@ -393,7 +400,7 @@ pub fn read(s: &Sentence, text: &str, lz: &Lemmatizer) -> Vec<Counted> {
         let (event, head, fixed) = match (role, hw.upos) {
             ("nsubj" | "obj" | "obl", "VERB") => {
                 let mut e = lower(hw);
-                if let Some((_, p)) = s.children(h).find(|(_, c)| c.deprel == "compound:prt") {
+                if let Some(p) = particle(s, h) {
                     e.push(' ');
                     e.push_str(&lower(p));
                 }
@@ -509,6 +516,28 @@ mod tests {
         assert_eq!(
             counts("Rovers signed the striker for a fee of £45 million."),
             [("pound fee".into(), "sign".into(), 45e6, 45e6, true)]
+        );
+    }
+
+    #[test]
+    fn up_to_bounds_the_number_and_is_no_particle_of_the_verb() {
+        // The parser hangs "up" from the verb ("employs up"): the count is
+        // of "employ", at most 300, as "employs 500 workers" is of it.
+        assert_eq!(
+            counts("The Harlow plant employs up to 300 workers."),
+            [("worker".into(), "employ".into(), 0.0, 300.0, false)]
+        );
+        // The bound opens the whole number ("600 million"), and stands
+        // before a currency sign.
+        assert_eq!(
+            counts("The collider generates up to 600 million particles per second."),
+            [("particle".into(), "generate".into(), 0.0, 600e6, false)]
+        );
+        assert_eq!(counts("Mira Tan raised up to $4 million."), [("dollar".into(), "raise".into(), 0.0, 4e6, true)]);
+        // A particle that bounds nothing stays the verb's.
+        assert_eq!(
+            counts("The company set up 12 new offices."),
+            [("new office".into(), "set up".into(), 12.0, 12.0, true)]
         );
     }
 
