@@ -2665,31 +2665,22 @@ fn person_name(n: &NameRun, persons: &WordSet, full_names: &HashMap<String, Stri
 /// A short noun phrase: the text without leading determiners or
 /// punctuation, e.g. "a senior club official" -> "senior club official".
 fn noun_phrase(s: &str) -> String {
+    // Adverbs of time and manner beside a speaker, not part of it.
+    const ADVERBS: [&str; 8] = ["also", "later", "reportedly", "previously", "earlier", "then", "once", "repeatedly"];
     let t = s.trim().trim_matches(|c: char| !c.is_alphanumeric());
     let mut words: Vec<&str> = t.split_whitespace().collect();
-    while words.first().is_some_and(|w| matches!(w.to_lowercase().as_str(), "a" | "an" | "the" | "that" | "and")) {
+    // "Later the company said", "Earlier, officials said": neither the
+    // article nor the adverb opening the sentence is the speaker.
+    while words.first().is_some_and(|w| {
+        let w = w.trim_end_matches(',').to_lowercase();
+        matches!(w.as_str(), "a" | "an" | "the" | "that" | "and") || ADVERBS.contains(&w.as_str())
+    }) {
         words.remove(0);
     }
     // "Norvik has said", "officials have also said": the auxiliary is not the speaker.
     while words.last().is_some_and(|w| {
-        matches!(
-            w.to_lowercase().as_str(),
-            "has"
-                | "have"
-                | "had"
-                | "was"
-                | "were"
-                | "is"
-                | "are"
-                | "also"
-                | "later"
-                | "reportedly"
-                | "previously"
-                | "earlier"
-                | "then"
-                | "once"
-                | "repeatedly"
-        )
+        let w = w.to_lowercase();
+        matches!(w.as_str(), "has" | "have" | "had" | "was" | "were" | "is" | "are") || ADVERBS.contains(&w.as_str())
     }) {
         words.pop();
     }
@@ -2785,6 +2776,15 @@ mod tests {
         assert!(matches!(&held, Seed::Encoded(_)));
         assert_eq!(held.get().as_deref(), Some(&seed));
         assert_eq!(postcard::to_allocvec(&held).unwrap(), bytes);
+    }
+
+    #[test]
+    fn a_speaker_phrase_drops_the_adverbs_and_article_around_it() {
+        assert_eq!(noun_phrase("Later the company "), "company");
+        assert_eq!(noun_phrase("Earlier, the city's mayor "), "city's mayor");
+        assert_eq!(noun_phrase("officials have also "), "officials");
+        // A name is kept whole.
+        assert_eq!(noun_phrase("the Harbour Authority "), "Harbour Authority");
     }
 
     fn after_dateline(text: &str) -> String {
