@@ -80,7 +80,7 @@ impl DocCheck {
 /// one-word names.
 fn short_names_of(ex: &DocExtraction) -> BTreeSet<String> {
     let persons = ex.persons.iter().filter_map(|p| p.words.last().map(|w| w.to_lowercase()));
-    persons.chain(ex.names.iter().filter(|n| !n.contains(' ')).cloned()).collect()
+    persons.chain(ex.names.iter().filter(|n| !n.contains(' ')).map(|n| n.to_string())).collect()
 }
 
 /// Acronyms: a one-word name may stand for the one long name (three words

@@ -233,9 +233,10 @@ pub struct DocExtraction {
     pub claims: Vec<std::sync::Arc<RawClaim>>,
     pub quotes: Vec<QuoteMention>,
     pub persons: Vec<PersonMention>,
-    /// Every distinct proper name in the document, lowercased, for linking
-    /// short and long forms across the corpus.
-    pub names: BTreeSet<String>,
+    /// Every distinct proper name in the document, lowercased and sorted,
+    /// for linking short and long forms across the corpus. Held for the
+    /// whole run (38 per wire article): a boxed slice, not a set's nodes.
+    pub names: Box<[Box<str>]>,
     pub weekday_issues: Vec<WeekdayIssue>,
     /// The document's negated open claims as (verb lemma, lowercased name
     /// in their subject) pairs.
@@ -892,7 +893,9 @@ impl<'r> Extractor<'r> {
             }
         }
 
-        out.names = sents.iter().flat_map(|s| s.names.iter().map(|n| n.full().to_lowercase())).collect();
+        let names: BTreeSet<String> =
+            sents.iter().flat_map(|s| s.names.iter().map(|n| n.full().to_lowercase())).collect();
+        out.names = names.into_iter().map(String::into_boxed_str).collect();
 
         // The first full form of each person's name in this document.
         let mut full_names: HashMap<String, String> = HashMap::new();

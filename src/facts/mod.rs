@@ -48,9 +48,9 @@ impl<'a> PartyNames<'a> {
                 surnames.extend(d.persons.iter().filter_map(|p| p.words.last().map(|w| w.to_lowercase())));
                 for n in &d.names {
                     if !n.contains(' ') {
-                        standalone.insert(n.as_str());
+                        standalone.insert(&**n);
                     } else if n.split(' ').count() >= 3 {
-                        long.insert(n.as_str());
+                        long.insert(&**n);
                     }
                 }
                 (surnames, standalone, long)
@@ -108,7 +108,7 @@ pub fn aliases<'a>(docs: &'a [DocExtraction], names: &[&'a str]) -> Vec<(&'a str
     let mut out: Vec<(&str, String)> = names.iter().map(|n| (*n, n.to_string())).collect();
     // Each distinct name once, in order; its key found in parallel (an
     // archive names the same parties in thousands of documents).
-    let all: HashSet<&str> = docs.iter().flat_map(|d| d.names.iter().map(String::as_str)).collect();
+    let all: HashSet<&str> = docs.iter().flat_map(|d| d.names.iter().map(|n| &**n)).collect();
     let mut all: Vec<&str> = all.into_iter().collect();
     all.sort_unstable();
     let found: Vec<Vec<(&str, String)>> = all
