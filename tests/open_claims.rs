@@ -594,3 +594,15 @@ fn a_count_up_to_a_bound_meets_what_stays_under_it() {
     assert_eq!(found.len(), 1, "{found:?}");
     assert!(findings(&[("a.txt", &a), ("c.txt", &under)], "count-mismatch").is_empty());
 }
+
+#[test]
+fn a_range_of_counts_meets_a_count_inside_it() {
+    // "one or two survivors" is no count of one: "two survivors" in
+    // another report agrees with it, "five survivors" does not.
+    let a = doc("2026-03-03", "Rescuers found one or two survivors in the rubble of the Halden depot on Monday.");
+    let inside = doc("2026-03-03", "Rescuers found two survivors in the rubble of the Halden depot on Monday.");
+    let outside = doc("2026-03-03", "Rescuers found five survivors in the rubble of the Halden depot on Monday.");
+    assert!(findings(&[("a.txt", &a), ("b.txt", &inside)], "count-mismatch").is_empty());
+    let found = findings(&[("a.txt", &a), ("c.txt", &outside)], "count-mismatch");
+    assert_eq!(found.len(), 1, "{found:?}");
+}

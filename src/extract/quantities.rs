@@ -212,6 +212,24 @@ fn bounds(s: &Sentence, i: usize, v: f64) -> (f64, f64, Option<Span>) {
     bounds_of_children(s, i, v)
 }
 
+/// The high end of a range that number `i` opens: the next word but one
+/// is a larger number, joined to it by "or" ("one or two bodyguards", a
+/// conjunct) or by "to" ("10 to 12 people", a modifier with "to" as its
+/// case marker). Counting "one or two" as one would make it contradict
+/// "two" elsewhere. A dash is no such word: "162-139 record" and "a 3-2
+/// win" are scores, and "AK-47" a name.
+fn range_end(s: &Sentence, i: usize) -> Option<f64> {
+    let (j, mid) = (i + 2, s.words.get(i + 1)?);
+    let end = s.words.get(j).filter(|w| w.upos == "NUM" && s.head(j) == Some(i))?;
+    let joined = match (rel(end), lower(mid).as_str()) {
+        ("conj", "or") => rel(mid) == "cc",
+        ("nmod" | "obl", "to") => rel(mid) == "case",
+        _ => false,
+    };
+    let (low, high) = (value_of(s, i)?, value_of(s, j)?);
+    (joined && s.head(i + 1) == Some(j) && high > low).then_some(high)
+}
+
 fn bounds_of_children(s: &Sentence, i: usize, v: f64) -> (f64, f64, Option<Span>) {
     for (_, c) in s.children(i).filter(|(_, c)| matches!(rel(c), "advmod" | "case" | "fixed")) {
         let l = lower(c);
@@ -286,6 +304,9 @@ pub fn read(s: &Sentence, text: &str, lz: &Lemmatizer) -> Vec<Counted> {
         // 1/2"), or a digit group cut off ("26, 000").
         let next_char = text.get(w.span.end..).and_then(|t| t.chars().next());
         let prev_char = text.get(..w.span.start).and_then(|t| t.chars().next_back());
+        // "one or two", "10 to 12": the number is the low end of a range
+        // whose high end hangs from it.
+        let upper = range_end(s, i);
         if matches!(next_char, Some('-' | '/')) && measure.is_none()
             || prev_char == Some('/')
             || (w.form.starts_with('0') && w.form.len() > 1)
@@ -324,6 +345,10 @@ pub fn read(s: &Sentence, text: &str, lz: &Lemmatizer) -> Vec<Counted> {
         let (low, high, approx) = match bounds(s, opening, v) {
             (_, _, None) if first != i => bounds_of_children(s, i, v),
             b => b,
+        };
+        let (low, high) = match upper {
+            Some(u) if high.is_finite() => (low.min(u), high.max(u)),
+            _ => (low, high),
         };
         let np = noun_phrase(s, n);
         let mut names = Vec::new();
@@ -538,6 +563,29 @@ mod tests {
         assert_eq!(
             counts("The company set up 12 new offices."),
             [("new office".into(), "set up".into(), 12.0, 12.0, true)]
+        );
+    }
+
+    #[test]
+    fn a_range_counts_from_its_low_end_to_its_high_end() {
+        // Read as its first number alone, "one or two" would contradict
+        // "two bodyguards" in another report.
+        assert_eq!(
+            counts("Rescuers found one or two survivors."),
+            [("survivor".into(), "find".into(), 1.0, 2.0, true)]
+        );
+        assert_eq!(
+            counts("Police said 10 to 12 people were injured."),
+            [("people".into(), "injure".into(), 10.0, 12.0, true)]
+        );
+        assert_eq!(counts("Two or three shots were fired."), [("shot".into(), "fire".into(), 2.0, 3.0, true)]);
+        // Near misses: a number alone stays one number; a dash between two
+        // numbers is a score or a name, no range.
+        assert_eq!(counts("The storm killed 25 people."), [("people".into(), "kill".into(), 25.0, 25.0, true)]);
+        assert!(counts("The Pistons compiled a 162-139 record.").is_empty());
+        assert_eq!(
+            counts("Police confiscated 14 AK-47 rifles."),
+            [("rifle".into(), "confiscate".into(), 14.0, 14.0, true)]
         );
     }
 
