@@ -128,11 +128,13 @@ pub fn noun_phrase(s: &Sentence, i: usize) -> NounPhrase {
     let mut first = w.span.start;
     let mut last = w.span.end;
     let proper = w.upos == "PROPN";
-    // A proper head with its flat and compound proper parts is one name.
+    // A proper head with its flat and compound proper parts is one name,
+    // and the phrase spans all of it ("Lindsay Lohan", not "Lindsay").
     if proper {
-        let (name, start) = proper_name(s, i);
+        let (name, span) = proper_name(s, i);
         names.push(name);
-        first = first.min(start);
+        first = first.min(span.start);
+        last = last.max(span.end);
     }
     for (j, c) in s.children(i) {
         match (rel(c), c.deprel) {
@@ -244,7 +246,7 @@ fn noun_phrase_names(s: &Sentence, i: usize) -> Vec<String> {
 /// Parts of parts count, as long as the name stays one unbroken run of
 /// words: "Norvale General Hospital" parsed as "Norvale" with its `flat`
 /// "Hospital", which has "General" as its descriptive `nmod:desc`.
-fn proper_name(s: &Sentence, i: usize) -> (String, usize) {
+fn proper_name(s: &Sentence, i: usize) -> (String, Span) {
     let mut parts: Vec<(usize, &Word)> = vec![(i, &s.words[i])];
     let mut next = 0;
     while next < parts.len() {
@@ -270,7 +272,7 @@ fn proper_name(s: &Sentence, i: usize) -> (String, usize) {
     }
     let parts = &parts[lo..=hi];
     let name = parts.iter().map(|(_, c)| c.form.to_lowercase()).collect::<Vec<_>>().join(" ");
-    (name, parts[0].1.span.start)
+    (name, Span::new(parts[0].1.span.start, parts[parts.len() - 1].1.span.end))
 }
 
 /// A word of a proper name hanging from its head: a proper noun, or a
@@ -642,6 +644,17 @@ mod tests {
         let m = embedded().expect("model");
         let s = m.analyse_text(text, &[Span::new(0, text.len())], Depth::Parse);
         claims(&s[0])
+    }
+
+    #[test]
+    fn a_proper_subject_spans_its_whole_name() {
+        // The parse heads "Lindsay Lohan" with its first word and hangs the
+        // second from it (flat): the phrase the user sees is both.
+        let text = "Lindsay Lohan has checked into a clinic.";
+        let c = parse(text);
+        let check = c.iter().find(|c| c.predicate == "check").expect("check");
+        assert_eq!(&text[check.subject.span.start..check.subject.span.end], "Lindsay Lohan");
+        assert_eq!(check.subject.names, ["lindsay lohan"]);
     }
 
     #[test]

@@ -66,10 +66,11 @@ fn rows<'a>(docs: &'a [Document], facts: &[Vec<&'a Fact>]) -> Vec<FactOut<'a>> {
                 polarity_word: f.claim.polarity_cue.and_then(|sp| d.text.get(sp.start..sp.end)).map(str::to_string),
                 modality: f.claim.modality.as_str(),
                 modality_word: f.claim.modality_cue.and_then(|sp| d.text.get(sp.start..sp.end)).map(str::to_string),
-                quantity: f.claim.quantity.as_ref().map(|q| {
-                    let hi = if q.high.is_infinite() { "∞".to_string() } else { q.high.to_string() };
-                    format!("{} [{}, {hi}]", q.text, q.low)
-                }),
+                quantity: f
+                    .claim
+                    .quantity
+                    .as_ref()
+                    .map(|q| format!("{} [{}, {}]", q.text, bound(q.low), bound(q.high))),
                 frame: f.claim.quantity.as_ref().and_then(|q| q.frame.as_deref()).filter(|f| !f.is_empty()),
                 valid: f.claim.valid.as_ref().map(describe_span),
                 valid_from: f.claim.valid_origin.describe(),
@@ -172,4 +173,29 @@ pub fn render_markdown(docs: &[Document], facts: &[Vec<&Fact>]) -> String {
         s.push_str(&format!("- from: {}:{}:{}\n", r.file, r.line, r.column));
     }
     s
+}
+
+/// An end of a count's interval as a reader writes it: "15400", not the
+/// "15400.000000000002" that widening "about 14,000" by a tenth gives.
+fn bound(x: f64) -> String {
+    if x.is_infinite() {
+        return "∞".into();
+    }
+    let s = format!("{x:.6}");
+    s.trim_end_matches('0').trim_end_matches('.').to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::bound;
+
+    #[test]
+    fn an_interval_end_is_written_without_float_noise() {
+        assert_eq!(bound(14_000.0 * 1.1), "15400");
+        assert_eq!(bound(45.0 * 1.1), "49.5");
+        assert_eq!(bound(2.8), "2.8");
+        assert_eq!(bound(600e6), "600000000");
+        assert_eq!(bound(0.0), "0");
+        assert_eq!(bound(f64::INFINITY), "∞");
+    }
 }
