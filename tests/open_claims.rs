@@ -606,3 +606,38 @@ fn a_range_of_counts_meets_a_count_inside_it() {
     let found = findings(&[("a.txt", &a), ("c.txt", &outside)], "count-mismatch");
     assert_eq!(found.len(), 1, "{found:?}");
 }
+
+#[test]
+fn a_last_word_standing_alone_names_a_party_only_when_one_name_ends_with_it() {
+    // "the News" stands alone in one report; two different papers end with
+    // "News": neither is "the News", and what one publishes is not denied
+    // by the other.
+    let a = doc("2024-01-15", "The Anchorage Daily News published the audit on Monday.");
+    let b = doc("2024-01-15", "CNN News did not publish the audit on Monday.");
+    let c = doc("2024-01-15", "Police sources told the News that the Halvik plant had closed.");
+    let opening = doc("2024-01-15", "News of the closure spread quickly through the town.");
+    assert!(findings(&[("a.txt", &a), ("b.txt", &b), ("c.txt", &c)], "act-negation").is_empty());
+    assert!(findings(&[("a.txt", &a), ("b.txt", &b), ("c.txt", &opening)], "act-negation").is_empty());
+    // The one name ending with a word that stands alone is that party.
+    let long = doc("2024-01-15", "Olympique Lyonnais signed the striker on Monday.");
+    let short = doc("2024-01-15", "Lyonnais did not sign the striker on Monday.");
+    let found = findings(&[("d.txt", &long), ("e.txt", &short)], "act-negation");
+    assert_eq!(found.len(), 1, "{found:?}");
+}
+
+#[test]
+fn a_common_noun_opening_a_quote_is_no_name() {
+    // After an opening quotation mark the tagger takes "People" for a
+    // name; the report writes "people" in lower case too, so it is the
+    // common noun, and no party called "People" has claims.
+    let dir = tempfile::tempdir().unwrap();
+    let text = doc(
+        "2024-01-15",
+        "The jurors held out, no matter how many people he killed.\n\n\
+         \"People who will not deliberate should not be permitted to continue to serve on juries.\"",
+    );
+    std::fs::write(dir.path().join("a.txt"), text).unwrap();
+    let o = factlint().current_dir(dir.path()).args(["facts", "a.txt", "--no-cache"]).output().unwrap();
+    let out = stdout(&o);
+    assert!(!out.contains("entity:people"), "{out}");
+}

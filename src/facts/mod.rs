@@ -42,18 +42,18 @@ impl<'a> PartyNames<'a> {
     /// (an archive names the same parties in thousands of documents).
     fn new(docs: &'a [DocExtraction]) -> PartyNames<'a> {
         type Found<'a> = (HashSet<String>, HashSet<&'a str>, BTreeSet<&'a str>);
-        let (surnames, standalone, long) = docs
+        let (surnames, standalone, multi) = docs
             .par_iter()
-            .fold(Found::default, |(mut surnames, mut standalone, mut long), d| {
+            .fold(Found::default, |(mut surnames, mut standalone, mut multi), d| {
                 surnames.extend(d.persons.iter().filter_map(|p| p.words.last().map(|w| w.to_lowercase())));
                 for n in &d.names {
                     if !n.contains(' ') {
                         standalone.insert(&**n);
-                    } else if n.split(' ').count() >= 3 {
-                        long.insert(&**n);
+                    } else {
+                        multi.insert(&**n);
                     }
                 }
-                (surnames, standalone, long)
+                (surnames, standalone, multi)
             })
             .reduce(Found::default, |mut a, b| {
                 a.0.extend(b.0);
@@ -61,8 +61,18 @@ impl<'a> PartyNames<'a> {
                 a.2.extend(b.2);
                 a
             });
+        // A last word that stands alone is the one name of the corpus
+        // ending with it ("Lyonnais" for "Olympique Lyonnais"), or none:
+        // "the News" is not at once "Anchorage Daily News" and "CNN News".
+        let mut endings: HashMap<&str, usize> = HashMap::default();
+        for n in &multi {
+            if let Some((_, last)) = n.rsplit_once(' ') {
+                *endings.entry(last).or_default() += 1;
+            }
+        }
+        let standalone = standalone.into_iter().filter(|w| endings.get(w).is_none_or(|&k| k == 1)).collect();
         let mut acronyms: HashMap<String, Option<&str>> = HashMap::default();
-        for n in long {
+        for n in multi.into_iter().filter(|n| n.split(' ').count() >= 3) {
             let initials: String = n.split(' ').filter_map(|w| w.chars().next()).collect();
             let slot = acronyms.entry(initials).or_insert(Some(n));
             if *slot != Some(n) {

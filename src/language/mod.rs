@@ -442,6 +442,13 @@ impl<'m> Model<'m> {
         }
     }
 
+    /// Whether the treebank writes `form` (as given: lower case for a
+    /// common word) often and always with one tag: "news", "police",
+    /// "flights" are; "lyonnais" and "okonkwa" are not.
+    pub fn common_word(&self, form: &str) -> bool {
+        self.dictionary_class(h(form)).is_some()
+    }
+
     /// The class the tag dictionary gives a form, by the form's hash
     /// (`h(form)`, which the word's context already holds).
     fn dictionary_class(&self, form_hash: u64) -> Option<usize> {
