@@ -55,10 +55,11 @@ pub fn name_runs(text: &str, tokens: &[Token], lx: &Lexicon) -> Vec<NameRun> {
         }
         // tokens[start..j] is a run of capitalised words. A number word
         // alone where the sentence opens is a count ("Twelve people were
-        // hurt"), not a name.
+        // hurt", "Hundreds of stores were looted"), not a name.
         let opens = tokens[..start].iter().all(|t| matches!(t.kind, Kind::Punct(_)));
-        if j == start + 1 && opens && tokens[start].word().is_some_and(|w| crate::language::numbers::value(w).is_some())
-        {
+        let number =
+            |w: &str| crate::language::numbers::value(w).is_some() || crate::language::numbers::is_round_plural(w);
+        if j == start + 1 && opens && tokens[start].word().is_some_and(number) {
             i = j;
             continue;
         }
@@ -156,6 +157,7 @@ mod tests {
     fn a_number_word_opening_a_sentence_is_no_name() {
         assert_eq!(runs("Twelve people were hurt, Ann Lee said."), [("Ann Lee".to_string(), false)]);
         assert_eq!(runs("\"Three passengers were hurt"), Vec::<(String, bool)>::new());
+        assert_eq!(runs("Hundreds of stores were looted, Ann Lee said."), [("Ann Lee".to_string(), false)]);
         // inside a name, or later in the sentence, it stays
         assert_eq!(runs("Three Mile Island reopened"), [("Three Mile Island".to_string(), false)]);
         assert_eq!(runs("the film Twelve opened"), [("Twelve".to_string(), false)]);

@@ -76,6 +76,16 @@ pub fn is_multiplier(word: &str) -> bool {
     )
 }
 
+/// Whether a word is an uncounted plural of a round number: "hundreds",
+/// "thousands", "dozens" ("Hundreds of stores were looted" opens with a
+/// number, not a name).
+pub fn is_round_plural(word: &str) -> bool {
+    matches!(
+        word.to_lowercase().as_str(),
+        "tens" | "dozens" | "scores" | "hundreds" | "thousands" | "millions" | "billions"
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
