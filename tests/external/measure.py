@@ -13,6 +13,12 @@ for those whose evidence is about a number, a date or a negation, and of
 consistent documents with any finding (false alarms). WikiContradict: pairs caught (one
 finding with passages in both passages of the pair).
 
+Unrelated documents checked together under one date (the worst case for
+subject identity: every relative day falls on the same days): the 154
+consistent ContraDoc news documents (different stories) and the 256
+WikiContradict passages (128 topics). A finding whose passages come from two
+stories (two pairs) is a false alarm unless the stories share a party.
+
 Built-in pack only, run from an empty folder, as a user with no pack would.
 """
 import argparse, collections, json, os, random, re, subprocess, sys, tempfile
@@ -156,6 +162,33 @@ def wiki(binary, work):
     print(f"WikiContradict: {caught} of {len(pairs)} pairs caught")
 
 
+def together(binary, work):
+    """Unrelated documents in one corpus, all dated 2024-01-15."""
+    consistent = [d for d in json.load(open(os.path.join(EXT, "contradoc_flat.json")))
+                  if d.get("doc_type") == "news" and d.get("label") not in (1, "1", True, "contradictory", "positive", "pos")]
+    folder = os.path.join(work, "together-contradoc")
+    os.makedirs(folder, exist_ok=True)
+    for d in consistent:
+        with open(os.path.join(folder, f"{d['id']}.txt"), "w") as fh:
+            fh.write(" date 2024-01-15\n" + d["text"])
+    found = run(binary, folder, work)
+    stories = lambda f: {os.path.basename(c["file"]).rsplit("_", 1)[0] for c in f["claims"]}
+    across = sum(len(stories(f)) > 1 for f in found)
+    print(f"Together, one date: {len(consistent)} consistent ContraDoc news documents, {len(found)} findings, "
+          f"{across} across two stories")
+    folder = os.path.join(work, "together-wiki")
+    os.makedirs(folder, exist_ok=True)
+    for i, line in enumerate(open(os.path.join(EXT, "wikicontradict_pairs.jsonl"))):
+        p = json.loads(line)
+        for j, k in enumerate(("context1", "context2")):
+            with open(os.path.join(folder, f"{i:03d}_{j}.txt"), "w") as fh:
+                fh.write(" date 2024-01-15\n" + (p.get(k) or ""))
+    found = run(binary, folder, work)
+    across = [f for f in found if len({os.path.basename(c["file"])[:3] for c in f["claims"]}) > 1]
+    print(f"Together, one date: 256 WikiContradict passages, {len(found)} findings, {len(across)} across two pairs"
+          + "".join(f"\n  - [{f['rule']}] {f['message'][:110]}" for f in across))
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--bin", default=os.path.join(ROOT, "target", "release", "factlint"))
@@ -167,6 +200,7 @@ def main():
         ecb(binary, work, a.sample)
         contradoc(binary, work, a.show)
         wiki(binary, work)
+        together(binary, work)
 
 
 if __name__ == "__main__":
