@@ -95,6 +95,21 @@ fn a_finite_verb_hanging_from_a_noun_root_heads_the_clause() {
 }
 
 #[test]
+fn a_verb_keeps_one_subject_the_name_next_to_it() {
+    // The parser made both "San" and "Vincent" subjects of "arrested": the
+    // arrest was the team's. The team is a compound of the person's name.
+    let o = run(&["parse", "San Diego Chargers wide receiver Vincent Jackson was arrested Tuesday."]);
+    let r = rows(&stdout(&o));
+    let find = |f: &str| r.iter().find(|x| x.0 == f).unwrap_or_else(|| panic!("{f} in {}", stdout(&o))).clone();
+    assert_eq!((find("Vincent").2.as_str(), find("Vincent").3.as_str()), ("arrested", "nsubj:pass"), "{}", stdout(&o));
+    assert_eq!((find("San").2.as_str(), find("San").3.as_str()), ("Vincent", "compound"), "{}", stdout(&o));
+    // Two parties joined by "and", or a day, stay as the parser read them.
+    let o = run(&["parse", "Microsoft today released a patch."]);
+    let r = rows(&stdout(&o));
+    assert!(r.iter().any(|x| x.0 == "Microsoft" && x.3 == "nsubj"), "{}", stdout(&o));
+}
+
+#[test]
 fn words_keep_their_byte_spans_and_contractions_split() {
     let o = run(&["parse", "The U.S. company doesn't expect 1,100 job cuts."]);
     let r = rows(&stdout(&o));

@@ -661,6 +661,7 @@ impl<'m> Model<'m> {
         self.repair_numbered_subject(s);
         self.repair_proper_adjective(s);
         self.repair_name_run(s);
+        self.repair_second_subject(s);
         self.repair_verb_as_auxiliary(s);
         self.repair_relative_root(s);
         s.parsed = true;
@@ -789,6 +790,35 @@ impl<'m> Model<'m> {
                 }
             }
             i = j + 1;
+        }
+    }
+
+    /// No verb has two subjects. Before a name with its role the parser
+    /// may read the organisation as a subject of its own: "San Diego
+    /// Chargers wide receiver Vincent Jackson was arrested" with both "San"
+    /// and "Vincent" subjects of "arrested", and the act then the team's.
+    /// The subject next to the verb keeps the relation; an earlier proper
+    /// noun whose words and the words after it all hang inside the phrase
+    /// up to that subject, with no comma or conjunction, is its `compound`.
+    fn repair_second_subject(&self, s: &mut Sentence<'m>) {
+        let Some(compound) = self.label("compound") else { return };
+        for v in 0..s.words.len() {
+            let subjects: Vec<usize> =
+                (0..v).filter(|&c| s.words[c].head == v + 1 && s.words[c].deprel.starts_with("nsubj")).collect();
+            let Some((&kept, earlier)) = subjects.split_last() else { continue };
+            for &e in earlier {
+                // One phrase: no comma or "and" between ("Klitschko and his
+                // brother Vitali" are two), every word inside it.
+                let inside = (e + 1..kept).all(|w| {
+                    (e + 1..=kept + 1).contains(&s.words[w].head) && !matches!(s.words[w].upos, "PUNCT" | "CCONJ")
+                });
+                // ("Microsoft today released": a time is no subject to keep.)
+                let day = TIME_WORDS.contains(&s.words[kept].form.to_lowercase().as_str());
+                if inside && !day && s.words[e].upos == "PROPN" && matches!(s.words[kept].upos, "PROPN" | "NOUN") {
+                    s.words[e].head = kept + 1;
+                    s.words[e].deprel = compound;
+                }
+            }
         }
     }
 
@@ -1081,6 +1111,45 @@ pub fn word_spans(tokens: &[Token]) -> Vec<Span> {
     }
     out
 }
+
+/// Words for a time, which the parser sometimes makes a subject ("Microsoft
+/// today released", "Police this morning arrested"): never kept as the
+/// subject of a verb with two.
+const TIME_WORDS: [&str; 33] = [
+    "morning",
+    "afternoon",
+    "evening",
+    "night",
+    "day",
+    "week",
+    "weekend",
+    "month",
+    "year",
+    "today",
+    "yesterday",
+    "tomorrow",
+    "tonight",
+    "now",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
 
 #[cfg(test)]
 mod tests {
