@@ -2040,15 +2040,6 @@ fn starting_in(mentions: &[EventMention], c: Span) -> impl Iterator<Item = &Even
     mentions[mentions.partition_point(|m| m.span.start < c.start)..].iter().take_while(move |m| m.span.start < c.end)
 }
 
-/// A clause's tokens as it is parsed alone: without the conjunction that
-/// joined it to the clause before ("and the union served notice ..."),
-/// which the parser, trained on whole sentences, takes for a sentence's
-/// first word.
-/// The tokens after a wire dateline that opens a sentence ("BRACKLEY —",
-/// "WASHINGTON (Reuters) -", "LONDON, March 3 (AP) --"): a place in capitals,
-/// maybe a day and an agency, then a dash. It is no part of the sentence's
-/// grammar, and read with it the tagger took "Thieves stole" for a verb
-/// and a noun.
 /// A capitalised word opening a clause may be capitalised for its place
 /// only: the tagger, which learnt from web text, takes "Students who
 /// carried signs" and "Police said" for names, and every article's
@@ -2085,6 +2076,11 @@ fn common_opening_noun(text: &str, model: &Model, s: &mut language::Sentence) {
     w.lemma = lemma;
 }
 
+/// The tokens after a wire dateline that opens a sentence ("BRACKLEY —",
+/// "WASHINGTON (Reuters) -", "LONDON, March 3 (AP) --"): a place in capitals,
+/// maybe a day and an agency, then a dash. It is no part of the sentence's
+/// grammar, and read with it the tagger took "Thieves stole" for a verb
+/// and a noun.
 fn without_dateline<'t>(text: &str, tokens: &'t [Token]) -> &'t [Token] {
     const MAX_TOKENS: usize = 12;
     let dash = |t: &Token| matches!(t.kind, Kind::Punct('\u{2014}' | '\u{2013}' | '-'));
