@@ -192,7 +192,7 @@ pub fn noun_phrase(s: &Sentence, i: usize) -> NounPhrase {
         }
     }
     modifiers.retain(|m| !m.is_empty());
-    names.retain(|n| !n.split(' ').next().is_some_and(|f| CALENDAR.contains(&f)));
+    names.retain(|n| !n.split(' ').next().is_some_and(|f| crate::language::CALENDAR.contains(&f)));
     NounPhrase {
         head: if proper { w.form.to_lowercase() } else { lower(w) },
         names,
@@ -206,29 +206,6 @@ pub fn noun_phrase(s: &Sentence, i: usize) -> NounPhrase {
         number: w.upos == "NUM",
     }
 }
-
-/// Day and month names: a date modifier ("Tuesday's session"), not a name.
-const CALENDAR: [&str; 19] = [
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "january",
-    "february",
-    "march",
-    "april",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "sept",
-];
 
 /// The proper names directly inside the common-noun phrase headed by `i`
 /// (its compounds and possessives), without going deeper.

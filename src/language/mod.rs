@@ -813,7 +813,8 @@ impl<'m> Model<'m> {
                     (e + 1..=kept + 1).contains(&s.words[w].head) && !matches!(s.words[w].upos, "PUNCT" | "CCONJ")
                 });
                 // ("Microsoft today released": a time is no subject to keep.)
-                let day = TIME_WORDS.contains(&s.words[kept].form.to_lowercase().as_str());
+                let form = s.words[kept].form.to_lowercase();
+                let day = TIME_WORDS.contains(&form.as_str()) || CALENDAR.contains(&form.as_str());
                 if inside && !day && s.words[e].upos == "PROPN" && matches!(s.words[kept].upos, "PROPN" | "NOUN") {
                     s.words[e].head = kept + 1;
                     s.words[e].deprel = compound;
@@ -1114,8 +1115,8 @@ pub fn word_spans(tokens: &[Token]) -> Vec<Span> {
 
 /// Words for a time, which the parser sometimes makes a subject ("Microsoft
 /// today released", "Police this morning arrested"): never kept as the
-/// subject of a verb with two.
-const TIME_WORDS: [&str; 33] = [
+/// subject of a verb with two, nor are the [`CALENDAR`]'s.
+const TIME_WORDS: [&str; 14] = [
     "morning",
     "afternoon",
     "evening",
@@ -1130,6 +1131,11 @@ const TIME_WORDS: [&str; 33] = [
     "tomorrow",
     "tonight",
     "now",
+];
+
+/// Day and month names (not "may", a modal first): a date modifier
+/// ("Tuesday's session"), not a name.
+pub const CALENDAR: [&str; 19] = [
     "monday",
     "tuesday",
     "wednesday",
@@ -1141,7 +1147,6 @@ const TIME_WORDS: [&str; 33] = [
     "february",
     "march",
     "april",
-    "may",
     "june",
     "july",
     "august",
@@ -1149,8 +1154,8 @@ const TIME_WORDS: [&str; 33] = [
     "october",
     "november",
     "december",
+    "sept",
 ];
-
 #[cfg(test)]
 mod tests {
     use super::*;
