@@ -304,9 +304,6 @@ pub fn read(s: &Sentence, text: &str, lz: &Lemmatizer) -> Vec<Counted> {
         // 1/2"), or a digit group cut off ("26, 000").
         let next_char = text.get(w.span.end..).and_then(|t| t.chars().next());
         let prev_char = text.get(..w.span.start).and_then(|t| t.chars().next_back());
-        // "one or two", "10 to 12": the number is the low end of a range
-        // whose high end hangs from it.
-        let upper = range_end(s, i);
         if matches!(next_char, Some('-' | '/')) && measure.is_none()
             || prev_char == Some('/')
             || (w.form.starts_with('0') && w.form.len() > 1)
@@ -346,7 +343,9 @@ pub fn read(s: &Sentence, text: &str, lz: &Lemmatizer) -> Vec<Counted> {
             (_, _, None) if first != i => bounds_of_children(s, i, v),
             b => b,
         };
-        let (low, high) = match upper {
+        // "one or two", "10 to 12": the number is the low end of a range
+        // whose high end hangs from it.
+        let (low, high) = match range_end(s, i) {
             Some(u) if high.is_finite() => (low.min(u), high.max(u)),
             _ => (low, high),
         };
