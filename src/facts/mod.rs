@@ -41,11 +41,20 @@ impl<'a> PartyNames<'a> {
     /// Read from every document in parallel, each name once per document
     /// (an archive names the same parties in thousands of documents).
     fn new(docs: &'a [DocExtraction]) -> PartyNames<'a> {
-        type Found<'a> = (HashSet<String>, HashSet<&'a str>, BTreeSet<&'a str>);
+        // Each surname with the initials of the first names written with it
+        // ('\0' for none: "Mr Silva").
+        type Found<'a> = (HashMap<String, BTreeSet<char>>, HashSet<&'a str>, BTreeSet<&'a str>);
         let (surnames, standalone, multi) = docs
             .par_iter()
             .fold(Found::default, |(mut surnames, mut standalone, mut multi), d| {
-                surnames.extend(d.persons.iter().filter_map(|p| p.words.last().map(|w| w.to_lowercase())));
+                for p in &d.persons {
+                    let Some(last) = p.words.last() else { continue };
+                    let initial = match &p.words[..] {
+                        [first, _, ..] => first.chars().next().map_or('\0', |c| c.to_ascii_lowercase()),
+                        _ => '\0',
+                    };
+                    surnames.entry(last.to_lowercase()).or_default().insert(initial);
+                }
                 for n in &d.names {
                     if !n.contains(' ') {
                         standalone.insert(&**n);
@@ -56,11 +65,22 @@ impl<'a> PartyNames<'a> {
                 (surnames, standalone, multi)
             })
             .reduce(Found::default, |mut a, b| {
-                a.0.extend(b.0);
+                for (k, v) in b.0 {
+                    a.0.entry(k).or_default().extend(v);
+                }
                 a.1.extend(b.1);
                 a.2.extend(b.2);
                 a
             });
+        // A surname names one person only when the first names written with
+        // it share an initial ("Mateo Silva", "Matt Silva", "M. Silva"):
+        // "Nebi Jikteic" and "Gymtos Jikteic" are two people, each known by
+        // the full name (ambiguous is dropped, never guessed).
+        let surnames = surnames
+            .into_iter()
+            .filter(|(_, initials)| initials.iter().filter(|&&c| c != '\0').count() <= 1)
+            .map(|(k, _)| k)
+            .collect();
         // A last word that stands alone is the one name of the corpus
         // ending with it ("Lyonnais" for "Olympique Lyonnais"), or none:
         // "the News" is not at once "Anchorage Daily News" and "CNN News".
