@@ -96,7 +96,7 @@ fn rule_naming_unknown_predicate_points_at_it() {
     assert_eq!(code, 2);
     assert!(err.contains("rule `x` names unknown predicate `staus`"), "{err}");
     assert!(err.contains("pack.yaml:6:16"), "{err}");
-    assert!(err.contains("known predicates: act, born, characterisation, count, date, status"), "{err}");
+    assert!(err.contains("known predicates: act, born, characterisation, count, date, place, status"), "{err}");
 }
 
 #[test]

@@ -641,3 +641,50 @@ fn a_common_noun_opening_a_quote_is_no_name() {
     let out = stdout(&o);
     assert!(!out.contains("entity:people"), "{out}");
 }
+
+#[test]
+fn an_act_put_in_two_places_apart_on_one_day_is_found() {
+    let a = doc("2025-05-13", "Police said Marit Kowal was arrested in Leeds, England, on Monday.");
+    let b = doc("2025-05-13", "Marit Kowal was arrested in Cardiff, Wales, on Monday, officers said.");
+    let found = findings(&[("a.txt", &a), ("b.txt", &b)], "event-place");
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert!(found[0].iter().any(|t| t.contains("in Leeds")) && found[0].iter().any(|t| t.contains("in Cardiff")));
+    // A place inside the other, by what the reports write: no conflict.
+    let c = doc("2025-05-13", "Kowal was arrested in England on Monday, the force confirmed.");
+    assert!(findings(&[("a.txt", &a), ("c.txt", &c)], "event-place").is_empty());
+    // Another day: the act may have been done again elsewhere.
+    let d = doc("2025-05-13", "Marit Kowal was arrested in Cardiff, Wales, on Friday, officers said.");
+    assert!(findings(&[("a.txt", &a), ("d.txt", &d)], "event-place").is_empty());
+    // A place the corpus never places may lie in the other.
+    let e = doc("2025-05-13", "Marit Kowal was arrested in Headingley on Monday, officers said.");
+    assert!(findings(&[("a.txt", &a), ("e.txt", &e)], "event-place").is_empty());
+    // Someone else.
+    let f = doc("2025-05-13", "Ruth Okafor was arrested in Cardiff, Wales, on Monday, officers said.");
+    assert!(findings(&[("a.txt", &a), ("f.txt", &f)], "event-place").is_empty());
+}
+
+#[test]
+fn a_birthplace_holds_whatever_the_day_of_the_report() {
+    let a = doc("2025-05-13", "Marit Kowal was born in Cornwall, Ontario, in 1980.");
+    let b = doc("2026-02-02", "Kowal, who was born in Detroit, Michigan, moved to Toronto in 2001.");
+    let found = findings(&[("a.txt", &a), ("b.txt", &b)], "event-place");
+    assert_eq!(found.len(), 1, "{found:?}");
+    // Ontario holds Cornwall: the same birthplace, less precisely.
+    let c = doc("2026-02-02", "Kowal was born in Ontario and moved to Toronto in 2001.");
+    assert!(findings(&[("a.txt", &a), ("c.txt", &c)], "event-place").is_empty());
+    // Where someone lives is no act done once.
+    let d = doc("2026-02-02", "Marit Kowal worked in Detroit, Michigan, for a decade.");
+    assert!(findings(&[("a.txt", &a), ("d.txt", &d)], "event-place").is_empty());
+}
+
+#[test]
+fn one_report_putting_one_act_in_two_places_did_it_twice() {
+    // A tour: one report gives the act two places for one day, so its
+    // places prove nothing against a third report.
+    let a = doc(
+        "2025-05-13",
+        "Marit Kowal spoke in Leeds, England, on Monday. Marit Kowal spoke in York, England, on Monday.",
+    );
+    let b = doc("2025-05-13", "Marit Kowal spoke in Cardiff, Wales, on Monday.");
+    assert!(findings(&[("a.txt", &a), ("b.txt", &b)], "event-place").is_empty());
+}

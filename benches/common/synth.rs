@@ -287,7 +287,7 @@ pub fn write_corpus(dir: &std::path::Path, n: usize, seed: u64) -> (usize, Vec<S
 /// must find it. Status conflicts come from [`article`]; the others are
 /// planted in the second article of a planted pair, one kind per pair in
 /// turn.
-pub const PLANTED_KINDS: [(&str, &str); 7] = [
+pub const PLANTED_KINDS: [(&str, &str); 8] = [
     ("status", "status-clash"),
     ("count", "count-mismatch"),
     ("date", "event-date"),
@@ -295,6 +295,7 @@ pub const PLANTED_KINDS: [(&str, &str); 7] = [
     ("spelling", "name-spelling"),
     ("quote", "quote-drift"),
     ("weekday", "weekday-date"),
+    ("place", "event-place"),
 ];
 
 /// A conflict the generator planted: its kind and the file it is in.
@@ -342,12 +343,16 @@ fn pair_facts(pair: usize, date: chrono::NaiveDate, flip: Option<&str>) -> Strin
     let quote = format!("we {} and {}", words[..5].join(" "), words[5..].join(" "));
     let wrong_day =
         if is("weekday") { WEEKDAYS[(date.weekday().num_days_from_monday() as usize + 2) % 7] } else { weekday };
+    // A birthplace in a region of this pair; planted, another town of it.
+    let (town, other, region) = (word(&mut own, 3), word(&mut own, 2), word(&mut own, 3));
+    let town = if is("place") { other } else { town };
     format!(
         "Police said {injured} people were injured in a crash near {hall} on {weekday}.\n\n\
          The {trust} opened {hall} on {opened}, a spokesperson for {first} {last} said.\n\n\
          The {trust} board {approved} the {hall} budget, the board said on {weekday}.\n\n\
          “{quote},” {first} {last} told reporters at {hall}.\n\n\
-         The {trust} statement, released on {wrong_day}, {month} {day}, gave no further details.\n\n",
+         The {trust} statement, released on {wrong_day}, {month} {day}, gave no further details.\n\n\
+         {first} {last}, who was born in {town}, {region}, has chaired the {trust} since 2019.\n\n",
         month = MONTHS[date.month0() as usize],
         day = date.day(),
     )

@@ -14,6 +14,7 @@ pub mod characterisation;
 pub mod exclusive;
 pub mod functional;
 pub mod negation;
+pub mod places;
 pub mod quote_drift;
 pub mod spelling;
 pub mod weekday;
@@ -238,7 +239,18 @@ fn run_rule(rules: &RuleSet, rule: &Conflict, input: &Input) -> Vec<Finding> {
                 .is_some_and(|p| p.value_type == crate::rules::ValueType::Open);
             negation::check(rule, input, open, &mut out)
         }
-        ConflictKind::Functional => functional::check(rule, input, &mut out),
+        ConflictKind::Functional => {
+            let place = rule
+                .predicate
+                .as_ref()
+                .and_then(|p| rules.predicates.get(p))
+                .is_some_and(|p| p.value_type == crate::rules::ValueType::Place);
+            if place {
+                places::check(rule, input, &mut out)
+            } else {
+                functional::check(rule, input, &mut out)
+            }
+        }
         ConflictKind::Characterisation => characterisation::check(rule, input, &mut out),
         ConflictKind::QuoteDrift => quote_drift::check(rule, input, &mut out),
         ConflictKind::Spelling => spelling::check(rule, input, &mut out),

@@ -128,7 +128,7 @@ impl Lexicon {
                         add(c, Tag::Cue { predicate: name.clone(), value: c.to_lowercase() });
                     }
                 }
-                ValueType::Open => {}
+                ValueType::Open | ValueType::Place => {}
             }
         }
         for (class, ev) in &rules.events {

@@ -11,6 +11,7 @@ pub mod events;
 pub mod lexicon;
 pub mod names;
 pub mod open;
+pub mod places;
 pub mod quantities;
 pub mod states;
 
@@ -450,6 +451,10 @@ pub struct Extractor<'r> {
     /// The date predicate that takes people's ages as birth dates
     /// (`parsed_ages`).
     age_predicate: Option<String>,
+    /// The place predicate that takes the places of past acts
+    /// (`type: place`), and its verbs of acts done once, lowercased.
+    place_predicate: Option<String>,
+    once: HashSet<String>,
     /// The packs' speech verbs, lowercased: saying something is done again
     /// and again, so it dates no act.
     speech_forms: HashSet<String>,
@@ -458,6 +463,8 @@ pub struct Extractor<'r> {
     /// The model's class of a past tense verb (VERB, VBD), to lemmatise a
     /// word as one through the model's cache.
     past_class: Option<usize>,
+    /// The model's class of a past participle (VERB, VBN).
+    participle_class: Option<usize>,
 }
 
 /// Which pass an extraction is (see [`crate::pipeline`]).
@@ -610,9 +617,17 @@ impl<'r> Extractor<'r> {
             .iter()
             .find(|(_, p)| p.value_type == ValueType::Date && p.parsed_ages)
             .map(|(n, _)| n.clone());
+        let place_predicate =
+            rules.predicates.iter().find(|(_, p)| p.value_type == ValueType::Place).map(|(n, _)| n.clone());
+        let once = place_predicate
+            .as_ref()
+            .and_then(|p| rules.predicates.get(p))
+            .map(|p| p.once.iter().map(|w| w.to_lowercase()).collect())
+            .unwrap_or_default();
         let wants_parse = open_predicate.is_some()
             || count_predicate.is_some()
             || date_predicate.is_some()
+            || place_predicate.is_some()
             || rules.predicates.values().any(|p| !p.states.is_empty());
         let model = if wants_parse { language::embedded().ok() } else { None };
         let states = states::StateLexicon::new(rules, model);
@@ -631,9 +646,12 @@ impl<'r> Extractor<'r> {
             count_predicate,
             date_predicate,
             age_predicate,
+            place_predicate,
+            once,
             speech_forms: rules.language.speech_verbs.iter().map(|w| w.to_lowercase()).collect(),
             denial_forms: rules.language.denial_verbs.iter().map(|w| w.to_lowercase()).collect(),
             past_class: model.and_then(|m| m.class_of("VERB", "VBD")),
+            participle_class: model.and_then(|m| m.class_of("VERB", "VBN")),
         }
     }
 
@@ -1279,8 +1297,11 @@ impl<'r> Extractor<'r> {
             // billion"): its subject is the sentence's.
             let gerund_first = tokens.get(t0).and_then(|t| t.word()).is_some_and(|w| GERUND_MARKS.contains(&w))
                 && tokens.get(t0 + 1).and_then(|t| t.word()).is_some_and(|w| w.len() > 5 && w.ends_with("ing"));
+            // So does a relative clause ("Kowal, who was born in ..."): its
+            // subject is the noun before it.
+            let relative_first = tokens.get(t0).and_then(|t| t.word()).is_some_and(|w| matches!(w, "who" | "which"));
             let c = match tokens.first() {
-                Some(first) if t0 > 0 && (past_first || gerund_first) => {
+                Some(first) if t0 > 0 && (past_first || gerund_first || relative_first) => {
                     t0 = 0;
                     Span::new(first.start, c.end)
                 }
@@ -1353,13 +1374,24 @@ impl<'r> Extractor<'r> {
                         && !s.times.iter().any(|m| m.start <= t.start && t.start < m.end)
                 });
             // A day and a past tense of a verb that says more than "said".
-            let dated = self.date_predicate.is_some()
+            let dated = (self.date_predicate.is_some() || self.place_predicate.is_some())
                 && !unsure
                 && s.times.iter().any(|m| c.contains(m.start) && m.span.is_some_and(|t| one_day(&t)))
                 && tokens[t0..t1].iter().any(|t| match &t.kind {
                     Kind::Word { text, cap: false } if text.len() > 3 => {
                         self.past_form(model, text) && !self.open_ignore.contains(&self.past_lemma(model, text))
                     }
+                    _ => false,
+                });
+            // "was born in Cornwall": the place of an act done once.
+            let placed = !self.once.is_empty()
+                && !unsure
+                && !dated
+                && tokens[t0..t1]
+                    .windows(2)
+                    .any(|w| w[0].word() == Some("in") && matches!(w[1].kind, Kind::Word { cap: true, .. }))
+                && tokens[t0..t1].iter().any(|t| match &t.kind {
+                    Kind::Word { text, cap: false } => self.once_form(model, text),
                     _ => false,
                 });
             let open = self.open_predicate.is_some() && (negated || denied());
@@ -1369,10 +1401,19 @@ impl<'r> Extractor<'r> {
                 // open claims (it may have parsed them for a state or a
                 // count, which are not read again).
                 if open && !negated {
-                    cands.push(Candidate { clause: c, open, stated: false, counted: false, dated: false, t0, t1 });
+                    cands.push(Candidate {
+                        clause: c,
+                        open,
+                        stated: false,
+                        counted: false,
+                        dated: false,
+                        placed: false,
+                        t0,
+                        t1,
+                    });
                 }
-            } else if open || stated || counted || dated {
-                cands.push(Candidate { clause: c, open, stated, counted, dated, t0, t1 });
+            } else if open || stated || counted || dated || placed {
+                cands.push(Candidate { clause: c, open, stated, counted, dated, placed, t0, t1 });
             }
         }
         if cands.is_empty() {
@@ -1385,7 +1426,7 @@ impl<'r> Extractor<'r> {
         // A clause read only for the day of an act is parsed alone: the
         // sentence's other clauses have their own reasons to be read.
         let (alone, cands): (Vec<Candidate>, Vec<Candidate>) =
-            cands.into_iter().partition(|c| c.dated && !c.open && !c.stated && !c.counted);
+            cands.into_iter().partition(|c| (c.dated || c.placed) && !c.open && !c.stated && !c.counted);
         let first = doc_out.claims.len();
         for cand in &alone {
             let toks = clause_tokens(&tokens[cand.t0..cand.t1]);
@@ -1503,7 +1544,7 @@ impl<'r> Extractor<'r> {
             })
         };
         let open = cands.iter().any(|c| c.open) && verb && named;
-        let dated = cands.iter().any(|c| c.dated) && named && past_act();
+        let dated = cands.iter().any(|c| c.dated || c.placed) && named && past_act();
         let worth = stated || counts || open || dated;
         if !worth {
             return;
@@ -1543,8 +1584,8 @@ impl<'r> Extractor<'r> {
             if cand.stated {
                 self.state_claim(text, doc, s, c, &parsed, &oc, dcx, speakers, names_by_head, doc_out);
             }
-            if let Some(pred) = self.date_predicate.as_deref().filter(|_| cand.dated) {
-                self.date_claim(text, doc, s, c, &parsed, &oc, pred, dcx, speakers, names_by_head, doc_out);
+            if cand.dated || cand.placed {
+                self.past_act_claims(text, doc, s, cand, &parsed, &oc, dcx, speakers, names_by_head, doc_out);
             }
             let Some(pred) = self.open_predicate.as_deref().filter(|_| cand.open) else { continue };
             self.act_claim(text, doc, s, c, oc, pred, dcx, speakers, names_by_head, doc_out);
@@ -1589,7 +1630,7 @@ impl<'r> Extractor<'r> {
         if np.pronoun || self.open_ignore.contains(&oc.predicate) || self.open_ignore.contains(verb) {
             return;
         }
-        let Some((class, participants)) = open_subject(np, dcx, names_by_head) else { return };
+        let Some((class, participants)) = open_subject(np, dcx, &self.lexicon.titles, names_by_head) else { return };
         let cx = self.context(text, doc, s, c, oc.head, speakers, true);
         let (modality, modality_cue) = mood_of(&oc, &cx);
         let mut object = oc.predicate.clone();
@@ -1640,22 +1681,26 @@ impl<'r> Extractor<'r> {
     /// subject's key with the verb and the object's head. Only an asserted,
     /// affirmed past tense with a one-day time expression attached to the
     /// verb in the parse.
+    /// The day and the place of a past act read from the parse: "the
+    /// union served notice on March 10" dates the union's serving notice,
+    /// and "Lee was arrested in Leeds, England, on Monday" places Lee's
+    /// arrest. A place is read with a day, or alone for an act done once
+    /// (the place predicate's `once` verbs: "was born in Cornwall,
+    /// Ontario").
     #[allow(clippy::too_many_arguments)]
-    fn date_claim(
+    fn past_act_claims(
         &self,
         text: &str,
         doc: &Document,
         s: &Sent,
-        c: Span,
+        cand: &Candidate,
         parsed: &language::Sentence,
         oc: &open::OpenClaim,
-        pred: &str,
         dcx: &DocContext,
         speakers: &[Speaker],
         names_by_head: &mut HashMap<String, BTreeSet<String>>,
         doc_out: &mut DocExtraction,
     ) {
-        let Some(pd) = self.rules.predicates.get(pred) else { return };
         let verb = oc.predicate.split(' ').next().unwrap_or("");
         if oc.subject.pronoun
             || oc.negation.is_some()
@@ -1688,24 +1733,40 @@ impl<'r> Extractor<'r> {
         // the commas: "the union, on March 10, served notice" dates the
         // serving as "served notice on March 10" does.
         let object_head = parsed.children(oc.index).find(|(_, c)| open::rel(c) == "obj").map(|(j, _)| j);
-        let Some((tm, day)) = s
+        let day = s
             .times
             .iter()
             .filter(|m| hangs_from(parsed, m, |h| h == oc.index || Some(h) == object_head))
-            .find_map(|m| m.span.filter(one_day).map(|d| (m, d)))
-        else {
+            .find_map(|m| m.span.filter(one_day).map(|d| (m, d)));
+        let in_time = |at: Span| s.times.iter().any(|m| Span::new(m.start, m.end).overlaps(&at));
+        let date_pred = self.date_predicate.as_deref().filter(|_| cand.dated && day.is_some());
+        let once = self.once.contains(verb);
+        let place = self.place_predicate.as_deref().filter(|_| day.is_some() || once).and_then(|pred| {
+            let model = self.model?;
+            let common = |w: &str| model.lemmas.is_known('n', &model.lemmas.lemma(w, "NOUN", "NNS", false));
+            let p = places::place_of(parsed, text, oc.index, |j| in_time(parsed.words[j].span), common)?;
+            // A person is no place ("in Lee's absence" aside, "in Lee"
+            // is a parse error).
+            (!dcx.persons.contains(&p.name.to_lowercase())).then_some((pred, p))
+        });
+        if date_pred.is_none() && place.is_none() {
             return;
-        };
-        let cx = self.context(text, doc, s, c, oc.head, speakers, pd.state);
+        }
+        let c = cand.clause;
+        let state_of = |pred: &str| self.rules.predicates.get(pred).is_some_and(|p| p.state);
+        let first = date_pred.or(place.as_ref().map(|(p, _)| *p)).unwrap_or("");
+        let cx = self.context(text, doc, s, c, oc.head, speakers, state_of(first));
         let (modality, modality_cue) = mood_of(oc, &cx);
         if modality != Modality::Asserted {
             return;
         }
-        let Some((class, participants)) = open_subject(&oc.subject, dcx, names_by_head) else { return };
+        let Some((class, participants)) = open_subject(&oc.subject, dcx, &self.lexicon.titles, names_by_head) else {
+            return;
+        };
         // An amount or a time the parse took for the object is none ("died
         // early Monday").
-        let in_time = |o: &open::NounPhrase| s.times.iter().any(|m| Span::new(m.start, m.end).overlaps(&o.at));
-        let object = oc.object.as_ref().filter(|o| !is_amount(&o.head) && !in_time(o)).map_or("", |o| o.head.as_str());
+        let object =
+            oc.object.as_ref().filter(|o| !is_amount(&o.head) && !in_time(o.at)).map_or("", |o| o.head.as_str());
         let mut act = oc.predicate.clone();
         if oc.passive {
             act.push_str(" (passive)");
@@ -1714,32 +1775,52 @@ impl<'r> Extractor<'r> {
             act.push(' ');
             act.push_str(object);
         }
-        doc_out.claims.push(std::sync::Arc::new(RawClaim {
+        let claim = |pred: &str, span: Span| RawClaim {
             subject: EventSig {
                 class: format!("act:{class}|{act}"),
-                participants: participants.into_iter().collect(),
+                participants: participants.iter().cloned().collect(),
                 place: None,
                 pack_id: None,
             },
             subject_label: text[oc.span.start..oc.span.end].to_string(),
-            subject_head: act,
+            subject_head: act.clone(),
             predicate: pred.to_string(),
             object: pred.to_string(),
-            date_value: Some(day),
+            date_value: None,
             quantity: None,
             open_object: None,
             polarity: Polarity::Positive,
             modality,
             valid: None,
             valid_origin: TimeOrigin::Timeless,
-            said_by: cx.said_by,
-            span: oc.span.cover(&Span::new(tm.start, tm.end)),
+            said_by: cx.said_by.clone(),
+            span: oc.span.cover(&span),
             cue: oc.head,
-            state: pd.state,
+            state: state_of(pred),
             perfect_denial: false,
             polarity_cue: None,
             modality_cue,
-        }));
+        };
+        if let (Some(pred), Some((tm, d))) = (date_pred, day) {
+            let mut k = claim(pred, Span::new(tm.start, tm.end));
+            k.date_value = Some(d);
+            doc_out.claims.push(std::sync::Arc::new(k));
+        }
+        if let Some((pred, p)) = place {
+            let mut k = claim(pred, p.span);
+            // The place as written is the value (compared lowercased); the
+            // places written around it that contain it go with it, and the
+            // day, when there is one, is when it holds: an act done again
+            // may be done elsewhere on another day.
+            k.object = p.name;
+            k.open_object = (!p.within.is_empty()).then(|| p.within.join(", "));
+            if let Some((tm, d)) = day.filter(|_| !once) {
+                k.valid = Some(d);
+                k.valid_origin = TimeOrigin::Expression(text[tm.start..tm.end].to_string());
+                k.span = k.span.cover(&Span::new(tm.start, tm.end));
+            }
+            doc_out.claims.push(std::sync::Arc::new(k));
+        }
     }
 
     /// The claim of one count read from the parse: its subject is what is
@@ -1989,6 +2070,13 @@ impl<'r> Extractor<'r> {
         }
     }
 
+    /// Whether a lowercase word is a past tense or participle of a verb of
+    /// an act done once ("died", "born").
+    fn once_form(&self, model: &Model, form: &str) -> bool {
+        self.once.contains(&self.past_lemma(model, form))
+            || self.participle_class.is_some_and(|c| self.once.contains(&model.lemma_as(form, c)))
+    }
+
     /// Whether a lowercase word can be the past tense of a verb WordNet
     /// knows ("signed", "went", "began").
     fn past_form(&self, model: &Model, form: &str) -> bool {
@@ -2129,9 +2217,23 @@ fn clause_tokens(tokens: &[Token]) -> &[Token] {
 fn open_subject(
     np: &open::NounPhrase,
     dcx: &DocContext,
+    titles: &WordSet,
     names_by_head: &mut HashMap<String, BTreeSet<String>>,
 ) -> Option<(String, BTreeSet<String>)> {
-    let mut participants: BTreeSet<String> = np.names.iter().cloned().collect();
+    // "Actress Lindsay Lohan" opening a sentence is Lindsay Lohan: a role
+    // the parse took into the name is no part of it.
+    let untitled = |n: &String| {
+        let mut rest = n.as_str();
+        while let Some((first, more)) = rest.split_once(' ') {
+            // A role alone ("Interior Secretary") stays whole.
+            if !titles.contains(first) || more.split(' ').all(|w| titles.contains(w)) {
+                break;
+            }
+            rest = more;
+        }
+        rest.to_string()
+    };
+    let mut participants: BTreeSet<String> = np.names.iter().map(untitled).collect();
     let mut class = if np.proper { "entity".to_string() } else { format!("np:{}", np.head) };
     let role = dcx.roles.get(&np.head).filter(|_| np.definite && !np.proper && participants.is_empty());
     if let Some(person) = role {
@@ -2444,6 +2546,9 @@ struct Candidate {
     /// For the day of a past act: a one-day time expression and a past
     /// tense.
     dated: bool,
+    /// For the place of a past act done once: "in" before a capitalised
+    /// word and a past form of a `once` verb ("was born in Cornwall").
+    placed: bool,
     /// Its tokens in the sentence's.
     t0: usize,
     t1: usize,

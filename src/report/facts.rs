@@ -23,6 +23,11 @@ struct FactOut<'a> {
     subject_head: &'a str,
     predicate: &'a str,
     object: &'a str,
+    /// More of the value: the head of an act's object ("race" of "conceded
+    /// the race"); for a place, the places written after it that contain
+    /// it ("England" of "in Leeds, England").
+    #[serde(skip_serializing_if = "Option::is_none")]
+    detail: Option<&'a str>,
     polarity: &'static str,
     /// The word that negates the claim, as written.
     polarity_word: Option<String>,
@@ -62,6 +67,7 @@ fn rows<'a>(docs: &'a [Document], facts: &[Vec<&'a Fact>]) -> Vec<FactOut<'a>> {
                 subject_head: &f.claim.subject_head,
                 predicate: &f.claim.predicate,
                 object: &f.claim.object,
+                detail: f.claim.open_object.as_deref(),
                 polarity: f.claim.polarity.as_str(),
                 polarity_word: f.claim.polarity_cue.and_then(|sp| d.text.get(sp.start..sp.end)).map(str::to_string),
                 modality: f.claim.modality.as_str(),
@@ -103,6 +109,10 @@ pub fn render_table(docs: &[Document], facts: &[Vec<&Fact>]) -> String {
             .as_deref()
             .map(|d| format!("{} = {d}", r.object))
             .unwrap_or_else(|| format!("{neg}{}", r.object));
+        let value = match r.detail {
+            Some(d) => format!("{value} ({d})"),
+            None => value,
+        };
         s.push_str(&format!(
             "{}:{}:{}  {}  {}={}  [{}]  valid: {} ({})  said by: {}\n    \"{}\"\n",
             r.file,

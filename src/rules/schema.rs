@@ -151,7 +151,8 @@ pub struct PredicateDef {
     pub applies_to: Option<String>,
     /// What the value is: `label` (default; from `values`), `scale` (from
     /// `scale`), `date` (a time expression near a `cues` phrase), `number`,
-    /// or `open` (any clause's verb and object, read from the parse).
+    /// `open` (any clause's verb and object, read from the parse) or
+    /// `place` (where a past act read from the parse happened).
     #[serde(default, rename = "type")]
     pub value_type: ValueType,
     /// A state holds until it changes (status); a non-state describes the
@@ -190,6 +191,11 @@ pub struct PredicateDef {
     /// dates they allow (see `extract::ages`).
     #[serde(default)]
     pub parsed_ages: bool,
+    /// For place predicates: verb lemmas of acts a subject does once
+    /// ("bear" of "was born", "die"), whose places are compared whatever
+    /// their days. Any other act's place is compared only for one day.
+    #[serde(default)]
+    pub once: Vec<String>,
 }
 
 fn yes() -> bool {
@@ -214,6 +220,7 @@ impl PredicateDef {
         self.parsed_counts |= o.parsed_counts;
         self.parsed_dates |= o.parsed_dates;
         self.parsed_ages |= o.parsed_ages;
+        self.once.extend(o.once.iter().cloned());
         for (k, v) in &o.states {
             self.states.entry(k.clone()).or_default().extend(v.iter().cloned());
         }
@@ -231,6 +238,9 @@ pub enum ValueType {
     /// Read from the parse of any clause: the verb (with its particle) or
     /// state, and its object. No cue phrases: the value is the predicate.
     Open,
+    /// Where a past act read from the parse happened: a proper name after
+    /// "in" hanging from its verb ("was arrested in Leeds").
+    Place,
 }
 
 #[derive(Debug, Clone, Default, Deserialize)]

@@ -303,7 +303,7 @@ pub fn clauses_of_tokens(
                 && next.is_some_and(|n| n.start == t.end)
         };
         let cut_at = match &t.kind {
-            tokens::Kind::Punct(',') if digit_group() => None,
+            tokens::Kind::Punct(',') if digit_group() || place_apposition(toks, k) => None,
             tokens::Kind::Punct(',' | ';' | ':' | '(' | ')') => Some((ts, te)),
             tokens::Kind::Punct('-') if s[ts..te].chars().next().is_some_and(|c| c != '-') => Some((ts, te)),
             tokens::Kind::Word { text: w, .. } if k > 0 && breaks(w) => Some((ts, ts)),
@@ -323,9 +323,50 @@ pub fn clauses_of_tokens(
     out
 }
 
+/// Whether the comma at `k` sets off a place in the place before it, "in
+/// Leeds, England, on Monday", where it cuts no clause: before it a name
+/// after "in", after it one capitalised word or two, then a comma or the
+/// end of the sentence (either comma of the pair).
+fn place_apposition(toks: &[tokens::Token], k: usize) -> bool {
+    let cap = |j: usize| matches!(toks.get(j).map(|t| &t.kind), Some(tokens::Kind::Word { cap: true, .. }));
+    let comma_or_end = |j: usize| toks.get(j).is_none_or(|t| matches!(t.kind, tokens::Kind::Punct(',' | '.' | ';')));
+    // A name of one to three words after "in", ending at `end`.
+    let place_ending = |end: usize| {
+        (1..=3).any(|n| {
+            end + 1 >= n
+                && (end + 1 - n..=end).all(cap)
+                && end + 1 > n
+                && toks[end - n].word().is_some_and(|w| w == "in")
+        })
+    };
+    // The second name: one or two capitalised words after the comma.
+    let second = |from: usize| (1..=2).find(|&n| (from..from + n).all(cap) && comma_or_end(from + n));
+    // The comma after the first name.
+    if k > 0 && place_ending(k - 1) && second(k + 1).is_some() {
+        return true;
+    }
+    // The comma after the second name.
+    (1..=2).any(|n| k > n && (k - n..k).all(cap) && toks[k - n - 1].is_punct(',') && place_apposition(toks, k - n - 1))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_place_set_off_by_commas_cuts_no_clause() {
+        let t = "Lee was arrested in Leeds, England, on Monday, police said.";
+        let s = Span::new(0, t.len());
+        assert_eq!(
+            texts(t, &clauses(t, s, &|_| false)),
+            ["Lee was arrested in Leeds, England, on Monday", " police said."]
+        );
+        let t = "He was born in San Bruno, California.";
+        assert_eq!(texts(t, &clauses(t, Span::new(0, t.len()), &|_| false)), [t]);
+        // Not after "in": a list of names, or a name and a clause.
+        let t = "Leeds, England, and Wales voted.";
+        assert_eq!(texts(t, &clauses(t, Span::new(0, t.len()), &|_| false)).len(), 3);
+    }
 
     fn texts(t: &str, spans: &[Span]) -> Vec<String> {
         spans.iter().map(|s| t[s.start..s.end].to_string()).collect()
