@@ -688,3 +688,18 @@ fn one_report_putting_one_act_in_two_places_did_it_twice() {
     let b = doc("2025-05-13", "Marit Kowal spoke in Cardiff, Wales, on Monday.");
     assert!(findings(&[("a.txt", &a), ("b.txt", &b)], "event-place").is_empty());
 }
+
+#[test]
+fn two_people_sharing_a_surname_are_two_parties() {
+    // Different first names: two sisters, each born somewhere else.
+    let a = doc("2024-01-15", "Ilse Marrick was born in Tarnow, Poland.");
+    let b = doc("2024-01-15", "Greta Marrick was born in Leeds, England.");
+    assert!(findings(&[("a.txt", &a), ("b.txt", &b)], "event-place").is_empty());
+    // One person, written with an initial or by surname alone.
+    let c = doc("2024-01-15", "I. Marrick was born in Leeds, England.");
+    let found = findings(&[("a.txt", &a), ("c.txt", &c)], "event-place");
+    assert_eq!(found.len(), 1, "{found:?}");
+    let d = doc("2024-01-15", "Marrick was born in Leeds, England.");
+    let found = findings(&[("a.txt", &a), ("d.txt", &d)], "event-place");
+    assert_eq!(found.len(), 1, "{found:?}");
+}

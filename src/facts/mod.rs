@@ -431,6 +431,36 @@ impl EventResolver {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::extract::PersonMention;
+
+    fn doc_naming(people: &[&str]) -> DocExtraction {
+        DocExtraction {
+            persons: people
+                .iter()
+                .map(|p| PersonMention {
+                    span: crate::text::Span::new(0, 0),
+                    words: p.split(' ').map(String::from).collect(),
+                })
+                .collect(),
+            ..Default::default()
+        }
+    }
+
+    #[test]
+    fn a_surname_keys_one_person_only() {
+        // One person written three ways: the surname is the key.
+        let docs = [doc_naming(&["Mateo Silva"]), doc_naming(&["Matt Silva", "Silva"]), doc_naming(&["M. Silva"])];
+        let names = PartyNames::new(&docs);
+        assert_eq!(names.key("mateo silva"), "silva");
+        assert_eq!(names.key("m. silva"), "silva");
+        // Two sisters: each goes by her full name, and the surname alone by
+        // itself, meeting neither.
+        let docs = [doc_naming(&["Ilse Marrick"]), doc_naming(&["Greta Marrick"])];
+        let names = PartyNames::new(&docs);
+        assert_eq!(names.key("ilse marrick"), "ilse marrick");
+        assert_eq!(names.key("greta marrick"), "greta marrick");
+        assert_eq!(names.key("marrick"), "marrick");
+    }
 
     fn sig(ps: &[&str], place: Option<&str>) -> EventSig {
         EventSig {
