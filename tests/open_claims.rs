@@ -703,3 +703,15 @@ fn two_people_sharing_a_surname_are_two_parties() {
     let found = findings(&[("a.txt", &a), ("d.txt", &d)], "event-place");
     assert_eq!(found.len(), 1, "{found:?}");
 }
+
+#[test]
+fn what_lies_in_what_is_learned_from_any_sentence_of_the_corpus() {
+    let a = doc("2025-05-13", "Marit Kowal was arrested in Leeds on Monday, police said.");
+    let b = doc("2025-05-13", "Marit Kowal was arrested in Cardiff on Monday, police said.");
+    // Neither report places its town: either may lie in the other.
+    assert!(findings(&[("a.txt", &a), ("b.txt", &b)], "event-place").is_empty());
+    // A third report, about something else, places both.
+    let c = doc("2025-05-13", "The bank has branches in Leeds, England, and in Cardiff, Wales.");
+    let found = findings(&[("a.txt", &a), ("b.txt", &b), ("c.txt", &c)], "event-place");
+    assert_eq!(found.len(), 1, "{found:?}");
+}

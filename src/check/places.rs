@@ -2,7 +2,8 @@
 //! of one subject, on one day or done once, happened in one place.
 //!
 //! What lies in what is learned from the corpus alone: "in San Bruno,
-//! California" says San Bruno lies in California, wherever it is written.
+//! California" says San Bruno lies in California, wherever it is written
+//! (in a place fact's passage or in any sentence of any document).
 //! Two places clash only when the corpus places both (each lies in, or
 //! holds, a place it names) and neither lies in the other: "Leeds,
 //! England" and "Cardiff, Wales" clash, "Leeds, England" and "England"
@@ -85,6 +86,11 @@ fn one_occasion(a: &Fact, b: &Fact) -> bool {
 pub fn check(rule: &Conflict, input: &Input, out: &mut Vec<Finding>) {
     let Some(pred) = rule.predicate.as_deref() else { return };
     let mut places = Containment::default();
+    for d in input.extractions {
+        for (inner, outer) in &d.nested_places {
+            places.learn(&[inner.to_string(), outer.to_string()]);
+        }
+    }
     for (_, facts) in input.facts.keys_of(pred) {
         for f in facts {
             places.learn(&chain(f));

@@ -242,6 +242,11 @@ pub struct DocExtraction {
     /// The document's negated open claims as (verb lemma, lowercased name
     /// in their subject) pairs.
     pub denied: BTreeSet<(String, String)>,
+    /// The places the document writes inside others ("in Leeds,
+    /// England"), lowercased, each pair once: what the place check learns
+    /// lies in what. Only with a place predicate.
+    #[serde(default)]
+    pub nested_places: Vec<(Box<str>, Box<str>)>,
     /// What the second pass needs of the whole document, so that it reads
     /// only the sentences it parses (absent from a record of an older
     /// build: that document is then read whole).
@@ -858,6 +863,14 @@ impl<'r> Extractor<'r> {
             let h1 = hits.partition_point(|h| h.span.start < s.end);
             let shits: Vec<Hit> = hits[h0..h1].iter().filter(|h| h.span.end <= s.end).cloned().collect();
             let names = names::name_runs(text, toks, lx);
+            if self.place_predicate.is_some() {
+                for (a, b) in text::nested_places(toks) {
+                    let pair = (text[a.start..a.end].to_lowercase().into(), text[b.start..b.end].to_lowercase().into());
+                    if !out.nested_places.contains(&pair) {
+                        out.nested_places.push(pair);
+                    }
+                }
+            }
             sents.push(Sent { span: *s, t0, t1, clauses, hits: shits, names, times: Vec::new() });
         }
 

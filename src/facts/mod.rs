@@ -41,19 +41,19 @@ impl<'a> PartyNames<'a> {
     /// Read from every document in parallel, each name once per document
     /// (an archive names the same parties in thousands of documents).
     fn new(docs: &'a [DocExtraction]) -> PartyNames<'a> {
-        // Each surname with the initials of the first names written with it
-        // ('\0' for none: "Mr Silva").
-        type Found<'a> = (HashMap<String, BTreeSet<char>>, HashSet<&'a str>, BTreeSet<&'a str>);
+        // Each surname with the first names written with it ("" for none:
+        // "Mr Silva"; "m" for "M. Silva").
+        type Found<'a> = (HashMap<String, BTreeSet<String>>, HashSet<&'a str>, BTreeSet<&'a str>);
         let (surnames, standalone, multi) = docs
             .par_iter()
             .fold(Found::default, |(mut surnames, mut standalone, mut multi), d| {
                 for p in &d.persons {
                     let Some(last) = p.words.last() else { continue };
-                    let initial = match &p.words[..] {
-                        [first, _, ..] => first.chars().next().map_or('\0', |c| c.to_ascii_lowercase()),
-                        _ => '\0',
+                    let first = match &p.words[..] {
+                        [first, _, ..] => first.trim_end_matches('.').to_lowercase(),
+                        _ => String::new(),
                     };
-                    surnames.entry(last.to_lowercase()).or_default().insert(initial);
+                    surnames.entry(last.to_lowercase()).or_default().insert(first);
                 }
                 for n in &d.names {
                     if !n.contains(' ') {
@@ -73,14 +73,10 @@ impl<'a> PartyNames<'a> {
                 a
             });
         // A surname names one person only when the first names written with
-        // it share an initial ("Mateo Silva", "Matt Silva", "M. Silva"):
-        // "Nebi Jikteic" and "Gymtos Jikteic" are two people, each known by
-        // the full name (ambiguous is dropped, never guessed).
-        let surnames = surnames
-            .into_iter()
-            .filter(|(_, initials)| initials.iter().filter(|&&c| c != '\0').count() <= 1)
-            .map(|(k, _)| k)
-            .collect();
+        // it can all be one person's ("Matthew Silva", "Matt Silva", "M.
+        // Silva"): "Nebi Jikteic" and "Gymtos Jikteic" are two people, each
+        // known by the full name (ambiguous is dropped, never guessed).
+        let surnames = surnames.into_iter().filter(|(_, firsts)| one_person(firsts)).map(|(k, _)| k).collect();
         // A last word that stands alone is the one name of the corpus
         // ending with it ("Lyonnais" for "Olympique Lyonnais"), or none:
         // "the News" is not at once "Anchorage Daily News" and "CNN News".
@@ -124,6 +120,21 @@ impl<'a> PartyNames<'a> {
         }
         EventSig { participants: s.participants.iter().map(|p| self.key(p)).collect(), ..s.clone() }
     }
+}
+
+/// Whether first names written with one surname can all be one person's:
+/// any two are equal, or one is an initial or the start of the other
+/// ("m", "matt", "matthew"). Many first names are many people.
+fn one_person(firsts: &BTreeSet<String>) -> bool {
+    let named: Vec<&str> = firsts.iter().map(String::as_str).filter(|f| !f.is_empty()).collect();
+    if named.len() > 8 {
+        return false;
+    }
+    let compatible = |a: &str, b: &str| {
+        let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+        long.starts_with(short) && (short.chars().count() == 1 || short.chars().count() >= 3)
+    };
+    named.iter().enumerate().all(|(i, a)| named[i + 1..].iter().all(|b| compatible(a, b)))
 }
 
 /// Every name of the corpus that stands for the same party as one of
@@ -449,10 +460,13 @@ mod tests {
     #[test]
     fn a_surname_keys_one_person_only() {
         // One person written three ways: the surname is the key.
-        let docs = [doc_naming(&["Mateo Silva"]), doc_naming(&["Matt Silva", "Silva"]), doc_naming(&["M. Silva"])];
+        let docs = [doc_naming(&["Matthew Silva"]), doc_naming(&["Matt Silva", "Silva"]), doc_naming(&["M. Silva"])];
         let names = PartyNames::new(&docs);
-        assert_eq!(names.key("mateo silva"), "silva");
+        assert_eq!(names.key("matthew silva"), "silva");
         assert_eq!(names.key("m. silva"), "silva");
+        // Two first names with one initial are still two people.
+        let docs = [doc_naming(&["Mollam Zydisen"]), doc_naming(&["Mexbi Zydisen"])];
+        assert_eq!(PartyNames::new(&docs).key("mollam zydisen"), "mollam zydisen");
         // Two sisters: each goes by her full name, and the surname alone by
         // itself, meeting neither.
         let docs = [doc_naming(&["Ilse Marrick"]), doc_naming(&["Greta Marrick"])];

@@ -323,30 +323,33 @@ pub fn clauses_of_tokens(
     out
 }
 
-/// Whether the comma at `k` sets off a place in the place before it, "in
-/// Leeds, England, on Monday", where it cuts no clause: before it a name
+/// The place written after a place at the comma `k`, "in Leeds,
+/// England": before the comma a name of one to three capitalised words
 /// after "in", after it one capitalised word or two, then a comma or the
-/// end of the sentence (either comma of the pair).
-fn place_apposition(toks: &[tokens::Token], k: usize) -> bool {
+/// end of the sentence. Returns the token ranges of the two names.
+fn place_pair_at(toks: &[tokens::Token], k: usize) -> Option<(std::ops::Range<usize>, std::ops::Range<usize>)> {
     let cap = |j: usize| matches!(toks.get(j).map(|t| &t.kind), Some(tokens::Kind::Word { cap: true, .. }));
     let comma_or_end = |j: usize| toks.get(j).is_none_or(|t| matches!(t.kind, tokens::Kind::Punct(',' | '.' | ';')));
-    // A name of one to three words after "in", ending at `end`.
-    let place_ending = |end: usize| {
-        (1..=3).any(|n| {
-            end + 1 >= n
-                && (end + 1 - n..=end).all(cap)
-                && end + 1 > n
-                && toks[end - n].word().is_some_and(|w| w == "in")
-        })
-    };
-    // The second name: one or two capitalised words after the comma.
-    let second = |from: usize| (1..=2).find(|&n| (from..from + n).all(cap) && comma_or_end(from + n));
-    // The comma after the first name.
-    if k > 0 && place_ending(k - 1) && second(k + 1).is_some() {
-        return true;
+    if !toks.get(k)?.is_punct(',') || k == 0 {
+        return None;
     }
-    // The comma after the second name.
-    (1..=2).any(|n| k > n && (k - n..k).all(cap) && toks[k - n - 1].is_punct(',') && place_apposition(toks, k - n - 1))
+    let first = (1..=3).find(|&n| k > n && (k - n..k).all(cap) && toks[k - n - 1].word() == Some("in"))?;
+    let second = (1..=2).find(|&n| (k + 1..k + 1 + n).all(cap) && comma_or_end(k + 1 + n))?;
+    Some((k - first..k, k + 1..k + 1 + second))
+}
+
+/// Whether the comma at `k` sets off a place in the place before it ("in
+/// Leeds, England, on Monday", either comma), where it cuts no clause.
+fn place_apposition(toks: &[tokens::Token], k: usize) -> bool {
+    place_pair_at(toks, k).is_some()
+        || (1..=2).any(|n| k > n && place_pair_at(toks, k - n - 1).is_some_and(|(_, outer)| outer.end == k))
+}
+
+/// Every place a text writes inside another, "in Leeds, England": the
+/// byte spans of the inner and the outer name.
+pub fn nested_places(toks: &[tokens::Token]) -> Vec<(Span, Span)> {
+    let span = |r: std::ops::Range<usize>| Span::new(toks[r.start].start, toks[r.end - 1].end);
+    (0..toks.len()).filter_map(|k| place_pair_at(toks, k)).map(|(a, b)| (span(a), span(b))).collect()
 }
 
 #[cfg(test)]
@@ -366,6 +369,17 @@ mod tests {
         // Not after "in": a list of names, or a name and a clause.
         let t = "Leeds, England, and Wales voted.";
         assert_eq!(texts(t, &clauses(t, Span::new(0, t.len()), &|_| false)).len(), 3);
+    }
+
+    #[test]
+    fn places_written_inside_places() {
+        let t = "She grew up in San Bruno, California, and lives in Leeds, West Yorkshire. In Paris, Smith said.";
+        let found: Vec<(&str, &str)> = nested_places(&tokens::tokenize(t))
+            .into_iter()
+            .map(|(a, b)| (&t[a.start..a.end], &t[b.start..b.end]))
+            .collect();
+        // "In Paris, Smith said": "Smith" is followed by a word, no place.
+        assert_eq!(found, [("San Bruno", "California"), ("Leeds", "West Yorkshire")]);
     }
 
     fn texts(t: &str, spans: &[Span]) -> Vec<String> {
