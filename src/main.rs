@@ -354,19 +354,32 @@ fn dates(c: &Common, cfg: &Config, files: &[PathBuf]) -> miette::Result<BTreeMap
 /// not an error; any other failed write (a full disk, `> /dev/full`) is:
 /// the report would be lost without a word.
 fn print(s: &str) -> miette::Result<()> {
-    let mut out = std::io::stdout().lock();
-    match out.write_all(s.as_bytes()).and_then(|_| out.flush()) {
-        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(miette::miette!(
-            help = "check the disk or the file standard output goes to",
-            "cannot write the report to standard output: {e}"
-        )),
-        _ => Ok(()),
-    }
+    emit(None, |w| w.write_all(s.as_bytes()))
 }
 
 /// Writes a report file whole or not at all: to a temporary file beside
 /// it, then renamed over it, so a failed run never leaves half a report.
 fn write_report(path: &std::path::Path, text: &str) -> miette::Result<()> {
+    emit(Some(path), |w| w.write_all(text.as_bytes()))
+}
+
+/// Writes a report as `write` makes it, through a buffer (a report of a
+/// million articles is never one string in memory): to standard output,
+/// or to `path` whole or not at all (see [`print`], [`write_report`]).
+fn emit(
+    path: Option<&std::path::Path>,
+    write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
+) -> miette::Result<()> {
+    let Some(path) = path else {
+        let mut out = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
+        return match write(&mut out).and_then(|_| out.flush()) {
+            Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(miette::miette!(
+                help = "check the disk or the file standard output goes to",
+                "cannot write the report to standard output: {e}"
+            )),
+            _ => Ok(()),
+        };
+    };
     let fail = |e: std::io::Error| {
         miette::miette!(help = "check the folder exists and is writable", "cannot write {}: {e}", path.display())
     };
@@ -375,7 +388,11 @@ fn write_report(path: &std::path::Path, text: &str) -> miette::Result<()> {
     // temporary file in it.
     std::fs::metadata(dir).map_err(fail)?;
     let mut tmp = tempfile::NamedTempFile::new_in(dir).map_err(fail)?;
-    tmp.write_all(text.as_bytes()).and_then(|_| tmp.as_file().sync_all()).map_err(fail)?;
+    {
+        let mut w = std::io::BufWriter::with_capacity(1 << 16, tmp.as_file_mut());
+        write(&mut w).and_then(|_| w.flush()).map_err(fail)?;
+    }
+    tmp.as_file().sync_all().map_err(fail)?;
     tmp.persist(path).map_err(|e| fail(e.error))?;
     Ok(())
 }
@@ -801,31 +818,35 @@ fn check(mut args: CheckArgs) -> miette::Result<u8> {
     let cwd = std::env::current_dir().unwrap_or_else(|_| PathBuf::from("."));
     let shown = report::passages::bound(&a.docs, &findings, args.max_passages);
     for (format, path) in &outputs {
-        let text = if args.statistics && path.is_none() {
-            match format {
+        let statistics = args.statistics && path.is_none();
+        let path = path.as_deref();
+        // JSON and SARIF are written as they are made, finding by finding;
+        // the text formats are rendered, then written.
+        let text = match format {
+            _ if statistics => match format {
                 Format::Json => report::statistics::render_json(&findings),
                 _ => report::statistics::render(&findings),
+            },
+            Format::Json => {
+                emit(path, |w| report::json::write(w, &a.docs, &shown))?;
+                continue;
             }
-        } else {
-            match format {
-                Format::Human => {
-                    let color = path.is_none() && color_ok(std::io::stdout().is_terminal());
-                    if args.quiet {
-                        report::human::render_findings(&a.docs, &shown, color)
-                    } else {
-                        report::human::render(&a.docs, &shown, color)
-                    }
+            Format::Sarif => {
+                emit(path, |w| report::sarif::write(w, &a.docs, &shown, &rules, &cwd))?;
+                continue;
+            }
+            Format::Human => {
+                let color = path.is_none() && color_ok(std::io::stdout().is_terminal());
+                if args.quiet {
+                    report::human::render_findings(&a.docs, &shown, color)
+                } else {
+                    report::human::render(&a.docs, &shown, color)
                 }
-                Format::Json => report::json::render(&a.docs, &shown),
-                Format::Sarif => report::sarif::render(&a.docs, &shown, &rules, &cwd),
-                Format::Github => report::github::render(&a.docs, &shown),
-                Format::Concise => report::concise::render(&a.docs, &shown),
             }
+            Format::Github => report::github::render(&a.docs, &shown),
+            Format::Concise => report::concise::render(&a.docs, &shown),
         };
-        match path {
-            Some(p) => write_report(p, &text)?,
-            None => print(&text)?,
-        }
+        emit(path, |w| w.write_all(text.as_bytes()))?;
     }
     clock.lap("report");
     if a.problems.iter().any(|p| p.severity == ProblemSeverity::Error) {

@@ -177,3 +177,22 @@ fn stage_timings_on_request_only() {
     assert_eq!(o.stdout, plain.stdout);
     assert!(!stderr(&plain).contains("timing"), "{}", stderr(&plain));
 }
+
+#[test]
+fn a_streamed_report_file_holds_what_standard_output_gets() {
+    // JSON and SARIF are written finding by finding, to a file as to
+    // standard output: the same bytes, and a valid document.
+    let dir = tempfile::tempdir().unwrap();
+    let seeds = root().join("seeds");
+    for format in ["json", "sarif"] {
+        let file = dir.path().join(format!("report.{format}"));
+        let spec = format!("{format}:{}", file.display());
+        let to_file = run(&["check", seeds.to_str().unwrap(), "--no-cache", "--format", &spec]);
+        assert!(to_file.status.code().is_some_and(|c| c < 2), "{}", stderr(&to_file));
+        let to_stdout = run(&["check", seeds.to_str().unwrap(), "--no-cache", "--format", format]);
+        let written = std::fs::read_to_string(&file).unwrap();
+        assert_eq!(written, stdout(&to_stdout));
+        let v: serde_json::Value = serde_json::from_str(&written).unwrap();
+        assert!(v.get("version").is_some() && written.ends_with("}\n"), "{format}");
+    }
+}

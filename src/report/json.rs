@@ -20,11 +20,39 @@ use super::{exact, line_col, passage};
 use crate::corpus::Document;
 use serde::Serialize;
 
+/// The report, serialised as it is written: each finding's passages are
+/// read out of their documents only when the finding is written, so a
+/// report of any size never sits whole in memory (`write`).
 #[derive(Serialize)]
 pub struct Report<'a> {
     pub version: u32,
-    pub documents: Vec<DocumentOut<'a>>,
-    pub findings: Vec<FindingOut<'a>>,
+    pub documents: Documents<'a>,
+    pub findings: Findings<'a>,
+}
+
+/// The documents of a report, serialised one by one.
+pub struct Documents<'a>(&'a [Document]);
+
+impl Serialize for Documents<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_seq(self.0.iter().map(|d| DocumentOut {
+            file: &d.path,
+            date: d.date.map(|x| x.to_string()),
+            date_source: d.date_source.as_str(),
+        }))
+    }
+}
+
+/// The findings of a report, each made when it is serialised.
+pub struct Findings<'a> {
+    docs: &'a [Document],
+    bounded: &'a Bounded,
+}
+
+impl Serialize for Findings<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_seq(self.bounded.findings.iter().zip(&self.bounded.passages).map(|(f, p)| finding(self.docs, f, p)))
+    }
 }
 
 #[derive(Serialize)]
@@ -89,67 +117,64 @@ pub struct ValidOut {
 }
 
 pub fn report<'a>(docs: &'a [Document], b: &'a Bounded) -> Report<'a> {
-    Report {
-        version: 2,
-        documents: docs
+    Report { version: 2, documents: Documents(docs), findings: Findings { docs, bounded: b } }
+}
+
+fn finding<'a>(docs: &'a [Document], f: &'a crate::check::Finding, p: &'a super::passages::Passages) -> FindingOut<'a> {
+    FindingOut {
+        rule: &f.rule,
+        kind: f.kind.as_str(),
+        severity: f.severity.as_str(),
+        message: &f.message,
+        subject: &f.subject,
+        claims: f
+            .claims
             .iter()
-            .map(|d| DocumentOut {
-                file: &d.path,
-                date: d.date.map(|x| x.to_string()),
-                date_source: d.date_source.as_str(),
+            .map(|c| {
+                let d = &docs[c.doc];
+                let (line, column) = line_col(d, c.span);
+                ClaimOut {
+                    file: &d.path,
+                    start: c.span.start,
+                    end: c.span.end,
+                    line,
+                    column,
+                    text: exact(d, c.span),
+                    text_normalised: passage(d, c.span),
+                    predicate: &c.predicate,
+                    object: &c.object,
+                    polarity: c.polarity.as_str(),
+                    modality: c.modality.as_str(),
+                    valid: c.valid.map(|v| ValidOut {
+                        start: v.start.to_string(),
+                        end: v.end.to_string(),
+                        grain: v.grain.as_str(),
+                    }),
+                    said_by: c.said_by.as_deref(),
+                }
             })
             .collect(),
-        findings: b
-            .findings
-            .iter()
-            .zip(&b.passages)
-            .map(|(f, p)| FindingOut {
-                rule: &f.rule,
-                kind: f.kind.as_str(),
-                severity: f.severity.as_str(),
-                message: &f.message,
-                subject: &f.subject,
-                claims: f
-                    .claims
-                    .iter()
-                    .map(|c| {
-                        let d = &docs[c.doc];
-                        let (line, column) = line_col(d, c.span);
-                        ClaimOut {
-                            file: &d.path,
-                            start: c.span.start,
-                            end: c.span.end,
-                            line,
-                            column,
-                            text: exact(d, c.span),
-                            text_normalised: passage(d, c.span),
-                            predicate: &c.predicate,
-                            object: &c.object,
-                            polarity: c.polarity.as_str(),
-                            modality: c.modality.as_str(),
-                            valid: c.valid.map(|v| ValidOut {
-                                start: v.start.to_string(),
-                                end: v.end.to_string(),
-                                grain: v.grain.as_str(),
-                            }),
-                            said_by: c.said_by.as_deref(),
-                        }
-                    })
-                    .collect(),
-                passages: PassagesOut {
-                    total: p.total,
-                    shown: f.claims.len(),
-                    documents: p.documents,
-                    groups: p.groups.iter().map(|(t, n)| GroupOut { text_normalised: t, count: *n }).collect(),
-                    groups_total: p.groups_total,
-                },
-            })
-            .collect(),
+        passages: PassagesOut {
+            total: p.total,
+            shown: f.claims.len(),
+            documents: p.documents,
+            groups: p.groups.iter().map(|(t, n)| GroupOut { text_normalised: t, count: *n }).collect(),
+            groups_total: p.groups_total,
+        },
     }
 }
 
+/// Writes the report to `w` as it is serialised.
+pub fn write(w: &mut dyn std::io::Write, docs: &[Document], b: &Bounded) -> std::io::Result<()> {
+    serde_json::to_writer_pretty(&mut *w, &report(docs, b))?;
+    w.write_all(b"\n")
+}
+
+/// The report as one string (for tests and small reports).
 pub fn render(docs: &[Document], b: &Bounded) -> String {
-    let mut s = serde_json::to_string_pretty(&report(docs, b)).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"));
-    s.push('\n');
-    s
+    let mut out = Vec::new();
+    match write(&mut out, docs, b) {
+        Ok(()) => String::from_utf8(out).unwrap_or_default(),
+        Err(e) => format!("{{\"error\": \"{e}\"}}\n"),
+    }
 }

@@ -6,9 +6,9 @@
 //! artifact URIs are relative to the working directory; columns count
 //! Unicode code points (`columnKind`).
 
-use super::passages::Bounded;
+use super::passages::{Bounded, Passages};
 use super::{exact, location};
-use crate::check::{kind_doc, Claim};
+use crate::check::{kind_doc, Claim, Finding};
 use crate::corpus::Document;
 use crate::rules::{RuleSet, Severity};
 use serde_json::{json, Value};
@@ -66,7 +66,14 @@ fn physical(docs: &[Document], c: &Claim, cwd: &Path) -> Value {
     })
 }
 
-pub fn render(docs: &[Document], b: &Bounded, rules: &RuleSet, cwd: &Path) -> String {
+/// Writes the SARIF log to `w`, each result made as it is written.
+pub fn write(
+    w: &mut dyn std::io::Write,
+    docs: &[Document],
+    b: &Bounded,
+    rules: &RuleSet,
+    cwd: &Path,
+) -> std::io::Result<()> {
     let findings = &b.findings;
     let mut rule_ids: Vec<String> = rules.conflicts.iter().map(|c| c.id.clone()).collect();
     let mut descriptors: Vec<Value> = rules
@@ -96,58 +103,97 @@ pub fn render(docs: &[Document], b: &Bounded, rules: &RuleSet, cwd: &Path) -> St
             }));
         }
     }
-    let results: Vec<Value> = findings
-        .iter()
-        .zip(&b.passages)
-        .map(|(f, p)| {
-            let related: Vec<Value> = f.claims[1..]
-                .iter()
-                .enumerate()
-                .map(|(i, c)| {
-                    let mut loc = json!({"id": i + 1, "physicalLocation": physical(docs, c, cwd)});
-                    let what = match &c.said_by {
-                        Some(s) => format!("{} (said by {s})", c.object),
-                        None => c.object.clone(),
-                    };
-                    loc["message"] = json!({"text": what});
-                    loc
-                })
-                .collect();
-            let links: Vec<String> = (1..f.claims.len()).map(|i| format!("[passage {}]({i})", i + 1)).collect();
-            let mut text = f.message.clone();
-            if !links.is_empty() {
-                text.push_str(&format!(". See {}.", links.join(", ")));
-            }
-            if p.total > f.claims.len() {
-                text.push_str(&format!(" ({} passages in {} documents in all.)", p.total, p.documents));
-            }
-            text.push_str(&format!(" {}", f.help));
-            json!({
-                "ruleId": f.rule,
-                "ruleIndex": rule_ids.iter().position(|r| *r == f.rule).unwrap_or(0),
-                "level": level(f.severity),
-                "message": {"text": text},
-                "locations": [{"physicalLocation": physical(docs, &f.claims[0], cwd)}],
-                "relatedLocations": related,
-                "partialFingerprints": {"factlint/v1": p.fingerprint},
-                "properties": {"subject": f.subject, "kind": f.kind.as_str(), "passagesTotal": p.total},
-            })
-        })
-        .collect();
-    let sarif = json!({
-        "$schema": "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json",
-        "version": "2.1.0",
-        "runs": [{
-            "tool": {"driver": {
+    let sarif = Sarif {
+        schema: "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json",
+        runs: [Run {
+            column_kind: "unicodeCodePoints",
+            results: Results { docs, bounded: b, rule_ids: &rule_ids, cwd },
+            tool: json!({"driver": {
                 "name": "factlint",
                 "version": env!("CARGO_PKG_VERSION"),
                 "rules": descriptors,
-            }},
-            "columnKind": "unicodeCodePoints",
-            "results": results,
-        }]
-    });
-    let mut s = serde_json::to_string_pretty(&sarif).unwrap_or_default();
-    s.push('\n');
-    s
+            }}),
+        }],
+        version: "2.1.0",
+    };
+    serde_json::to_writer_pretty(&mut *w, &sarif)?;
+    w.write_all(b"\n")
+}
+
+/// The SARIF log, its keys in the order `serde_json::Value` writes them
+/// (sorted), so that results can be written one by one.
+#[derive(serde::Serialize)]
+struct Sarif<'a> {
+    #[serde(rename = "$schema")]
+    schema: &'static str,
+    runs: [Run<'a>; 1],
+    version: &'static str,
+}
+
+#[derive(serde::Serialize)]
+struct Run<'a> {
+    #[serde(rename = "columnKind")]
+    column_kind: &'static str,
+    results: Results<'a>,
+    tool: Value,
+}
+
+/// The results, each made when it is written.
+struct Results<'a> {
+    docs: &'a [Document],
+    bounded: &'a Bounded,
+    rule_ids: &'a [String],
+    cwd: &'a Path,
+}
+
+impl serde::Serialize for Results<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let b = self.bounded;
+        s.collect_seq(b.findings.iter().zip(&b.passages).map(|(f, p)| result(self.docs, f, p, self.rule_ids, self.cwd)))
+    }
+}
+
+/// One finding as a SARIF result.
+fn result(docs: &[Document], f: &Finding, p: &Passages, rule_ids: &[String], cwd: &Path) -> Value {
+    let related: Vec<Value> = f.claims[1..]
+        .iter()
+        .enumerate()
+        .map(|(i, c)| {
+            let mut loc = json!({"id": i + 1, "physicalLocation": physical(docs, c, cwd)});
+            let what = match &c.said_by {
+                Some(s) => format!("{} (said by {s})", c.object),
+                None => c.object.clone(),
+            };
+            loc["message"] = json!({"text": what});
+            loc
+        })
+        .collect();
+    let links: Vec<String> = (1..f.claims.len()).map(|i| format!("[passage {}]({i})", i + 1)).collect();
+    let mut text = f.message.clone();
+    if !links.is_empty() {
+        text.push_str(&format!(". See {}.", links.join(", ")));
+    }
+    if p.total > f.claims.len() {
+        text.push_str(&format!(" ({} passages in {} documents in all.)", p.total, p.documents));
+    }
+    text.push_str(&format!(" {}", f.help));
+    json!({
+        "ruleId": f.rule,
+        "ruleIndex": rule_ids.iter().position(|r| *r == f.rule).unwrap_or(0),
+        "level": level(f.severity),
+        "message": {"text": text},
+        "locations": [{"physicalLocation": physical(docs, &f.claims[0], cwd)}],
+        "relatedLocations": related,
+        "partialFingerprints": {"factlint/v1": p.fingerprint},
+        "properties": {"subject": f.subject, "kind": f.kind.as_str(), "passagesTotal": p.total},
+    })
+}
+
+/// The report as one string (for tests and small reports).
+pub fn render(docs: &[Document], b: &Bounded, rules: &RuleSet, cwd: &Path) -> String {
+    let mut out = Vec::new();
+    match write(&mut out, docs, b, rules, cwd) {
+        Ok(()) => String::from_utf8(out).unwrap_or_default(),
+        Err(_) => String::new(),
+    }
 }
