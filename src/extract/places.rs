@@ -112,19 +112,31 @@ fn is_place_head(
         && !s.children(j).any(|(_, c)| matches!(rel(c), "case" | "nummod") && c.form != "in" && c.form != "In")
 }
 
-/// The span of the name headed by `i`: the head with the proper nouns
-/// joined to it by `flat` or `compound` that touch it ("San Bruno").
+/// The span of the name headed by `i`: the run of proper nouns around it
+/// joined inside the run by `flat`, `compound` or `amod` ("San Bruno",
+/// "Preston Crown Court", where "Crown" hangs from "Preston").
 fn name_span(s: &Sentence, i: usize) -> Span {
-    let (mut lo, mut hi) = (i, i);
     let part = |k: usize| {
         let w = &s.words[k];
-        s.head(k) == Some(i) && matches!(rel(w), "flat" | "compound" | "amod") && w.upos == "PROPN"
+        matches!(rel(w), "flat" | "compound" | "amod") && w.upos == "PROPN"
     };
+    let (mut lo, mut hi) = (i, i);
     while lo > 0 && part(lo - 1) {
         lo -= 1;
     }
     while hi + 1 < s.words.len() && part(hi + 1) {
         hi += 1;
+    }
+    // An edge word that hangs from outside the run is not of the name.
+    loop {
+        let inside = |k: usize, lo: usize, hi: usize| s.head(k).is_some_and(|h| (lo..=hi).contains(&h));
+        if lo < i && !inside(lo, lo, hi) {
+            lo += 1;
+        } else if hi > i && !inside(hi, lo, hi) {
+            hi -= 1;
+        } else {
+            break;
+        }
     }
     s.words[lo].span.cover(&s.words[hi].span)
 }
@@ -163,6 +175,8 @@ mod tests {
         // Hanging from the day.
         let p = place("Police arrested the suspect on Monday in Leeds.").expect("a place");
         assert_eq!(p.name, "Leeds");
+        let p = place("The case was heard in Preston Crown Court on Monday.").expect("a place");
+        assert_eq!(p.name, "Preston Crown Court");
         // A name the tagger takes for a plural noun.
         let p = place("Ann Lee was born in Faktothles, Tatumtux, in 1980.").expect("a place");
         assert_eq!(p.name, "Faktothles");
