@@ -864,7 +864,23 @@ impl<'r> Extractor<'r> {
             let shits: Vec<Hit> = hits[h0..h1].iter().filter(|h| h.span.end <= s.end).cloned().collect();
             let names = names::name_runs(text, toks, lx);
             if self.place_predicate.is_some() {
-                for (a, b) in text::nested_places(toks) {
+                // "the prime minister in Gaza, Ismail Haniyeh, issued a
+                // statement": a name that is the subject of the verb after
+                // it is a person's, no place.
+                let subject = |b: Span| {
+                    let at = toks.partition_point(|t| t.start < b.end);
+                    toks.get(at).is_some_and(|t| t.is_punct(','))
+                        && toks.get(at + 1).is_some_and(|t| match &t.kind {
+                            Kind::Word { text, cap: false } => {
+                                AUXILIARIES.contains(&text.as_str())
+                                    || !matches!(text.as_str(), "where" | "when" | "while")
+                                        && self.model.is_some_and(|m| self.past_form(m, text))
+                            }
+                            _ => false,
+                        })
+                };
+                let pairs = text::nested_places(toks).into_iter().filter(|(_, b)| !subject(*b));
+                for (a, b) in pairs.chain(dateline_places(text, toks)) {
                     let pair = (text[a.start..a.end].to_lowercase().into(), text[b.start..b.end].to_lowercase().into());
                     if !out.nested_places.contains(&pair) {
                         out.nested_places.push(pair);
@@ -1067,6 +1083,13 @@ impl<'r> Extractor<'r> {
         }
         mentions.sort_by_key(|m| m.span.start);
         events::resolve_anaphora(&mut mentions);
+        // "in Gaza, Ismail Haniyeh said", "in Congress, Rep. Lee": a person
+        // or a role after the comma is no place.
+        out.nested_places.retain(|(_, outer)| {
+            let mut words = outer.split(' ');
+            !words.next().is_some_and(|w| lx.titles.contains(w))
+                && !outer.rsplit(' ').next().is_some_and(|w| persons.contains(w))
+        });
 
         if !pass.second() {
             out.seed = Some(Seed::Ready(Box::new(SecondSeed {
@@ -2182,6 +2205,20 @@ fn common_opening_noun(text: &str, model: &Model, s: &mut language::Sentence) {
 /// maybe a day and an agency, then a dash. It is no part of the sentence's
 /// grammar, and read with it the tagger took "Thieves stole" for a verb
 /// and a noun.
+/// The place a dateline writes inside another ("WASILLA, Alaska (AP) —"):
+/// the names before and after its first comma.
+fn dateline_places(text: &str, tokens: &[Token]) -> Option<(Span, Span)> {
+    let rest = without_dateline(text, tokens);
+    let head = &tokens[..tokens.len() - rest.len()];
+    let comma = head.iter().position(|t| t.is_punct(','))?;
+    let words = |ts: &[Token]| -> Option<Span> {
+        let n = ts.iter().take_while(|t| matches!(t.kind, Kind::Word { cap: true, .. })).count();
+        (n > 0).then(|| Span::new(ts[0].start, ts[n - 1].end))
+    };
+    let inner = words(&head[..comma]).filter(|s| s.end == head[comma - 1].end)?;
+    Some((inner, words(&head[comma + 1..])?))
+}
+
 fn without_dateline<'t>(text: &str, tokens: &'t [Token]) -> &'t [Token] {
     const MAX_TOKENS: usize = 12;
     let dash = |t: &Token| matches!(t.kind, Kind::Punct('\u{2014}' | '\u{2013}' | '-'));
@@ -2909,6 +2946,18 @@ impl BiasMarks {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn places_in_places_come_from_running_text_and_datelines_not_from_people() {
+        let rules = crate::rules::load(&[]).expect("built-in pack");
+        let ex = Extractor::new(&rules);
+        let text = "LEEDS, England (AP) \u{2014} The bank has branches in Cardiff, Wales, and in York. The minister \
+                    in Gaza, Ismail Haniyeh, issued a statement. Rain fell in Flint, Saginaw, and Bay City.";
+        let doc = crate::corpus::Document::from_text("a.txt", text.to_string(), None);
+        let out = ex.extract(&doc);
+        let pairs: Vec<(&str, &str)> = out.nested_places.iter().map(|(a, b)| (&**a, &**b)).collect();
+        assert_eq!(pairs, [("cardiff", "wales"), ("leeds", "england")]);
+    }
 
     #[test]
     fn a_seed_is_bytes_to_postcard_and_a_map_to_json_and_decodes_the_same() {

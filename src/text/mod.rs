@@ -335,6 +335,20 @@ fn place_pair_at(toks: &[tokens::Token], k: usize) -> Option<(std::ops::Range<us
     }
     let first = (1..=3).find(|&n| k > n && (k - n..k).all(cap) && toks[k - n - 1].word() == Some("in"))?;
     let second = (1..=2).find(|&n| (k + 1..k + 1 + n).all(cap) && comma_or_end(k + 1 + n))?;
+    // A list goes on after the second name's comma: "in Flint, Saginaw,
+    // and Bay City" or "in Flint, Saginaw, Bay City and Midland", not
+    // "in Leeds, England, and in Cardiff".
+    let after = k + 1 + second;
+    if toks.get(after).is_some_and(|t| t.is_punct(',')) {
+        let conj = |j: usize| toks.get(j).and_then(|t| t.word()).is_some_and(|w| matches!(w, "and" | "or"));
+        let names = (after + 1..toks.len()).take_while(|&j| cap(j)).count();
+        let next = after + 1 + names;
+        if conj(after + 1) && cap(after + 2)
+            || names > 0 && (conj(next) || toks.get(next).is_some_and(|t| t.is_punct(',')))
+        {
+            return None;
+        }
+    }
     Some((k - first..k, k + 1..k + 1 + second))
 }
 
@@ -380,6 +394,13 @@ mod tests {
             .collect();
         // "In Paris, Smith said": "Smith" is followed by a word, no place.
         assert_eq!(found, [("San Bruno", "California"), ("Leeds", "West Yorkshire")]);
+        // Lists of places.
+        for t in [
+            "It rained in Flint, Saginaw, and Bay City, Michigan.",
+            "It rained in Flint, Saginaw, Bay City and Midland.",
+        ] {
+            assert_eq!(nested_places(&tokens::tokenize(t)), [], "{t}");
+        }
     }
 
     fn texts(t: &str, spans: &[Span]) -> Vec<String> {
