@@ -22,7 +22,7 @@ pub mod weekday;
 use crate::corpus::Document;
 use crate::extract::{DocExtraction, Modality, Polarity};
 use crate::facts::Fact;
-use crate::rules::{Conflict, ConflictKind, RuleSet, Severity};
+use crate::rules::{Conflict, ConflictKind, RuleSet, Severity, ValueType};
 use crate::text::Span;
 use crate::time::TimeSpan;
 use std::collections::{BTreeMap, HashMap};
@@ -226,31 +226,24 @@ pub fn run(rules: &RuleSet, input: &Input) -> Vec<Finding> {
     found
 }
 
+/// The type of the predicate a rule compares, if it names one the packs
+/// define.
+fn value_type(rules: &RuleSet, rule: &Conflict) -> Option<ValueType> {
+    rule.predicate.as_ref().and_then(|p| rules.predicates.get(p)).map(|p| p.value_type)
+}
+
 /// The findings of one rule.
 fn run_rule(rules: &RuleSet, rule: &Conflict, input: &Input) -> Vec<Finding> {
     let mut out = Vec::new();
     match rule.kind {
         ConflictKind::Exclusive => exclusive::check(rule, input, &mut out),
         ConflictKind::Negation => {
-            let open = rule
-                .predicate
-                .as_ref()
-                .and_then(|p| rules.predicates.get(p))
-                .is_some_and(|p| p.value_type == crate::rules::ValueType::Open);
-            negation::check(rule, input, open, &mut out)
+            negation::check(rule, input, value_type(rules, rule) == Some(ValueType::Open), &mut out)
         }
-        ConflictKind::Functional => {
-            let place = rule
-                .predicate
-                .as_ref()
-                .and_then(|p| rules.predicates.get(p))
-                .is_some_and(|p| p.value_type == crate::rules::ValueType::Place);
-            if place {
-                places::check(rule, input, &mut out)
-            } else {
-                functional::check(rule, input, &mut out)
-            }
+        ConflictKind::Functional if value_type(rules, rule) == Some(ValueType::Place) => {
+            places::check(rule, input, &mut out)
         }
+        ConflictKind::Functional => functional::check(rule, input, &mut out),
         ConflictKind::Characterisation => characterisation::check(rule, input, &mut out),
         ConflictKind::QuoteDrift => quote_drift::check(rule, input, &mut out),
         ConflictKind::Spelling => spelling::check(rule, input, &mut out),
@@ -288,13 +281,7 @@ fn finish(rules: &RuleSet, input: &Input, mut out: Vec<Finding>) -> Vec<Finding>
 /// in a finding of a pack predicate says nothing new: the pack's, with its
 /// vocabulary, is kept.
 fn drop_open_duplicates(rules: &RuleSet, out: &mut Vec<Finding>) {
-    let is_open = |f: &Finding| {
-        rules
-            .conflict(&f.rule)
-            .and_then(|c| c.predicate.as_ref())
-            .and_then(|p| rules.predicates.get(p))
-            .is_some_and(|p| p.value_type == crate::rules::ValueType::Open)
-    };
+    let is_open = |f: &Finding| rules.conflict(&f.rule).and_then(|c| value_type(rules, c)) == Some(ValueType::Open);
     let open: Vec<bool> = out.iter().map(is_open).collect();
     let mut covered: HashMap<usize, Vec<Span>> = HashMap::new();
     for (f, _) in out.iter().zip(&open).filter(|(_, o)| !**o) {
