@@ -719,7 +719,7 @@ fn what_lies_in_what_is_learned_from_any_sentence_of_the_corpus() {
 #[test]
 fn a_dateline_places_its_town() {
     let a = doc("2025-05-13", "LEEDS, England (AP) — Marit Kowal was arrested in Leeds on Monday, police said.");
-    let b = doc("2025-05-13", "CARDIFF, Wales (Reuters) — Marit Kowal was arrested in Cardiff on Monday, police said.");
+    let b = doc("2025-05-13", "CARDIFF, Wales (Reuters) - Marit Kowal was arrested in Cardiff on Monday, police said.");
     let found = findings(&[("a.txt", &a), ("b.txt", &b)], "event-place");
     assert_eq!(found.len(), 1, "{found:?}");
     // Arrested in the town of the other's dateline: no conflict.

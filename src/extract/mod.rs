@@ -2251,6 +2251,11 @@ fn without_dateline<'t>(text: &str, tokens: &'t [Token]) -> &'t [Token] {
 }
 
 fn clause_tokens(tokens: &[Token]) -> &[Token] {
+    // A clause after a parenthesis may open with the dash that follows it
+    // ("CARDIFF (Reuters) - Lee was arrested"): a dash is no word of it,
+    // and before a name it made the tagger read the name as a noun.
+    let dashes = tokens.iter().take_while(|t| t.is_punct('-')).count();
+    let tokens = if dashes < tokens.len() { &tokens[dashes..] } else { tokens };
     match tokens.first().and_then(|t| t.word()) {
         Some("and" | "but" | "or" | "yet" | "so") if tokens.len() > 1 => &tokens[1..],
         _ => tokens,
