@@ -863,30 +863,6 @@ impl<'r> Extractor<'r> {
             let h1 = hits.partition_point(|h| h.span.start < s.end);
             let shits: Vec<Hit> = hits[h0..h1].iter().filter(|h| h.span.end <= s.end).cloned().collect();
             let names = names::name_runs(text, toks, lx);
-            if self.place_predicate.is_some() {
-                // "the prime minister in Gaza, Ismail Haniyeh, issued a
-                // statement": a name that is the subject of the verb after
-                // it is a person's, no place.
-                let subject = |b: Span| {
-                    let at = toks.partition_point(|t| t.start < b.end);
-                    toks.get(at).is_some_and(|t| t.is_punct(','))
-                        && toks.get(at + 1).is_some_and(|t| match &t.kind {
-                            Kind::Word { text, cap: false } => {
-                                AUXILIARIES.contains(&text.as_str())
-                                    || !matches!(text.as_str(), "where" | "when" | "while")
-                                        && self.model.is_some_and(|m| self.past_form(m, text))
-                            }
-                            _ => false,
-                        })
-                };
-                let pairs = text::nested_places(toks).into_iter().filter(|(_, b)| !subject(*b));
-                for (a, b) in pairs.chain(dateline_places(text, toks)) {
-                    let pair = (text[a.start..a.end].to_lowercase().into(), text[b.start..b.end].to_lowercase().into());
-                    if !out.nested_places.contains(&pair) {
-                        out.nested_places.push(pair);
-                    }
-                }
-            }
             sents.push(Sent { span: *s, t0, t1, clauses, hits: shits, names, times: Vec::new() });
         }
 
@@ -1083,13 +1059,9 @@ impl<'r> Extractor<'r> {
         }
         mentions.sort_by_key(|m| m.span.start);
         events::resolve_anaphora(&mut mentions);
-        // "in Gaza, Ismail Haniyeh said", "in Congress, Rep. Lee": a person
-        // or a role after the comma is no place.
-        out.nested_places.retain(|(_, outer)| {
-            let mut words = outer.split(' ');
-            !words.next().is_some_and(|w| lx.titles.contains(w))
-                && !outer.rsplit(' ').next().is_some_and(|w| persons.contains(w))
-        });
+        if self.place_predicate.is_some() {
+            out.nested_places = self.nested_places(text, &tokens, &sents, &persons);
+        }
 
         if !pass.second() {
             out.seed = Some(Seed::Ready(Box::new(SecondSeed {
@@ -1712,17 +1684,15 @@ impl<'r> Extractor<'r> {
         }));
     }
 
-    /// The day of a past act ("the union served notice on March 10"): a
-    /// claim of the date predicate whose subject is the act itself, its
-    /// subject's key with the verb and the object's head. Only an asserted,
-    /// affirmed past tense with a one-day time expression attached to the
-    /// verb in the parse.
     /// The day and the place of a past act read from the parse: "the
     /// union served notice on March 10" dates the union's serving notice,
     /// and "Lee was arrested in Leeds, England, on Monday" places Lee's
-    /// arrest. A place is read with a day, or alone for an act done once
-    /// (the place predicate's `once` verbs: "was born in Cornwall,
-    /// Ontario").
+    /// arrest. Each is a claim whose subject is the act itself: its
+    /// subject's key with the verb and the object's head. Only an asserted,
+    /// affirmed past tense; a day is a one-day time expression attached to
+    /// the verb in the parse. A place is read with a day, or alone for an
+    /// act done once (the place predicate's `once` verbs: "was born in
+    /// Cornwall, Ontario").
     #[allow(clippy::too_many_arguments)]
     fn past_act_claims(
         &self,
@@ -2106,6 +2076,49 @@ impl<'r> Extractor<'r> {
         }
     }
 
+    /// The places a document writes inside others, in running text ("in
+    /// Leeds, England") and in datelines ("LEEDS, England (AP) —"),
+    /// lowercased, each pair once. A name after the comma that is a role
+    /// ("in Congress, Rep. Lee"), one of the document's people, or the
+    /// subject of the verb after it ("the minister in Gaza, Ismail Haniyeh,
+    /// issued a statement") is no place.
+    fn nested_places(
+        &self,
+        text: &str,
+        tokens: &[Token],
+        sents: &[Sent],
+        persons: &WordSet,
+    ) -> Vec<(Box<str>, Box<str>)> {
+        let lx = &self.lexicon;
+        let mut out: Vec<(Box<str>, Box<str>)> = Vec::new();
+        for s in sents {
+            let toks = &tokens[s.t0..s.t1];
+            let subject = |b: Span| {
+                let at = toks.partition_point(|t| t.start < b.end);
+                toks.get(at).is_some_and(|t| t.is_punct(','))
+                    && toks.get(at + 1).is_some_and(|t| match &t.kind {
+                        Kind::Word { text, cap: false } => {
+                            AUXILIARIES.contains(&text.as_str())
+                                || !matches!(text.as_str(), "where" | "when" | "while")
+                                    && self.model.is_some_and(|m| self.past_form(m, text))
+                        }
+                        _ => false,
+                    })
+            };
+            let pairs = text::nested_places(toks).into_iter().filter(|(_, b)| !subject(*b));
+            for (a, b) in pairs.chain(dateline_places(text, toks)) {
+                let outer = text[b.start..b.end].to_lowercase();
+                let role = outer.split(' ').next().is_some_and(|w| lx.titles.contains(w));
+                let person = outer.rsplit(' ').next().is_some_and(|w| persons.contains(w));
+                let pair = (text[a.start..a.end].to_lowercase().into(), outer.into());
+                if !role && !person && !out.contains(&pair) {
+                    out.push(pair);
+                }
+            }
+        }
+        out
+    }
+
     /// Whether a lowercase word is a past tense or participle of a verb of
     /// an act done once ("died", "born").
     fn once_form(&self, model: &Model, form: &str) -> bool {
@@ -2200,11 +2213,6 @@ fn common_opening_noun(text: &str, model: &Model, s: &mut language::Sentence) {
     w.lemma = lemma;
 }
 
-/// The tokens after a wire dateline that opens a sentence ("BRACKLEY —",
-/// "WASHINGTON (Reuters) -", "LONDON, March 3 (AP) --"): a place in capitals,
-/// maybe a day and an agency, then a dash. It is no part of the sentence's
-/// grammar, and read with it the tagger took "Thieves stole" for a verb
-/// and a noun.
 /// The place a dateline writes inside another ("WASILLA, Alaska (AP) —"):
 /// the names before and after its first comma.
 fn dateline_places(text: &str, tokens: &[Token]) -> Option<(Span, Span)> {
@@ -2219,6 +2227,11 @@ fn dateline_places(text: &str, tokens: &[Token]) -> Option<(Span, Span)> {
     Some((inner, words(&head[comma + 1..])?))
 }
 
+/// The tokens after a wire dateline that opens a sentence ("BRACKLEY —",
+/// "WASHINGTON (Reuters) -", "LONDON, March 3 (AP) --"): a place in capitals,
+/// maybe a day and an agency, then a dash. It is no part of the sentence's
+/// grammar, and read with it the tagger took "Thieves stole" for a verb
+/// and a noun.
 fn without_dateline<'t>(text: &str, tokens: &'t [Token]) -> &'t [Token] {
     const MAX_TOKENS: usize = 12;
     let dash = |t: &Token| matches!(t.kind, Kind::Punct('\u{2014}' | '\u{2013}' | '-'));
