@@ -70,16 +70,16 @@ pub fn place_of(
     if s.children(head).any(|(_, c)| rel(c) == "conj") {
         return None;
     }
-    let name = name_span(s, head);
+    let name = span_of(s, name_words(s, head));
     let mut span = name;
     let mut within = Vec::new();
     let mut at = head;
     // "in San Bruno, California, USA": each name after a comma, an
     // apposition or a list item of the one before, contains it.
     while let Some((k, _)) = s.children(at).find(|(k, c)| {
-        *k > at && matches!(rel(c), "appos" | "list") && c.upos == "PROPN" && comma_before(s, first_word(s, *k))
+        *k > at && matches!(rel(c), "appos" | "list") && c.upos == "PROPN" && comma_before(s, name_words(s, *k).0)
     }) {
-        let sp = name_span(s, k);
+        let sp = span_of(s, name_words(s, k));
         within.push(text.get(sp.start..sp.end)?.to_string());
         span = span.cover(&sp);
         at = k;
@@ -112,10 +112,10 @@ fn is_place_head(
         && !s.children(j).any(|(_, c)| matches!(rel(c), "case" | "nummod") && c.form != "in" && c.form != "In")
 }
 
-/// The span of the name headed by `i`: the run of proper nouns around it
+/// The first and last words of the name headed by `i`: the run of proper nouns around it
 /// joined inside the run by `flat`, `compound` or `amod` ("San Bruno",
 /// "Preston Crown Court", where "Crown" hangs from "Preston").
-fn name_span(s: &Sentence, i: usize) -> Span {
+fn name_words(s: &Sentence, i: usize) -> (usize, usize) {
     let part = |k: usize| {
         let w = &s.words[k];
         matches!(rel(w), "flat" | "compound" | "amod") && w.upos == "PROPN"
@@ -138,13 +138,12 @@ fn name_span(s: &Sentence, i: usize) -> Span {
             break;
         }
     }
-    s.words[lo].span.cover(&s.words[hi].span)
+    (lo, hi)
 }
 
-/// The first word of the name headed by `i`.
-fn first_word(s: &Sentence, i: usize) -> usize {
-    let start = name_span(s, i).start;
-    (0..=i).find(|&k| s.words[k].span.start == start).unwrap_or(i)
+/// The span from the first to the last of words `lo..=hi`.
+fn span_of(s: &Sentence, (lo, hi): (usize, usize)) -> Span {
+    s.words[lo].span.cover(&s.words[hi].span)
 }
 
 fn comma_before(s: &Sentence, i: usize) -> bool {
