@@ -12,6 +12,7 @@
 
 pub mod characterisation;
 pub mod exclusive;
+pub mod figure_drift;
 pub mod functional;
 pub mod negation;
 pub mod places;
@@ -37,6 +38,7 @@ pub fn kind_doc(kind: ConflictKind) -> &'static str {
         ConflictKind::QuoteDrift => quote_drift::DOC,
         ConflictKind::Spelling => spelling::DOC,
         ConflictKind::Weekday => weekday::DOC,
+        ConflictKind::FigureDrift => figure_drift::DOC,
         ConflictKind::Suppression => crate::gate::suppress::DOC,
     }
 }
@@ -248,6 +250,7 @@ fn run_rule(rules: &RuleSet, rule: &Conflict, input: &Input) -> Vec<Finding> {
         ConflictKind::QuoteDrift => quote_drift::check(rule, input, &mut out),
         ConflictKind::Spelling => spelling::check(rule, input, &mut out),
         ConflictKind::Weekday => weekday::check(rule, input, &mut out),
+        ConflictKind::FigureDrift => figure_drift::check(rule, input, &mut out),
         // Checked by the gate, after the findings exist.
         ConflictKind::Suppression => {}
     }

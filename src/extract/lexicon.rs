@@ -76,6 +76,8 @@ pub struct Lexicon {
     /// Title words that are never a role on their own ("senior", "former").
     pub title_modifiers: WordSet,
     pub stopwords: WordSet,
+    /// Words without content of their own ("the", "was"), lowercased.
+    pub function_words: WordSet,
     pub clause_breaks: WordSet,
     pub entity_kinds: Vec<EntityKind>,
 }
@@ -186,6 +188,7 @@ impl Lexicon {
             titles: lower(&l.titles).union(&lower(&l.title_modifiers)).cloned().collect(),
             title_modifiers: lower(&l.title_modifiers),
             stopwords: lower(&l.stopwords),
+            function_words: lower(&l.function_words),
             not_person: lower(&l.not_person),
             premises: lower(&l.premises),
             organisation_nouns: lower(&l.organisation_nouns),

@@ -8,6 +8,7 @@
 pub mod ages;
 mod corrections;
 pub mod events;
+pub mod figures;
 pub mod lexicon;
 pub mod names;
 pub mod open;
@@ -252,6 +253,10 @@ pub struct DocExtraction {
     /// build: that document is then read whole).
     #[serde(default)]
     pub seed: Option<Seed>,
+    /// Figures the document gives twice in the same words with two values
+    /// (for the figure-drift rule).
+    #[serde(default)]
+    pub figures: Vec<figures::RestatedFigure>,
 }
 
 /// A document's [`SecondSeed`]: as built, or as the bytes a fact cache
@@ -460,6 +465,9 @@ pub struct Extractor<'r> {
     /// (`type: place`), and its verbs of acts done once, lowercased.
     place_predicate: Option<String>,
     once: HashSet<String>,
+    /// How many equal words around a figure make it one figure restated
+    /// (the smallest threshold of the packs' figure-drift rules), if any.
+    figure_words: Option<usize>,
     /// The packs' speech verbs, lowercased: saying something is done again
     /// and again, so it dates no act.
     speech_forms: HashSet<String>,
@@ -641,8 +649,15 @@ impl<'r> Extractor<'r> {
             .and_then(|p| rules.predicates.get(p))
             .map(|p| p.ignore.iter().map(|w| w.to_lowercase()).collect())
             .unwrap_or_default();
+        let figure_words = rules
+            .conflicts
+            .iter()
+            .filter(|c| c.kind == crate::rules::ConflictKind::FigureDrift)
+            .map(|c| c.threshold.max(1.0) as usize)
+            .min();
         Extractor {
             rules,
+            figure_words,
             lexicon: Lexicon::new(rules),
             model,
             open_predicate,
@@ -981,6 +996,12 @@ impl<'r> Extractor<'r> {
                     out.weekday_issues.push(WeekdayIssue { span: Span::new(m.start, m.end), written, date });
                 }
             }
+        }
+        if let Some(n) = self.figure_words.filter(|_| !pass.second()) {
+            let times: Vec<TimeMention> = sents.iter().flat_map(|s| s.times.iter().cloned()).collect();
+            let function = |w: &str| lx.function_words.contains(w);
+            let read: Vec<&[Token]> = sents.iter().map(|s| &tokens[s.t0..s.t1]).collect();
+            out.figures = figures::restated(text, &read, &times, &function, n);
         }
 
         // Event mentions, in document order, then definite anaphora (not

@@ -173,6 +173,7 @@ impl RuleSet {
                 ("language.organisation_nouns", &l.organisation_nouns),
                 ("language.corrections", &l.corrections),
                 ("language.correction_errors", &l.correction_errors),
+                ("language.function_words", &l.function_words),
             ] {
                 check_list(path, list)?;
             }
@@ -312,6 +313,15 @@ impl RuleSet {
                         &at("kind"),
                         format!("exclusive rule `{}` lists no `pairs:`", c.id),
                         "list the pairs of values that cannot hold together, e.g. [[on_hold, ongoing]]",
+                    ));
+                }
+                if c.kind == ConflictKind::FigureDrift
+                    && c.threshold.is_some_and(|t| t < 2.0 || t.fract() != 0.0 || t > 20.0)
+                {
+                    return Err(err(
+                        &at("threshold"),
+                        format!("figure rule `{}` needs a whole number of equal words from 2 to 20", c.id),
+                        "write how many words around a figure must be the same, e.g. `threshold: 6`",
                     ));
                 }
                 let tolerance = match &c.tolerance {

@@ -85,6 +85,11 @@ pub struct Language {
     /// "incorrectly".
     #[serde(default)]
     pub correction_errors: Vec<String>,
+    /// Words that carry no content of their own ("the", "was", "of"):
+    /// skipped when two passages are compared word for word around a
+    /// figure, so "had been" and "was" do not tell them apart.
+    #[serde(default)]
+    pub function_words: Vec<String>,
 }
 
 impl Language {
@@ -105,6 +110,7 @@ impl Language {
         self.organisation_nouns.extend(o.organisation_nouns.iter().cloned());
         self.corrections.extend(o.corrections.iter().cloned());
         self.correction_errors.extend(o.correction_errors.iter().cloned());
+        self.function_words.extend(o.function_words.iter().cloned());
     }
 }
 
@@ -262,6 +268,9 @@ pub enum ConflictKind {
     QuoteDrift,
     Spelling,
     Weekday,
+    /// One document gives one figure twice, in the same words, with two
+    /// values.
+    FigureDrift,
     /// Findings about suppression comments themselves (unused, no reason).
     Suppression,
 }
@@ -277,6 +286,7 @@ impl ConflictKind {
             ConflictKind::QuoteDrift => "quote",
             ConflictKind::Spelling => "spelling",
             ConflictKind::Weekday => "weekday",
+            ConflictKind::FigureDrift => "figure",
             ConflictKind::Suppression => "suppression",
         }
     }
@@ -285,6 +295,7 @@ impl ConflictKind {
         match self {
             ConflictKind::Spelling => 0.88,
             ConflictKind::QuoteDrift => 0.75,
+            ConflictKind::FigureDrift => 6.0,
             _ => 0.0,
         }
     }
@@ -298,6 +309,7 @@ impl ConflictKind {
             ConflictKind::QuoteDrift => "the same quote is worded \"{a}\" in one {report} and \"{b}\" in another",
             ConflictKind::Spelling => "{subject} is spelled \"{a}\" in one {report} and \"{b}\" in another",
             ConflictKind::Weekday => "{a} is not a {b}",
+            ConflictKind::FigureDrift => "\"{subject}\" gives {a} in one place and {b} in another",
             ConflictKind::Suppression => "{a}",
         }
     }
