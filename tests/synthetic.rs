@@ -29,10 +29,10 @@ fn planted_conflicts_are_found_and_nothing_else_clashes() {
 
 #[test]
 fn the_wire_corpus_plants_every_kind_and_each_is_found() {
-    // 1,400 articles: 70 planted pairs, ten of each kind besides status
+    // 1,600 articles: 80 planted pairs, ten of each kind besides status
     // (no real-news padding here, so the articles are short).
     let dir = tempfile::tempdir().unwrap();
-    let (_, planted) = synth::write_corpus_wire(dir.path(), 1400, 7, &[]);
+    let (_, planted) = synth::write_corpus_wire(dir.path(), 1600, 7, &[]);
     let rules = factlint::rules::load(&[]).unwrap();
     let (docs, problems) = factlint::pipeline::load_documents(&[dir.path().to_path_buf()], &Default::default());
     assert!(problems.is_empty());

@@ -287,7 +287,7 @@ pub fn write_corpus(dir: &std::path::Path, n: usize, seed: u64) -> (usize, Vec<S
 /// must find it. Status conflicts come from [`article`]; the others are
 /// planted in the second article of a planted pair, one kind per pair in
 /// turn.
-pub const PLANTED_KINDS: [(&str, &str); 8] = [
+pub const PLANTED_KINDS: [(&str, &str); 9] = [
     ("status", "status-clash"),
     ("count", "count-mismatch"),
     ("date", "event-date"),
@@ -296,6 +296,7 @@ pub const PLANTED_KINDS: [(&str, &str); 8] = [
     ("quote", "quote-drift"),
     ("weekday", "weekday-date"),
     ("place", "event-place"),
+    ("figure", "figure-drift"),
 ];
 
 /// A conflict the generator planted: its kind and the file it is in.
@@ -346,13 +347,27 @@ fn pair_facts(pair: usize, date: chrono::NaiveDate, flip: Option<&str>) -> Strin
     // A birthplace in a region of this pair; planted, another town of it.
     let (town, other, region) = (word(&mut own, 3), word(&mut own, 2), word(&mut own, 3));
     let town = if is("place") { other } else { town };
+    // A sum raised, given once; planted, the article gives it again
+    // further down, in the same words, with another value.
+    let raised = format!("£{}.{} million", 1 + pair % 9, pair % 10);
+    let restated = if is("figure") {
+        format!(
+            "Its latest filing says the {trust} raised £{}.{} million for the {hall} restoration fund last year.\n\n",
+            2 + pair % 9,
+            (pair + 3) % 10
+        )
+    } else {
+        String::new()
+    };
     format!(
         "Police said {injured} people were injured in a crash near {hall} on {weekday}.\n\n\
          The {trust} opened {hall} on {opened}, a spokesperson for {first} {last} said.\n\n\
          The {trust} board {approved} the {hall} budget, the board said on {weekday}.\n\n\
          “{quote},” {first} {last} told reporters at {hall}.\n\n\
          The {trust} statement, released on {wrong_day}, {month} {day}, gave no further details.\n\n\
-         {first} {last}, who was born in {town}, {region}, has chaired the {trust} since 2019.\n\n",
+         {first} {last}, who was born in {town}, {region}, has chaired the {trust} since 2019.\n\n\
+         The {trust} raised {raised} for the {hall} restoration fund last year, according to its accounts.\n\n\
+         {restated}",
         month = MONTHS[date.month0() as usize],
         day = date.day(),
     )

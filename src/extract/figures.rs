@@ -62,14 +62,17 @@ pub struct RestatedFigure {
 }
 
 #[derive(Debug, Clone, PartialEq)]
-enum Key {
-    Word(String),
+enum Key<'a> {
+    Word(std::borrow::Cow<'a, str>),
     Sign(char),
+    /// `base` is the number as written, before a multiplier after it
+    /// ("140" of "140 million").
     Number {
         value: f64,
+        base: f64,
         ordinal: bool,
     },
-    Clock(String),
+    Clock(&'a str),
     /// The days a time expression resolves to, or its words when it
     /// resolves to none.
     Time {
@@ -78,17 +81,22 @@ enum Key {
     },
 }
 
-impl Key {
+impl Key<'_> {
     /// A value a finding may be about.
     fn is_value(&self) -> bool {
         matches!(self, Key::Number { .. } | Key::Time { .. })
     }
 
-    /// Whether two values can be one figure: the same, or a day inside a
-    /// month, a month inside a year ("May 1907" and "28 May 1907"; not
-    /// "within 14 days" and "within 30 days", two spans of one grain).
+    /// Whether two values can be one figure: the same; a number without a
+    /// multiplier and the same number with one ("between $140 and $150
+    /// million" and "between $140 million and $150 million"); or a day
+    /// inside a month, a month inside a year ("May 1907" and "28 May 1907";
+    /// not "within 14 days" and "within 30 days", two spans of one grain).
     fn agrees(&self, other: &Key) -> bool {
         match (self, other) {
+            (Key::Number { value: v1, base: b1, .. }, Key::Number { value: v2, base: b2, .. }) => {
+                v1 == v2 || b1 == b2 && (v1 == b1 || v2 == b2)
+            }
             (Key::Time { days: Some((s1, e1, g1)), .. }, Key::Time { days: Some((s2, e2, g2)), .. }) => {
                 g1 != g2 && (s1 <= s2 && e2 <= e1 || s2 <= s1 && e1 <= e2)
             }
@@ -101,7 +109,7 @@ impl Key {
         match self {
             Key::Word(w) => format!("w{w}"),
             Key::Sign(c) => format!("s{c}"),
-            Key::Number { value, ordinal } => format!("n{value}{ordinal}"),
+            Key::Number { value, ordinal, .. } => format!("n{value}{ordinal}"),
             Key::Clock(c) => format!("c{c}"),
             Key::Time { days: Some((s, e, _)), .. } => format!("t{s}/{e}"),
             Key::Time { written, .. } => format!("t{written}"),
@@ -110,8 +118,8 @@ impl Key {
 }
 
 #[derive(Debug, Clone)]
-struct Unit {
-    key: Key,
+struct Unit<'a> {
+    key: Key<'a>,
     span: Span,
     /// The number of its sentence.
     sentence: usize,
@@ -123,12 +131,12 @@ fn glued(a: &Token, b: &Token) -> bool {
 }
 
 /// The units of the document's sentences (`tokens[t0..t1]` each), in order.
-fn units(
-    text: &str,
-    sentences: &[&[Token]],
+fn units<'a>(
+    text: &'a str,
+    sentences: &[&'a [Token]],
     times: &[TimeMention],
     function_words: &dyn Fn(&str) -> bool,
-) -> Vec<Unit> {
+) -> Vec<Unit<'a>> {
     let mut out = Vec::new();
     let mut times = times.iter().peekable();
     for (n, tokens) in sentences.iter().enumerate() {
@@ -141,12 +149,12 @@ fn units(
     out
 }
 
-fn sentence_units<'t>(
-    text: &str,
-    tokens: &[Token],
+fn sentence_units<'a, 't>(
+    text: &'a str,
+    tokens: &'a [Token],
     times: &mut std::iter::Peekable<impl Iterator<Item = &'t TimeMention>>,
     function_words: &dyn Fn(&str) -> bool,
-    out: &mut Vec<Unit>,
+    out: &mut Vec<Unit<'a>>,
 ) {
     let mut i = 0;
     while i < tokens.len() {
@@ -167,25 +175,25 @@ fn sentence_units<'t>(
             times.next();
             continue;
         }
-        let unit = |key: Key, start: usize, end: usize| Unit { key, span: Span::new(start, end), sentence: 0 };
+        let unit = |key: Key<'a>, start: usize, end: usize| Unit { key, span: Span::new(start, end), sentence: 0 };
         match &t.kind {
             Kind::Word { text: w, .. } if crate::language::numbers::is_multiplier(w) => {
                 // "$30 million": the multiplier is part of the number.
                 match out.last_mut() {
-                    Some(Unit { key: Key::Number { value, ordinal: false }, span, .. })
+                    Some(Unit { key: Key::Number { value, ordinal: false, .. }, span, .. })
                         if text.get(span.end..t.start).is_some_and(|g| g.trim().is_empty()) =>
                     {
                         *value *= crate::language::numbers::value(w).unwrap_or(1.0);
                         span.end = t.end;
                     }
-                    _ => out.push(unit(Key::Word(w.clone()), t.start, t.end)),
+                    _ => out.push(unit(Key::Word(w.as_str().into()), t.start, t.end)),
                 }
                 i += 1;
             }
             Kind::Word { text: w, .. } => {
                 match crate::language::numbers::value(w).filter(|_| w != "one" && w != "none") {
-                    Some(v) => out.push(unit(Key::Number { value: v, ordinal: false }, t.start, t.end)),
-                    None if !function_words(w) => out.push(unit(Key::Word(w.clone()), t.start, t.end)),
+                    Some(v) => out.push(unit(Key::Number { value: v, base: v, ordinal: false }, t.start, t.end)),
+                    None if !function_words(w) => out.push(unit(Key::Word(w.as_str().into()), t.start, t.end)),
                     None => {}
                 }
                 i += 1;
@@ -200,7 +208,7 @@ fn sentence_units<'t>(
                     && glued(&tokens[i + 1], &tokens[i + 2])
                 {
                     let e = tokens[i + 2].end;
-                    out.push(unit(Key::Clock(text[start..e].to_string()), start, e));
+                    out.push(unit(Key::Clock(&text[start..e]), start, e));
                     i += 3;
                     continue;
                 }
@@ -225,8 +233,8 @@ fn sentence_units<'t>(
                 let written: String = text[start..stop].chars().filter(|c| *c != ',').collect();
                 let digits = written.trim_end_matches(|c: char| c.is_ascii_alphabetic());
                 match digits.parse::<f64>() {
-                    Ok(value) => out.push(unit(Key::Number { value, ordinal: *ordinal }, start, stop)),
-                    Err(_) => out.push(unit(Key::Word(written), start, stop)),
+                    Ok(value) => out.push(unit(Key::Number { value, base: value, ordinal: *ordinal }, start, stop)),
+                    Err(_) => out.push(unit(Key::Word(written.into()), start, stop)),
                 }
                 i = end + 1;
             }
@@ -242,7 +250,7 @@ fn sentence_units<'t>(
 /// How many units of their own sentences are equal going out from `a`
 /// and `b` in direction `step`, and whether the run ended on two values that differ, each in
 /// the sentence of its figure.
-fn run(u: &[Unit], a: usize, b: usize, step: isize) -> (usize, bool) {
+fn run(u: &[Unit<'_>], a: usize, b: usize, step: isize) -> (usize, bool) {
     let mut n = 0;
     while n < MAX_RUN {
         let (Some(x), Some(y)) =
@@ -273,7 +281,7 @@ fn run(u: &[Unit], a: usize, b: usize, step: isize) -> (usize, bool) {
 
 /// The span of value `i` as a reader names it: with a currency sign right
 /// before it and "%" or a multiplier ("million") right after.
-fn shown(text: &str, u: &[Unit], i: usize) -> Span {
+fn shown(text: &str, u: &[Unit<'_>], i: usize) -> Span {
     let mut s = u[i].span;
     if i > 0 && matches!(u[i - 1].key, Key::Sign('$' | '£' | '€' | '¥')) && u[i - 1].span.end == s.start {
         s.start = u[i - 1].span.start;
@@ -436,6 +444,13 @@ mod tests {
         assert_eq!(find(text), vec![]);
         // One sentence listing figures.
         let text = "Sales rose 5% in the north region of the country and 7% in the south region of the country.";
+        assert_eq!(find(text), vec![]);
+    }
+
+    #[test]
+    fn a_multiplier_written_once_for_two_numbers_agrees() {
+        let text = "The county expects the new contract to cost between $140 and $150 million over seven years. \
+                    Officials said the contract would cost between $140 million and $150 million over seven years.";
         assert_eq!(find(text), vec![]);
     }
 
