@@ -13,7 +13,13 @@
 //! `cargo bench --bench corpus -- --wire 10000` brings each generated
 //! article to wire length (2 to 4 KB, 3 on average) with paragraphs of the
 //! ECB+ articles, as wire stories are: the figure to compare with the
-//! archive-scale targets. `--no-layer` runs the built-in pack without what
+//! archive-scale targets. Mind what both repeat: 10,000 wire articles
+//! draw their padding from the same 982 articles, so each of their
+//! paragraphs comes back about ten times, and `--news N` is the same
+//! articles N times; the language model remembers the sentences it has
+//! read (a repeat costs a lookup), so these runs are faster than as many
+//! distinct articles would be. The 982 ECB+ articles once are the figure
+//! for text that does not repeat. `--no-layer` runs the built-in pack without what
 //! feeds the linguistic layer (open claims, parsed counts, dates and
 //! states): what the layer costs end to end. The wire corpus plants
 //! conflicts of every kind; the benchmark prints how many of each it found

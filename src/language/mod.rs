@@ -109,24 +109,65 @@ pub struct Model<'m> {
 
     /// Distinguishes loaded models in the per-thread word cache.
     id: u64,
-    /// Sentences already tagged and parsed, when [`Model::remember`] is on.
-    memo: std::sync::Mutex<Memo>,
+    /// Whether sentences already tagged and parsed are remembered (see
+    /// [`Model::remember`]).
     remembering: std::sync::atomic::AtomicBool,
+    /// Bumped when the memo is switched off, so that every thread drops
+    /// what it remembered at its next lookup.
+    generation: std::sync::atomic::AtomicU64,
 }
 
-/// Tags and parses by sentence: an editor checks the same document again
-/// and again with one sentence changed. Cleared when it grows past a bound.
+/// Tags and parses by sentence, per thread: a 128-bit hash of the model,
+/// the memo's generation and the sentence's words (or their forms and tags
+/// for a parse) keys each, so a lookup copies nothing and an entry is a
+/// few dozen bytes. Cleared when it grows past a bound.
+/// A map keyed by a hash already computed.
+type ByHash<V> = std::collections::HashMap<u128, V, std::hash::BuildHasherDefault<perceptron::IdHasher>>;
+
 #[derive(Default)]
 struct Memo {
-    tags: std::collections::HashMap<Vec<String>, Vec<usize>>,
-    parses: std::collections::HashMap<(Vec<u64>, Vec<u64>), Heads>,
+    generation: u64,
+    /// Class numbers per word.
+    tags: ByHash<Box<[u8]>>,
+    /// Head and relation numbers per word.
+    parses: ByHash<Remembered>,
 }
 
-/// Heads and relation numbers of a parsed sentence.
-type Heads = (Vec<usize>, Vec<usize>);
+/// A parse as the memo keeps it: heads, then relation numbers.
+type Remembered = (Box<[u16]>, Box<[u8]>);
 
-/// Entries the memo keeps before it starts again.
-const MEMO_MAX: usize = 50_000;
+/// Entries of each kind a thread's memo keeps before it starts again.
+const MEMO_MAX: usize = 40_000;
+
+thread_local! {
+    static SENTENCES: std::cell::RefCell<Memo> = Default::default();
+}
+
+/// Two independent 64-bit FNV-1a streams over the same bytes.
+#[derive(Clone, Copy)]
+struct Hash128(u64, u64);
+
+impl Hash128 {
+    fn new(seed: u64) -> Hash128 {
+        Hash128(0xcbf29ce484222325 ^ seed, 0x84222325cbf29ce4 ^ seed.rotate_left(29))
+    }
+
+    fn bytes(mut self, b: &[u8]) -> Hash128 {
+        for &x in b {
+            self.0 = (self.0 ^ x as u64).wrapping_mul(0x100000001b3);
+            self.1 = (self.1 ^ x as u64).wrapping_mul(0x1000000001b3).rotate_left(7);
+        }
+        self
+    }
+
+    fn word(self, w: u64) -> Hash128 {
+        self.bytes(&w.to_le_bytes())
+    }
+
+    fn finish(self) -> u128 {
+        ((self.0 as u128) << 64) | self.1 as u128
+    }
+}
 
 /// A word's lemma and features by (model, class, first word, form): news
 /// repeats its words, and the tables are searched, not indexed. Keyed by a
@@ -238,26 +279,39 @@ impl<'m> Model<'m> {
             feats_xpos: Lines::new(s.text("feats.xpos")?),
             feats_form: Lines::new(s.text("feats.form")?),
             root_label,
-            memo: Default::default(),
-            remembering: Default::default(),
+            remembering: std::sync::atomic::AtomicBool::new(true),
+            generation: Default::default(),
         })
     }
 
-    /// Remember the tags and parse of every sentence from now on (or stop
-    /// and forget): a sentence seen before costs a lookup. For a process
-    /// that checks the same text again and again, as a language server
-    /// does; a batch run reads each sentence once and leaves it off.
+    /// Remember the tags and parse of every sentence (the default), or
+    /// stop and forget: a sentence seen before costs a lookup. An archive
+    /// repeats its sentences (one wire story in several papers, the
+    /// versions of a story as it develops), and a language server checks
+    /// one document again and again with one sentence changed. The memo
+    /// never changes a result: only the words are looked at.
     pub fn remember(&self, on: bool) {
         self.remembering.store(on, std::sync::atomic::Ordering::Relaxed);
         if !on {
-            if let Ok(mut m) = self.memo.lock() {
-                *m = Memo::default();
-            }
+            self.generation.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
         }
     }
 
     fn remembers(&self) -> bool {
         self.remembering.load(std::sync::atomic::Ordering::Relaxed)
+    }
+
+    /// Runs `f` on this thread's memo, emptied first if the memo was
+    /// switched off since this thread last used it.
+    fn with_memo<T>(&self, f: impl FnOnce(&mut Memo) -> T) -> T {
+        let generation = self.generation.load(std::sync::atomic::Ordering::Relaxed);
+        SENTENCES.with(|m| {
+            let mut m = m.borrow_mut();
+            if m.generation != generation {
+                *m = Memo { generation, ..Memo::default() };
+            }
+            f(&mut m)
+        })
     }
 
     /// Tags of a sentence given as word forms: joint class numbers.
@@ -269,20 +323,20 @@ impl<'m> Model<'m> {
     /// (names the caller knows from elsewhere in the document), so that
     /// the words around them are tagged in their light.
     pub fn tag_given(&self, forms: &[&str], proper: &[bool]) -> Vec<usize> {
-        if !self.remembers() || proper.contains(&true) {
+        if !self.remembers() || proper.contains(&true) || self.classes.len() > 256 {
             return self.tag_now(forms, proper);
         }
-        let key: Vec<String> = forms.iter().map(|f| f.to_string()).collect();
-        if let Some(t) = self.memo.lock().ok().and_then(|m| m.tags.get(&key).cloned()) {
+        let key = forms.iter().fold(Hash128::new(self.id), |k, f| k.bytes(f.as_bytes()).bytes(&[0x1f])).finish();
+        if let Some(t) = self.with_memo(|m| m.tags.get(&key).map(|t| t.iter().map(|&c| c as usize).collect())) {
             return t;
         }
         let tags = self.tag_now(forms, proper);
-        if let Ok(mut m) = self.memo.lock() {
+        self.with_memo(|m| {
             if m.tags.len() >= MEMO_MAX {
                 m.tags.clear();
             }
-            m.tags.insert(key, tags.clone());
-        }
+            m.tags.insert(key, tags.iter().map(|&c| c as u8).collect());
+        });
         tags
     }
 
@@ -506,20 +560,27 @@ impl<'m> Model<'m> {
 
     /// Heads (0-based; `n` is the root) and relations of a tagged sentence.
     pub fn parse_heads(&self, norms: &[u64], xpos: &[u64]) -> (Vec<usize>, Vec<usize>) {
-        if !self.remembers() {
+        if !self.remembers() || norms.len() > u16::MAX as usize || self.labels.len() > 256 {
             return self.parse_heads_now(norms, xpos);
         }
-        let key = (norms.to_vec(), xpos.to_vec());
-        if let Some(p) = self.memo.lock().ok().and_then(|m| m.parses.get(&key).cloned()) {
+        let key = norms.iter().chain(xpos).fold(Hash128::new(!self.id), |k, &w| k.word(w)).finish();
+        let known = self.with_memo(|m| {
+            m.parses.get(&key).map(|(h, l)| {
+                (h.iter().map(|&x| x as usize).collect::<Vec<_>>(), l.iter().map(|&x| x as usize).collect::<Vec<_>>())
+            })
+        });
+        if let Some(p) = known {
             return p;
         }
         let p = self.parse_heads_now(norms, xpos);
-        if let Ok(mut m) = self.memo.lock() {
+        self.with_memo(|m| {
             if m.parses.len() >= MEMO_MAX {
                 m.parses.clear();
             }
-            m.parses.insert(key, p.clone());
-        }
+            let heads = p.0.iter().map(|&x| x as u16).collect();
+            let labels = p.1.iter().map(|&x| x as u8).collect();
+            m.parses.insert(key, (heads, labels));
+        });
         p
     }
 
@@ -1159,6 +1220,26 @@ pub const CALENDAR: [&str; 19] = [
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_remembered_sentence_gives_what_a_fresh_one_does() {
+        let m = embedded().unwrap();
+        let text = "The regional board has not approved the 48 new ward beds, a spokesman said on Tuesday.";
+        let read = |m: &Model| {
+            let s = &m.analyse_text(text, &[Span::new(0, text.len())], Depth::Parse)[0];
+            s.words.iter().map(|w| format!("{} {} {} {}", w.upos, w.xpos, w.head, w.deprel)).collect::<Vec<_>>()
+        };
+        let first = read(m);
+        // Read again: from this thread's memo.
+        assert_eq!(read(m), first);
+        // Switched off, the memo is forgotten and every sentence read anew;
+        // switched on again, the same.
+        m.remember(false);
+        assert_eq!(read(m), first);
+        m.remember(true);
+        assert_eq!(read(m), first);
+        assert_eq!(read(m), first);
+    }
 
     fn words(s: &str) -> Vec<&str> {
         word_spans(&tokenize(s)).into_iter().map(|sp| &s[sp.start..sp.end]).collect()
