@@ -61,3 +61,21 @@ fn the_same_figure_two_measurements_and_two_reports_stay_quiet() {
     let b = dated("2025-04-04", &later);
     assert!(findings_of(&[("a.txt", &a), ("b.txt", &b)], "figure-drift").is_empty());
 }
+
+#[test]
+fn a_figure_given_twice_one_way_and_once_another_is_one_finding() {
+    // The lede and a later paragraph agree; the third passage is the slip.
+    let doc = dated(
+        "2025-10-10",
+        "The retailer has set aside £18 million to cover the cost of recalling the heaters, its filing shows.\n\n\
+         Shares fell in early trading. Analysts said the recall was the largest in the retailer's history.\n\n\
+         The retailer has set aside £18 million to cover the cost of recalling the heaters, its filing shows, \
+         and expects no further charge.\n\n\
+         The retailer has set aside £8 million to cover the cost of recalling the heaters, its filing shows.\n",
+    );
+    let found = findings_of(&[("recall.txt", &doc)], "figure-drift");
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0].len(), 3, "{found:?}");
+    assert_eq!(found[0].iter().filter(|t| t.contains("£18 million")).count(), 2, "{found:?}");
+    assert!(found[0].iter().any(|t| t.contains("£8 million")), "{found:?}");
+}

@@ -29,21 +29,77 @@ fn shared_wording(text: &str, context: Span, value: Span) -> String {
     s
 }
 
+/// One passage of a figure: its shared wording and its value.
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+struct Passage {
+    context: Span,
+    value: Span,
+}
+
+/// The figures of one document as groups of passages: two figures that
+/// share a passage (a sum given twice as "£18 million" and once as "£8
+/// million" makes two pairs with the "£8 million" passage in both) are one
+/// finding. Each group in document order, each passage once.
+fn groups(figures: &[&crate::extract::figures::RestatedFigure]) -> Vec<Vec<Passage>> {
+    let mut passages: Vec<Passage> = figures
+        .iter()
+        .flat_map(|f| {
+            [
+                Passage { context: f.first_context, value: f.first },
+                Passage { context: f.second_context, value: f.second },
+            ]
+        })
+        .collect();
+    passages.sort();
+    passages.dedup();
+    let at = |p: &Passage| passages.binary_search(p).unwrap_or(0);
+    let mut clusters = super::Clusters::new(passages.len());
+    for f in figures {
+        let a = at(&Passage { context: f.first_context, value: f.first });
+        let b = at(&Passage { context: f.second_context, value: f.second });
+        clusters.union(a, b);
+    }
+    // The same value's passages that overlap are one passage.
+    for i in 1..passages.len() {
+        let (p, q) = (passages[i - 1], passages[i]);
+        if p.value == q.value || p.context.overlaps(&q.context) && p.value.overlaps(&q.value) {
+            clusters.union(i - 1, i);
+        }
+    }
+    clusters
+        .groups(&vec![true; passages.len()])
+        .into_iter()
+        .map(|g| {
+            let mut kept: Vec<Passage> = Vec::new();
+            for p in g.into_iter().map(|i| passages[i]) {
+                if !kept.iter().any(|k| k.value == p.value) {
+                    kept.push(p);
+                }
+            }
+            kept
+        })
+        .collect()
+}
+
 pub fn check(rule: &Conflict, input: &Input, out: &mut Vec<Finding>) {
     for (doc, ex) in input.extractions.iter().enumerate() {
         let Some(d) = input.docs.get(doc) else { continue };
         let text = d.text.as_str();
-        for f in ex.figures.iter().filter(|f| f.equal as f64 >= rule.threshold) {
-            let (Some(a), Some(b)) = (text.get(f.first.start..f.first.end), text.get(f.second.start..f.second.end))
-            else {
-                continue;
-            };
-            let subject = shared_wording(text, f.first_context, f.first);
-            let claim = |span: Span, value: &str| Claim {
+        let figures: Vec<_> = ex.figures.iter().filter(|f| f.equal as f64 >= rule.threshold).collect();
+        if figures.is_empty() {
+            continue;
+        }
+        for group in groups(&figures) {
+            let value = |p: &Passage| text.get(p.value.start..p.value.end).unwrap_or("");
+            let Some(first) = group.first() else { continue };
+            let a = value(first);
+            let Some(b) = group.iter().map(value).find(|v| *v != a) else { continue };
+            let subject = shared_wording(text, first.context, first.value);
+            let claim = |p: &Passage| Claim {
                 doc,
-                span,
+                span: p.context,
                 predicate: "figure".into(),
-                object: value.to_string(),
+                object: value(p).to_string(),
                 polarity: Polarity::Positive,
                 modality: Modality::Asserted,
                 valid: None,
@@ -57,7 +113,7 @@ pub fn check(rule: &Conflict, input: &Input, out: &mut Vec<Finding>) {
                 message: render_message(rule, &subject, a, b, ""),
                 subject,
                 help: format!("one of the two is wrong: give the figure as {a} in both places, or as {b}"),
-                claims: vec![claim(f.first_context, a), claim(f.second_context, b)],
+                claims: group.iter().map(claim).collect(),
             });
         }
     }
