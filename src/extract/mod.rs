@@ -390,24 +390,34 @@ pub struct Denied {
 }
 
 impl Denied {
+    /// The denied subjects `text` names, as whole words ("AMD", not the
+    /// "amd" of "damaged"): pattern numbers, each once, sorted.
+    /// Overlapping: "Chris Weitz" may be denied one verb and "Weitz"
+    /// another, and a sentence naming "Chris Weitz" names both.
+    fn named(&self, text: &str) -> Vec<usize> {
+        let word = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
+        let mut ids: Vec<usize> = self
+            .names
+            .find_overlapping_iter(text)
+            .filter(|m| !word(text[..m.start()].chars().next_back()) && !word(text[m.end()..].chars().next()))
+            .map(|m| m.pattern().as_usize())
+            .collect();
+        ids.sort_unstable();
+        ids.dedup();
+        ids
+    }
+
     /// Whether `text` names a denied subject anywhere: a quick look before
     /// a document's sentences are split.
     pub fn named_in(&self, text: &str) -> bool {
-        self.names.is_match(text)
+        !self.named(text).is_empty()
     }
 
     /// Whether `text` names a denied subject and holds a form of a verb
     /// denied of that subject.
     pub fn matches(&self, text: &str) -> bool {
-        // Overlapping: "Chris Weitz" may be denied one verb and "Weitz"
-        // another, and a sentence naming "Chris Weitz" names both.
-        let mut ids: Vec<usize> = self.names.find_overlapping_iter(text).map(|m| m.pattern().as_usize()).collect();
-        if ids.is_empty() {
-            return false;
-        }
-        ids.sort_unstable();
-        ids.dedup();
-        self.has_form(text, &ids)
+        let ids = self.named(text);
+        !ids.is_empty() && self.has_form(text, &ids)
     }
 
     /// Whether `name` is a denied subject's and `text` holds a form of a
@@ -789,11 +799,12 @@ impl<'r> Extractor<'r> {
                 end = j + d.len_utf8();
                 words.next();
             }
-            let lower = part[i..end].to_lowercase();
-            if after_the && resolve(&lower, s.start + i).is_some_and(|n| denied.matches_name(&n, part)) {
+            let word = &part[i..end];
+            // (lowercased only after "the": most words are not)
+            if after_the && resolve(&word.to_lowercase(), s.start + i).is_some_and(|n| denied.matches_name(&n, part)) {
                 return true;
             }
-            after_the = lower == "the";
+            after_the = word.eq_ignore_ascii_case("the");
         }
         false
     }
@@ -2985,6 +2996,17 @@ impl BiasMarks {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_denied_subject_is_named_by_whole_words() {
+        let names = aho_corasick::AhoCorasick::builder().ascii_case_insensitive(true).build(["amd"]).unwrap();
+        let forms: WordSet = ["changed"].iter().map(|s| s.to_string()).collect();
+        let d = Denied::new(names, vec![forms]);
+        assert!(d.matches("AMD changed its plans on Monday."));
+        // "amd" inside "damaged" names nobody.
+        assert!(!d.matches("The damaged chip changed hands."));
+        assert!(!d.named_in("The damaged chip changed hands."));
+    }
 
     #[test]
     fn places_in_places_come_from_running_text_and_datelines_not_from_people() {
