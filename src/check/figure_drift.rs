@@ -1,7 +1,6 @@
 #![doc = include_str!("docs/figure_drift.md")]
 
 use super::{render_message, Claim, Finding, Input};
-use crate::extract::{Modality, Polarity};
 use crate::rules::Conflict;
 use crate::text::Span;
 
@@ -95,17 +94,7 @@ pub fn check(rule: &Conflict, input: &Input, out: &mut Vec<Finding>) {
             let a = value(first);
             let Some(b) = group.iter().map(value).find(|v| *v != a) else { continue };
             let subject = shared_wording(text, first.context, first.value);
-            let claim = |p: &Passage| Claim {
-                doc,
-                span: p.context,
-                predicate: "figure".into(),
-                object: value(p).to_string(),
-                polarity: Polarity::Positive,
-                modality: Modality::Asserted,
-                valid: None,
-                valid_origin: "timeless".into(),
-                said_by: None,
-            };
+            let claim = |p: &Passage| Claim::timeless(doc, p.context, "figure", value(p).to_string());
             out.push(Finding {
                 rule: rule.id.clone(),
                 kind: rule.kind,

@@ -59,6 +59,22 @@ pub struct Claim {
 }
 
 impl Claim {
+    /// An asserted passage that holds at no particular time (a quote, a
+    /// name, a figure's wording): `object` is what it says.
+    pub fn timeless(doc: usize, span: Span, predicate: &str, object: String) -> Claim {
+        Claim {
+            doc,
+            span,
+            predicate: predicate.to_string(),
+            object,
+            polarity: Polarity::Positive,
+            modality: Modality::Asserted,
+            valid: None,
+            valid_origin: "timeless".into(),
+            said_by: None,
+        }
+    }
+
     pub fn from_fact(f: &Fact) -> Claim {
         Claim::from_raw(f.doc, &f.claim)
     }

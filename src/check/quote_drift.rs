@@ -1,7 +1,7 @@
 #![doc = include_str!("docs/quote_drift.md")]
 
 use super::{render_message, Claim, Finding, Input};
-use crate::extract::{Modality, Polarity, QuoteMention};
+use crate::extract::QuoteMention;
 use crate::rules::Conflict;
 use crate::text::{FastMap, Span};
 use rayon::prelude::*;
@@ -640,17 +640,7 @@ pub fn check(rule: &Conflict, input: &Input, out: &mut Vec<Finding>) {
                 .iter()
                 .find(|q| q.inner.contains(span.start))
                 .and_then(|q| q.speaker.clone());
-            Claim {
-                doc,
-                span,
-                predicate: "quote".into(),
-                object: t.to_string(),
-                polarity: Polarity::Positive,
-                modality: Modality::Asserted,
-                valid: None,
-                valid_origin: "timeless".into(),
-                said_by: speaker,
-            }
+            Claim { said_by: speaker, ..Claim::timeless(doc, span, "quote", t.to_string()) }
         };
         let mut claims: Vec<Claim> = side_a.iter().map(claim).collect();
         claims.extend(side_b.iter().filter(|p| !side_a.contains(p)).map(claim));

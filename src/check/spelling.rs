@@ -1,7 +1,6 @@
 #![doc = include_str!("docs/spelling.md")]
 
 use super::{render_message, Claim, Clusters, Finding, Input};
-use crate::extract::{Modality, Polarity};
 use crate::rules::Conflict;
 use crate::text::{FastMap, Span};
 use rayon::prelude::*;
@@ -244,17 +243,7 @@ pub fn check(rule: &Conflict, input: &Input, out: &mut Vec<Finding>) {
         let mut claims = Vec::new();
         for &i in &ranked {
             for &(doc, span) in &occurs[i] {
-                claims.push(Claim {
-                    doc,
-                    span,
-                    predicate: "name".into(),
-                    object: names[i].join(" "),
-                    polarity: Polarity::Positive,
-                    modality: Modality::Asserted,
-                    valid: None,
-                    valid_origin: "timeless".into(),
-                    said_by: None,
-                });
+                claims.push(Claim::timeless(doc, span, "name", names[i].join(" ")));
             }
         }
         out.push(Finding {

@@ -18,7 +18,6 @@
 
 use crate::check::{Claim, Finding};
 use crate::corpus::Document;
-use crate::extract::{Modality, Polarity};
 use crate::rules::{ConflictKind, Severity};
 use crate::text::Span;
 use regex::Regex;
@@ -192,17 +191,12 @@ pub fn apply(docs: &[Document], findings: Vec<Finding>, require_reason: bool, kn
         message,
         subject: s.rules.join(","),
         help: help.to_string(),
-        claims: vec![Claim {
-            doc: s.doc,
-            span: s.span,
-            predicate: "suppression".into(),
-            object: if s.rules.is_empty() { "all rules".into() } else { s.rules.join(", ") },
-            polarity: Polarity::Positive,
-            modality: Modality::Asserted,
-            valid: None,
-            valid_origin: "timeless".into(),
-            said_by: None,
-        }],
+        claims: vec![Claim::timeless(
+            s.doc,
+            s.span,
+            "suppression",
+            if s.rules.is_empty() { "all rules".into() } else { s.rules.join(", ") },
+        )],
     };
     for (i, s) in sups.iter_mut().enumerate() {
         if s.directive == Directive::Enable {
