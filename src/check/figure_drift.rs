@@ -29,53 +29,36 @@ fn shared_wording(text: &str, context: Span, value: Span) -> String {
 }
 
 /// One passage of a figure: its shared wording and its value.
-#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Clone, Copy)]
 struct Passage {
     context: Span,
     value: Span,
 }
 
 /// The figures of one document as groups of passages: two figures that
-/// share a passage (a sum given twice as "£18 million" and once as "£8
+/// share a value (a sum given twice as "£18 million" and once as "£8
 /// million" makes two pairs with the "£8 million" passage in both) are one
-/// finding. Each group in document order, each passage once.
+/// finding. A value is one passage, with all the wording found around it;
+/// each group in document order.
 fn groups(figures: &[&crate::extract::figures::RestatedFigure]) -> Vec<Vec<Passage>> {
-    let mut passages: Vec<Passage> = figures
-        .iter()
-        .flat_map(|f| {
-            [
-                Passage { context: f.first_context, value: f.first },
-                Passage { context: f.second_context, value: f.second },
-            ]
-        })
-        .collect();
-    passages.sort();
-    passages.dedup();
-    let at = |p: &Passage| passages.binary_search(p).unwrap_or(0);
-    let mut clusters = super::Clusters::new(passages.len());
+    let mut values: Vec<Span> = figures.iter().flat_map(|f| [f.first, f.second]).collect();
+    values.sort();
+    values.dedup();
+    let at = |v: &Span| values.binary_search(v).unwrap_or(0);
+    let mut contexts: Vec<Option<Span>> = vec![None; values.len()];
+    let mut clusters = super::Clusters::new(values.len());
     for f in figures {
-        let a = at(&Passage { context: f.first_context, value: f.first });
-        let b = at(&Passage { context: f.second_context, value: f.second });
+        let (a, b) = (at(&f.first), at(&f.second));
         clusters.union(a, b);
-    }
-    // The same value's passages that overlap are one passage.
-    for i in 1..passages.len() {
-        let (p, q) = (passages[i - 1], passages[i]);
-        if p.value == q.value || p.context.overlaps(&q.context) && p.value.overlaps(&q.value) {
-            clusters.union(i - 1, i);
+        for (i, c) in [(a, f.first_context), (b, f.second_context)] {
+            contexts[i] = Some(contexts[i].map_or(c, |k| k.cover(&c)));
         }
     }
     clusters
-        .groups(&vec![true; passages.len()])
+        .groups(&vec![true; values.len()])
         .into_iter()
         .map(|g| {
-            let mut kept: Vec<Passage> = Vec::new();
-            for p in g.into_iter().map(|i| passages[i]) {
-                if !kept.iter().any(|k| k.value == p.value) {
-                    kept.push(p);
-                }
-            }
-            kept
+            g.into_iter().map(|i| Passage { context: contexts[i].unwrap_or(values[i]), value: values[i] }).collect()
         })
         .collect()
 }

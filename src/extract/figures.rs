@@ -134,11 +134,11 @@ fn glued(a: &Token, b: &Token) -> bool {
 fn units<'a>(
     text: &'a str,
     sentences: &[&'a [Token]],
-    times: &[TimeMention],
+    times: &[&TimeMention],
     function_words: &dyn Fn(&str) -> bool,
 ) -> Vec<Unit<'a>> {
     let mut out = Vec::new();
-    let mut times = times.iter().peekable();
+    let mut times = times.iter().copied().peekable();
     for (n, tokens) in sentences.iter().enumerate() {
         let from = out.len();
         sentence_units(text, tokens, &mut times, function_words, &mut out);
@@ -280,7 +280,7 @@ fn run(u: &[Unit<'_>], a: usize, b: usize, step: isize) -> (usize, bool) {
 }
 
 /// The span of value `i` as a reader names it: with a currency sign right
-/// before it and "%" or a multiplier ("million") right after.
+/// before it and "%" or "percent" right after.
 fn shown(text: &str, u: &[Unit<'_>], i: usize) -> Span {
     let mut s = u[i].span;
     if i > 0 && matches!(u[i - 1].key, Key::Sign('$' | '£' | '€' | '¥')) && u[i - 1].span.end == s.start {
@@ -289,7 +289,8 @@ fn shown(text: &str, u: &[Unit<'_>], i: usize) -> Span {
     if let Some(n) = u.get(i + 1) {
         let next = match &n.key {
             Key::Sign('%') => true,
-            Key::Word(w) => crate::language::numbers::is_multiplier(w) || w == "percent",
+            // (a multiplier right after a number is part of its unit)
+            Key::Word(w) => w == "percent",
             _ => false,
         };
         if next && text.get(s.end..n.span.start).is_some_and(|gap| gap.trim().is_empty()) {
@@ -305,7 +306,7 @@ fn shown(text: &str, u: &[Unit<'_>], i: usize) -> Span {
 pub fn restated(
     text: &str,
     sentences: &[&[Token]],
-    times: &[TimeMention],
+    times: &[&TimeMention],
     function_words: &dyn Fn(&str) -> bool,
     min_equal: usize,
 ) -> Vec<RestatedFigure> {
@@ -339,8 +340,8 @@ pub fn restated(
                 }
                 // The same words resolved two ways ("1930" a year in one
                 // place, a number in another) are the same figure.
-                let written = |i: usize| text.get(u[i].span.start..u[i].span.end).map(str::to_lowercase);
-                if written(a) == written(b) {
+                let written = |i: usize| text.get(u[i].span.start..u[i].span.end).unwrap_or("");
+                if written(a).eq_ignore_ascii_case(written(b)) {
                     continue;
                 }
                 let (left, left_value) = run(&u, a, b, -1);
@@ -363,15 +364,14 @@ pub fn restated(
             }
         }
     }
-    pairs.sort();
-    pairs.dedup();
     // One finding per two passages: the pair with the most equal words,
-    // the first of those in document order.
+    // the first of those in document order. (A pair found through both of
+    // its groups comes twice, side by side once sorted.)
+    pairs.sort_by_key(|&(a, b, _, _, n)| (std::cmp::Reverse(n), a, b));
+    pairs.dedup();
     let mut out: Vec<RestatedFigure> = Vec::new();
     let mut taken: Vec<(Span, Span)> = Vec::new();
-    let mut by_weight = pairs.clone();
-    by_weight.sort_by_key(|&(a, b, _, _, n)| (std::cmp::Reverse(n), a, b));
-    for (a, b, left, right, n) in by_weight {
+    for (a, b, left, right, n) in pairs {
         let ca = Span::new(u[a - left].span.start, u[a + right].span.end);
         let cb = Span::new(u[b - left].span.start, u[b + right].span.end);
         if taken.iter().any(|(x, y)| x.start < ca.end && ca.start < x.end && y.start < cb.end && cb.start < y.end) {
@@ -405,7 +405,7 @@ mod tests {
         let date = chrono::NaiveDate::from_ymd_opt(2024, 1, 15);
         let times = crate::time::find_in_tokens(&tokenize(text), date, &|_| crate::time::Bias::Past);
         let tokens = tokenize(text);
-        restated(text, &[&tokens[..]], &times, &f, 6)
+        restated(text, &[&tokens[..]], &times.iter().collect::<Vec<_>>(), &f, 6)
             .iter()
             .map(|r| (text[r.first.start..r.first.end].to_string(), text[r.second.start..r.second.end].to_string()))
             .collect()

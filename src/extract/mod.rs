@@ -395,22 +395,25 @@ impl Denied {
     /// Overlapping: "Chris Weitz" may be denied one verb and "Weitz"
     /// another, and a sentence naming "Chris Weitz" names both.
     fn named(&self, text: &str) -> Vec<usize> {
-        let word = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
-        let mut ids: Vec<usize> = self
-            .names
-            .find_overlapping_iter(text)
-            .filter(|m| !word(text[..m.start()].chars().next_back()) && !word(text[m.end()..].chars().next()))
-            .map(|m| m.pattern().as_usize())
-            .collect();
+        let mut ids: Vec<usize> = self.names_in(text).collect();
         ids.sort_unstable();
         ids.dedup();
         ids
     }
 
+    /// The pattern numbers of the whole-word matches in `text`, as found.
+    fn names_in<'t>(&'t self, text: &'t str) -> impl Iterator<Item = usize> + 't {
+        let word = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
+        self.names
+            .find_overlapping_iter(text)
+            .filter(move |m| !word(text[..m.start()].chars().next_back()) && !word(text[m.end()..].chars().next()))
+            .map(|m| m.pattern().as_usize())
+    }
+
     /// Whether `text` names a denied subject anywhere: a quick look before
-    /// a document's sentences are split.
+    /// a document's sentences are split (it stops at the first name).
     pub fn named_in(&self, text: &str) -> bool {
-        !self.named(text).is_empty()
+        self.names_in(text).next().is_some()
     }
 
     /// Whether `text` names a denied subject and holds a form of a verb
@@ -1009,7 +1012,7 @@ impl<'r> Extractor<'r> {
             }
         }
         if let Some(n) = self.figure_words.filter(|_| !pass.second()) {
-            let times: Vec<TimeMention> = sents.iter().flat_map(|s| s.times.iter().cloned()).collect();
+            let times: Vec<&TimeMention> = sents.iter().flat_map(|s| &s.times).collect();
             let function = |w: &str| lx.function_words.contains(w);
             let read: Vec<&[Token]> = sents.iter().map(|s| &tokens[s.t0..s.t1]).collect();
             out.figures = figures::restated(text, &read, &times, &function, n);
