@@ -47,7 +47,7 @@ fn real_news() -> Option<String> {
 }
 
 fn measure(model: &language::Model, name: &str, text: &str) {
-    let sentences: Vec<Span> = text::sentences(text, 0, &[]);
+    let sentences: Vec<Span> = text::sentences(text, 0, &Default::default());
     for depth in [Depth::Tag, Depth::Parse] {
         let mut best = f64::MAX;
         let mut words = 0;

@@ -966,7 +966,7 @@ fn parse_command(input: &str, format: ParseInput, score: bool, model: Option<Pat
             if score {
                 miette::bail!(help = "use --score with --input conllu", "--score needs gold annotations");
             }
-            let mut spans = factlint::text::sentences(&text, 0, &[]);
+            let mut spans = factlint::text::sentences(&text, 0, &Default::default());
             if spans.is_empty() && !text.trim().is_empty() {
                 let start = text.len() - text.trim_start().len();
                 spans.push(factlint::text::Span::new(start, text.trim_end().len()));

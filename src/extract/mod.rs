@@ -436,6 +436,25 @@ impl Denied {
         !ids.is_empty() && self.has_form(text, &ids)
     }
 
+    /// Where `text` holds a form of any denied verb: the byte offsets of
+    /// those words, in order. A sentence with none of them can name no
+    /// denied subject with its verb, so only the sentences around these
+    /// are looked at further.
+    fn form_words(&self, text: &str, from: usize) -> Vec<usize> {
+        let mut buf = String::new();
+        let body = text.get(from..).unwrap_or("");
+        alphabetic_words(body)
+            .filter(|(_, w)| {
+                w.len() <= self.longest && {
+                    buf.clear();
+                    buf.extend(w.chars().flat_map(char::to_lowercase));
+                    self.any_form.contains(&buf)
+                }
+            })
+            .map(|(at, _)| from + at)
+            .collect()
+    }
+
     fn has_form(&self, text: &str, ids: &[usize]) -> bool {
         let mut buf = String::new();
         text.split(|c: char| !c.is_alphabetic()).filter(|w| !w.is_empty() && w.len() <= self.longest).any(|w| {
@@ -453,6 +472,21 @@ impl Denied {
         let longest = any_form.iter().map(String::len).max().unwrap_or(0);
         Denied { names, forms, any_form, longest }
     }
+}
+
+/// The runs of letters of `text` with their byte offsets: its words as
+/// [`Denied`] reads them.
+fn alphabetic_words(text: &str) -> impl Iterator<Item = (usize, &str)> {
+    let mut chars = text.char_indices().peekable();
+    std::iter::from_fn(move || {
+        let (i, c) = chars.by_ref().find(|(_, c)| c.is_alphabetic())?;
+        let mut end = i + c.len_utf8();
+        while let Some(&(j, d)) = chars.peek().filter(|(_, d)| d.is_alphabetic()) {
+            end = j + d.len_utf8();
+            chars.next();
+        }
+        Some((i, &text[i..end]))
+    })
 }
 
 /// The compiled vocabulary plus the rules it came from.
@@ -760,7 +794,6 @@ impl<'r> Extractor<'r> {
     /// decoding.
     pub fn live_sentences(&self, doc: &Document, denied: &Denied, seed: Option<&SecondSeed>) -> Option<Live> {
         let text = doc.text.as_str();
-        let sentences = text::sentences(text, doc.body_start, &self.rules.boilerplate);
         let nouns = &self.lexicon.organisation_nouns;
         let resolve = |head: &str, at: usize| {
             let seed = seed?;
@@ -769,9 +802,21 @@ impl<'r> Extractor<'r> {
                 one_named(named.map(|(_, name, first)| (name, *first)), at)
             })
         };
+        // Only a sentence holding a form of a denied verb can be live: the
+        // forms are found once, and most sentences are never searched for
+        // names.
+        let forms = denied.form_words(text, doc.body_start);
+        if forms.is_empty() {
+            return None;
+        }
+        let sentences = text::sentences(text, doc.body_start, &self.rules.boilerplate);
         let live: Vec<bool> = sentences
             .iter()
-            .map(|s| denied.matches(&text[s.start..s.end]) || self.anaphor_denied(text, *s, denied, resolve))
+            .map(|s| {
+                let first = forms.partition_point(|&at| at < s.start);
+                forms.get(first).is_some_and(|&at| at < s.end)
+                    && (denied.matches(&text[s.start..s.end]) || self.anaphor_denied(text, *s, denied, resolve))
+            })
             .collect();
         live.contains(&true).then_some(Live { sentences, live })
     }
@@ -789,20 +834,7 @@ impl<'r> Extractor<'r> {
     ) -> bool {
         let part = &text[s.start..s.end];
         let mut after_the = false;
-        let mut words = part.char_indices().peekable();
-        while let Some((i, c)) = words.next() {
-            if !c.is_alphabetic() {
-                continue;
-            }
-            let mut end = i + c.len_utf8();
-            while let Some(&(j, d)) = words.peek() {
-                if !d.is_alphabetic() {
-                    break;
-                }
-                end = j + d.len_utf8();
-                words.next();
-            }
-            let word = &part[i..end];
+        for (i, word) in alphabetic_words(part) {
             // (lowercased only after "the": most words are not)
             if after_the && resolve(&word.to_lowercase(), s.start + i).is_some_and(|n| denied.matches_name(&n, part)) {
                 return true;

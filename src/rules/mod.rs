@@ -9,6 +9,7 @@
 pub mod locate;
 pub mod schema;
 
+use crate::text::Boilerplate;
 use locate::Locations;
 use miette::{Diagnostic, NamedSource, SourceSpan};
 use regex::Regex;
@@ -104,7 +105,8 @@ pub struct RuleSet {
     pub events: BTreeMap<String, EventClassDef>,
     pub predicates: BTreeMap<String, PredicateDef>,
     pub conflicts: Vec<Conflict>,
-    pub boilerplate: Vec<Regex>,
+    /// The packs' boilerplate patterns: lines of page furniture.
+    pub boilerplate: Boilerplate,
 }
 
 /// A conflict rule, checked and compiled.
