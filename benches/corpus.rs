@@ -83,6 +83,20 @@ fn news_paragraphs() -> Vec<String> {
         .collect()
 }
 
+/// The options a run hands on to the fresh process of each size.
+fn forwarded() -> Vec<String> {
+    let mut out = Vec::new();
+    for flag in ["--wire", "--no-layer", "--by-rule"] {
+        if std::env::args().any(|a| a == flag) {
+            out.push(flag.to_string());
+        }
+    }
+    if let Some(k) = std::env::args().skip_while(|a| a != "--keep").nth(1) {
+        out.extend(["--keep".into(), k]);
+    }
+    out
+}
+
 fn one(n: usize, news: bool) {
     let dir = tempfile::tempdir().unwrap();
     // `--keep DIR`: the generated corpus is written there and kept, to run
@@ -235,9 +249,9 @@ fn main() {
     if news {
         let copies = args.first().and_then(|s| s.parse().ok()).unwrap_or(5usize);
         println!("threads: {}  (ECB+ news, {copies} copies)", rayon::current_num_threads());
-        let status = std::process::Command::new(std::env::current_exe().unwrap())
-            .args(["--one", &copies.to_string(), "--news"])
-            .status();
+        let mut args = vec!["--one".to_string(), copies.to_string(), "--news".into()];
+        args.extend(forwarded());
+        let status = std::process::Command::new(std::env::current_exe().unwrap()).args(&args).status();
         if !status.is_ok_and(|s| s.success()) {
             eprintln!("news run failed");
         }
@@ -249,18 +263,7 @@ fn main() {
     for n in sizes {
         // A fresh process per size: its peak RSS is its own.
         let mut args = vec!["--one".to_string(), n.to_string()];
-        if std::env::args().any(|a| a == "--wire") {
-            args.push("--wire".into());
-        }
-        if std::env::args().any(|a| a == "--no-layer") {
-            args.push("--no-layer".into());
-        }
-        if std::env::args().any(|a| a == "--by-rule") {
-            args.push("--by-rule".into());
-        }
-        if let Some(k) = std::env::args().skip_while(|a| a != "--keep").nth(1) {
-            args.extend(["--keep".into(), k]);
-        }
+        args.extend(forwarded());
         let status = std::process::Command::new(std::env::current_exe().unwrap()).args(&args).status();
         if !status.is_ok_and(|s| s.success()) {
             eprintln!("size {n} failed");
