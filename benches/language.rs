@@ -73,6 +73,9 @@ fn measure(model: &language::Model, name: &str, text: &str) {
 fn main() {
     let t = Instant::now();
     let model = language::embedded().expect("the embedded model loads");
+    if std::env::var_os("NOMEMO").is_some() {
+        model.remember(false);
+    }
     println!("model load: {:.2} ms", t.elapsed().as_secs_f64() * 1e3);
     measure(model, "repeated", &news_text());
     if let Some(text) = real_news() {

@@ -874,7 +874,7 @@ impl<'r> Extractor<'r> {
             let tokens = text::tokens::tokenize_span(text, span);
             let hits: Vec<Hit> = lx.scan_span(text, span);
             let clauses = text::clauses_of_tokens(text, span, &tokens, &|w| lx.clause_breaks.contains(w));
-            let names = names::name_runs(text, &tokens, lx);
+            let names = names::name_runs(text, &tokens, lx, &|w| self.function_word(w));
             let mut s = Sent { span, t0: 0, t1: tokens.len(), clauses, hits, names, times: Vec::new() };
             s.read_times(text, &tokens, doc.date);
             let mut last = seed.last_speaker.iter().rev().find(|(at, _)| *at < span.start).map(|(_, p)| p.clone());
@@ -893,6 +893,12 @@ impl<'r> Extractor<'r> {
             self.open_claims(text, doc, &s, &tokens, &doc_cx, &speakers, &mut open_names, &mut out, pass);
         }
         out
+    }
+
+    /// Whether the model's tag dictionary makes `word` (lowercased) a
+    /// function word, which begins no name where a sentence opens.
+    fn function_word(&self, word: &str) -> bool {
+        self.model.is_some_and(|m| m.function_word(word))
     }
 
     /// Extract one document.
@@ -923,7 +929,7 @@ impl<'r> Extractor<'r> {
             let h0 = hits.partition_point(|h| h.span.start < s.start);
             let h1 = hits.partition_point(|h| h.span.start < s.end);
             let shits: Vec<Hit> = hits[h0..h1].iter().filter(|h| h.span.end <= s.end).cloned().collect();
-            let names = names::name_runs(text, toks, lx);
+            let names = names::name_runs(text, toks, lx, &|w| self.function_word(w));
             sents.push(Sent { span: *s, t0, t1, clauses, hits: shits, names, times: Vec::new() });
         }
 

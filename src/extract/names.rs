@@ -32,7 +32,11 @@ impl NameRun {
 
 /// Name runs among `tokens` (the tokens of one sentence, with absolute
 /// offsets into `text`).
-pub fn name_runs(text: &str, tokens: &[Token], lx: &Lexicon) -> Vec<NameRun> {
+///
+/// `function_word` tells a word (lowercased) that never begins a name
+/// where a sentence opens ("Although AMD will ...", "Currently AMD
+/// uses ..."): a capitalised word there is capitalised for its place.
+pub fn name_runs(text: &str, tokens: &[Token], lx: &Lexicon, function_word: &dyn Fn(&str) -> bool) -> Vec<NameRun> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < tokens.len() {
@@ -69,6 +73,9 @@ pub fn name_runs(text: &str, tokens: &[Token], lx: &Lexicon) -> Vec<NameRun> {
         let mut k = 0;
         while k < lower.len() && lx.stopwords.contains(&lower[k]) {
             k += 1;
+        }
+        if opens && k == 0 && lower.len() > 1 && function_word(&lower[0].to_lowercase()) {
+            k = 1;
         }
         // A role word just before the run ("spokesperson Lena Novak"); a
         // modifier alone ("senior City Hall officials") is no role.
@@ -125,7 +132,17 @@ mod tests {
     fn runs(t: &str) -> Vec<(String, bool)> {
         let rules = crate::rules::load(&[]).unwrap();
         let lx = Lexicon::new(&rules);
-        name_runs(t, &tokenize(t), &lx).into_iter().map(|r| (r.full(), r.titled)).collect()
+        let model = crate::language::embedded().expect("the embedded model loads");
+        name_runs(t, &tokenize(t), &lx, &|w| model.function_word(w)).into_iter().map(|r| (r.full(), r.titled)).collect()
+    }
+
+    #[test]
+    fn a_function_word_opening_the_sentence_is_no_part_of_a_name() {
+        assert_eq!(runs("Although AMD will keep its plants, it sold one."), [("AMD".to_string(), false)]);
+        assert_eq!(runs("Currently AMD uses its own plants."), [("AMD".to_string(), false)]);
+        // Elsewhere, or alone, the word is left to the name's own tests.
+        assert_eq!(runs("The New York office closed."), [("New York".to_string(), false)]);
+        assert_eq!(runs("United Airlines said it would fly."), [("United Airlines".to_string(), false)]);
     }
 
     #[test]

@@ -503,6 +503,17 @@ impl<'m> Model<'m> {
         self.dictionary_class(h(form)).is_some()
     }
 
+    /// Whether the tag dictionary gives `form` (as written) a closed-class
+    /// or adverb tag: a conjunction, adposition, auxiliary, determiner,
+    /// pronoun, particle or adverb ("although", "despite", "had",
+    /// "currently"). Such a word opening a sentence is no part of a name
+    /// after it ("Although AMD will ...").
+    pub fn function_word(&self, form: &str) -> bool {
+        self.dictionary_class(h(form)).and_then(|c| self.classes.get(c)).is_some_and(|(upos, _)| {
+            matches!(*upos, "ADP" | "SCONJ" | "CCONJ" | "AUX" | "DET" | "PRON" | "PART" | "ADV")
+        })
+    }
+
     /// The class the tag dictionary gives a form, by the form's hash
     /// (`h(form)`, which the word's context already holds).
     fn dictionary_class(&self, form_hash: u64) -> Option<usize> {
