@@ -436,8 +436,8 @@ impl<'a> Lines<'a> {
         let (mut lo, mut hi) = (0usize, b.len());
         while lo < hi {
             let mid = lo + (hi - lo) / 2;
-            let start = b[..mid].iter().rposition(|&c| c == b'\n').map_or(0, |p| p + 1);
-            let end = b[start..].iter().position(|&c| c == b'\n').map_or(b.len(), |p| start + p);
+            let start = memchr::memrchr(b'\n', &b[..mid]).map_or(0, |p| p + 1);
+            let end = memchr::memchr(b'\n', &b[start..]).map_or(b.len(), |p| start + p);
             let line = &self.text[start..end];
             let (k, v) = line.split_once('\t').unwrap_or((line, ""));
             match k.cmp(key) {
