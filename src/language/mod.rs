@@ -505,9 +505,10 @@ impl<'m> Model<'m> {
 
     /// Whether the tag dictionary gives `form` (as written) a closed-class
     /// or adverb tag: a conjunction, adposition, auxiliary, determiner,
-    /// pronoun, particle or adverb ("although", "despite", "had",
-    /// "currently"). Such a word opening a sentence is no part of a name
-    /// after it ("Although AMD will ...").
+    /// pronoun, particle or adverb ("although", "currently", "instead").
+    /// Such a word opening a sentence is no part of a name after it
+    /// ("Although AMD will ..."). A word the dictionary leaves to the
+    /// tagger ("despite", "had") is not one here.
     pub fn function_word(&self, form: &str) -> bool {
         self.dictionary_class(h(form)).and_then(|c| self.classes.get(c)).is_some_and(|(upos, _)| {
             matches!(*upos, "ADP" | "SCONJ" | "CCONJ" | "AUX" | "DET" | "PRON" | "PART" | "ADV")

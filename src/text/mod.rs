@@ -181,10 +181,9 @@ fn split_line(text: &str, start: usize, end: usize, out: &mut Vec<Span>) {
     let bytes = line.as_bytes();
     let mut s = start + (line.len() - line.trim_start().len());
     let next_char = |at: usize| line.get(at..).and_then(|r| r.chars().next());
-    // Only a stop can end a sentence: the line is searched byte by byte
-    // for one ('.', '!', '?', or the lead byte of '…'), not read char by
-    // char.
-    // ('…' is rare: a line without one is searched for three bytes only.)
+    // Only a stop can end a sentence: the line is searched for one ('.',
+    // '!', '?', or the lead byte of '…'), not read char by char; a line
+    // without '…' (most) for the three bytes alone, with memchr.
     let ellipsis = memchr::memmem::find(bytes, "\u{2026}".as_bytes()).is_some();
     let next_stop = |from: usize| {
         let rest = bytes.get(from..)?;
