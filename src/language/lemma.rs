@@ -200,6 +200,20 @@ impl<'a> Lemmatizer<'a> {
                 break;
             }
         }
+        // A form after a bound prefix is lemmatised as the word alone
+        // ("co-wrote" is "co-write", "re-ran" "re-run"): the known lemmas
+        // the rules check against hold few prefixed words.
+        if exception.is_none() && matches!(upos, "VERB" | "AUX" | "NOUN" | "ADJ" | "ADV") {
+            if let Some((prefix, rest)) =
+                lower.split_once('-').filter(|(p, r)| !r.is_empty() && super::BOUND_PREFIXES.contains(p))
+            {
+                let alone = [xpos, upos]
+                    .iter()
+                    .find_map(|tag| self.exceptions.get(&format!("{tag} {rest}")).map(str::to_string))
+                    .unwrap_or_else(|| self.by_rules(rest, upos, xpos));
+                exception = Some(format!("{prefix}-{alone}"));
+            }
+        }
         // Numerals are written without thousands separators ("1,100" -> "1100").
         if upos == "NUM" && form.contains(',') && form.chars().all(|c| c.is_ascii_digit() || c == ',' || c == '.') {
             return form.replace(',', "");

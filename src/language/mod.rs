@@ -1093,7 +1093,7 @@ fn adjacent(a: &Token, b: &Token) -> bool {
 /// in its train and dev sets each is joined every time, or all but once or
 /// twice in 45 ("e") and 4 ("sub"); a hyphen after any other word
 /// ("self-", "well-", "long-") stands alone.
-const BOUND_PREFIXES: [&str; 18] = [
+pub(crate) const BOUND_PREFIXES: [&str; 18] = [
     "re", "co", "pre", "post", "non", "semi", "anti", "e", "un", "ex", "mid", "multi", "sub", "over", "counter", "pro",
     "cross", "neo",
 ];
@@ -1278,6 +1278,15 @@ mod tests {
 
     fn words(s: &str) -> Vec<&str> {
         word_spans(&tokenize(s)).into_iter().map(|sp| &s[sp.start..sp.end]).collect()
+    }
+
+    #[test]
+    fn a_prefixed_irregular_form_takes_its_word_s_lemma() {
+        let m = embedded().unwrap();
+        assert_eq!(m.lemmas.lemma("co-wrote", "VERB", "VBD", false), "co-write");
+        assert_eq!(m.lemmas.lemma("re-ran", "VERB", "VBD", false), "re-run");
+        assert_eq!(m.lemmas.lemma("re-signed", "VERB", "VBD", false), "re-sign");
+        assert_eq!(m.lemmas.lemma("self-made", "ADJ", "JJ", false), "self-made");
     }
 
     #[test]
