@@ -726,3 +726,15 @@ fn a_dateline_places_its_town() {
     let c = doc("2025-05-13", "CARDIFF, Wales (Reuters) — Marit Kowal was arrested in Leeds on Monday, police said.");
     assert!(findings(&[("a.txt", &a), ("c.txt", &c)], "event-place").is_empty());
 }
+
+#[test]
+fn a_verb_with_a_bound_prefix_is_one_verb_asserted_and_denied() {
+    // "re-armed" is one word ("re-arm"), as the treebank writes it: not the
+    // verb "re" with "armed" beside it. The assertion has no negation, so
+    // only the second pass parses it, looking for a form of "re-arm".
+    let a = doc("2024-03-05", "The Kolvar Brigade has not re-armed since the truce, officials said on Tuesday.");
+    let b = doc("2024-03-05", "The Kolvar Brigade re-armed during the truce, a monitor said on Tuesday.");
+    let found = findings(&[("a.txt", &a), ("b.txt", &b)], "act-negation");
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert!(found[0].iter().any(|t| t.contains("not re-armed")), "{found:?}");
+}

@@ -457,7 +457,7 @@ impl Denied {
 
     fn has_form(&self, text: &str, ids: &[usize]) -> bool {
         let mut buf = String::new();
-        text.split(|c: char| !c.is_alphabetic()).filter(|w| !w.is_empty() && w.len() <= self.longest).any(|w| {
+        alphabetic_words(text).filter(|(_, w)| w.len() <= self.longest).any(|(_, w)| {
             buf.clear();
             buf.extend(w.chars().flat_map(char::to_lowercase));
             // one lookup in the union first: most words are no form at all
@@ -474,16 +474,27 @@ impl Denied {
     }
 }
 
-/// The runs of letters of `text` with their byte offsets: its words as
-/// [`Denied`] reads them.
+/// The runs of letters of `text` with their byte offsets (a bound prefix
+/// joined to its word by a hyphen is one): its words as [`Denied`] reads
+/// them.
 fn alphabetic_words(text: &str) -> impl Iterator<Item = (usize, &str)> {
     let mut chars = text.char_indices().peekable();
     std::iter::from_fn(move || {
         let (i, c) = chars.by_ref().find(|(_, c)| c.is_alphabetic())?;
         let mut end = i + c.len_utf8();
-        while let Some(&(j, d)) = chars.peek().filter(|(_, d)| d.is_alphabetic()) {
-            end = j + d.len_utf8();
+        let run = |chars: &mut std::iter::Peekable<std::str::CharIndices>, end: &mut usize| {
+            while let Some(&(j, d)) = chars.peek().filter(|(_, d)| d.is_alphabetic()) {
+                *end = j + d.len_utf8();
+                chars.next();
+            }
+        };
+        run(&mut chars, &mut end);
+        // "re-arm": a bound prefix and its word are one word, as the
+        // language layer reads them (`language::word_spans`).
+        let prefix = crate::language::BOUND_PREFIXES.iter().any(|p| p.eq_ignore_ascii_case(&text[i..end]));
+        if prefix && text[end..].starts_with('-') && text[end + 1..].starts_with(char::is_alphabetic) {
             chars.next();
+            run(&mut chars, &mut end);
         }
         Some((i, &text[i..end]))
     })
@@ -3037,6 +3048,12 @@ impl BiasMarks {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_bound_prefix_and_its_word_are_one_word_for_the_second_pass() {
+        let words: Vec<&str> = alphabetic_words("Hamas can not re-arm; a self-made co-op").map(|(_, w)| w).collect();
+        assert_eq!(words, ["Hamas", "can", "not", "re-arm", "a", "self", "made", "co-op"]);
+    }
 
     #[test]
     fn a_denied_subject_is_named_by_whole_words() {
