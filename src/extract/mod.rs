@@ -443,26 +443,25 @@ impl Denied {
     fn form_words(&self, text: &str, from: usize) -> Vec<usize> {
         let mut buf = String::new();
         let body = text.get(from..).unwrap_or("");
-        alphabetic_words(body)
-            .filter(|(_, w)| {
-                w.len() <= self.longest && {
-                    buf.clear();
-                    buf.extend(w.chars().flat_map(char::to_lowercase));
-                    self.any_form.contains(&buf)
-                }
-            })
-            .map(|(at, _)| from + at)
-            .collect()
+        alphabetic_words(body).filter(|(_, w)| self.any_form(w, &mut buf)).map(|(at, _)| from + at).collect()
     }
 
     fn has_form(&self, text: &str, ids: &[usize]) -> bool {
         let mut buf = String::new();
-        alphabetic_words(text).filter(|(_, w)| w.len() <= self.longest).any(|(_, w)| {
-            buf.clear();
-            buf.extend(w.chars().flat_map(char::to_lowercase));
+        alphabetic_words(text).any(|(_, w)| {
             // one lookup in the union first: most words are no form at all
-            self.any_form.contains(&buf) && ids.iter().any(|&i| self.forms.get(i).is_some_and(|f| f.contains(&buf)))
+            self.any_form(w, &mut buf) && ids.iter().any(|&i| self.forms.get(i).is_some_and(|f| f.contains(&buf)))
         })
+    }
+
+    /// Whether `word` is a form of any denied verb; `buf` is left holding
+    /// it lowercased.
+    fn any_form(&self, word: &str, buf: &mut String) -> bool {
+        buf.clear();
+        word.len() <= self.longest && {
+            buf.extend(word.chars().flat_map(char::to_lowercase));
+            self.any_form.contains(buf.as_str())
+        }
     }
 
     /// Denied subjects by name (lowercased, matched case-insensitively),
@@ -491,8 +490,10 @@ fn alphabetic_words(text: &str) -> impl Iterator<Item = (usize, &str)> {
         run(&mut chars, &mut end);
         // "re-arm": a bound prefix and its word are one word, as the
         // language layer reads them (`language::word_spans`).
-        let prefix = crate::language::BOUND_PREFIXES.iter().any(|p| p.eq_ignore_ascii_case(&text[i..end]));
-        if prefix && text[end..].starts_with('-') && text[end + 1..].starts_with(char::is_alphabetic) {
+        if crate::language::is_bound_prefix(&text[i..end])
+            && text[end..].starts_with('-')
+            && text[end + 1..].starts_with(char::is_alphabetic)
+        {
             chars.next();
             run(&mut chars, &mut end);
         }

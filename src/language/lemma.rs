@@ -205,7 +205,7 @@ impl<'a> Lemmatizer<'a> {
         // the rules check against hold few prefixed words.
         if exception.is_none() && matches!(upos, "VERB" | "AUX" | "NOUN" | "ADJ" | "ADV") {
             if let Some((prefix, rest)) =
-                lower.split_once('-').filter(|(p, r)| !r.is_empty() && super::BOUND_PREFIXES.contains(p))
+                lower.split_once('-').filter(|(p, r)| !r.is_empty() && super::is_bound_prefix(p))
             {
                 let alone = [xpos, upos]
                     .iter()

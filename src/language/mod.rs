@@ -1093,10 +1093,15 @@ fn adjacent(a: &Token, b: &Token) -> bool {
 /// in its train and dev sets each is joined every time, or all but once or
 /// twice in 45 ("e") and 4 ("sub"); a hyphen after any other word
 /// ("self-", "well-", "long-") stands alone.
-pub(crate) const BOUND_PREFIXES: [&str; 18] = [
+const BOUND_PREFIXES: [&str; 18] = [
     "re", "co", "pre", "post", "non", "semi", "anti", "e", "un", "ex", "mid", "multi", "sub", "over", "counter", "pro",
     "cross", "neo",
 ];
+
+/// Whether `word` (any case) is one of the [`BOUND_PREFIXES`].
+pub(crate) fn is_bound_prefix(word: &str) -> bool {
+    BOUND_PREFIXES.iter().any(|p| p.eq_ignore_ascii_case(word))
+}
 
 /// Syntactic words from the text stage's tokens, as byte spans.
 pub fn word_spans(tokens: &[Token]) -> Vec<Span> {
@@ -1138,7 +1143,7 @@ pub fn word_spans(tokens: &[Token]) -> Vec<Span> {
                 }
                 // re-arm  non-commercial  e-mail  (a bound prefix and its
                 // word are one word, as the treebank writes them)
-                if BOUND_PREFIXES.iter().any(|p| p.eq_ignore_ascii_case(w))
+                if is_bound_prefix(w)
                     && j + 1 < tokens.len()
                     && adjacent(t, &tokens[j])
                     && is_p(&tokens[j], '-')
