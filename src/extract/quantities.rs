@@ -286,7 +286,9 @@ pub fn read(s: &Sentence, text: &str, lz: &Lemmatizer) -> Vec<Counted> {
         let noun = &s.words[n];
         // An amount of money heads its number: "$117 million".
         let currency = currency_of(noun);
-        if noun.upos != "NOUN" && currency.is_none() {
+        // A percent sign is a noun the tagger calls a symbol ("10%").
+        let sign = is_share(noun);
+        if noun.upos != "NOUN" && currency.is_none() && !sign {
             continue;
         }
         // A noun the tagger made of a quotation mark ("Furious 7" ends a
@@ -297,7 +299,7 @@ pub fn read(s: &Sentence, text: &str, lz: &Lemmatizer) -> Vec<Counted> {
                 .get(i + 1)
                 .is_some_and(|x| matches!(x.form.to_ascii_lowercase().replace('.', "").as_str(), "am" | "pm"))
         };
-        if currency.is_none() && (!noun.form.chars().any(char::is_alphabetic) || clock()) {
+        if currency.is_none() && !sign && (!noun.form.chars().any(char::is_alphabetic) || clock()) {
             continue;
         }
         // Part of a compound adjective ("4-year-old"), a fraction ("4
@@ -650,6 +652,10 @@ mod tests {
         assert_eq!(c.first().map(|c| (c.0.as_str(), c.1.as_str())), Some(("percent of driver", "vote")), "{c:?}");
         let c = counts("Officials said 40 percent of residents left the town.");
         assert_eq!(c.first().map(|c| (c.0.as_str(), c.1.as_str())), Some(("percent of resident", "leave")), "{c:?}");
+        // the sign, which the tagger calls a symbol, is the word
+        let c = counts("The state grows less than 10% of the nation's vegetables.");
+        assert_eq!(c.first().map(|c| (c.0.as_str(), c.1.as_str())), Some(("percent of vegetable", "grow")), "{c:?}");
+        assert_eq!(c.first().map(|c| (c.2, c.3)), Some((0.0, 10.0)), "{c:?}");
     }
 
     #[test]
