@@ -200,6 +200,34 @@ fn one_report_giving_one_count_two_values_is_found() {
 }
 
 #[test]
+fn a_share_given_as_a_fraction_and_as_a_percentage_is_one_count() {
+    // "half of" and "10%" of the same staff, laid off on the same day.
+    let a = doc(
+        "2025-04-02",
+        "Half of the Dunmore Mills staff were laid off on Monday, the company said. Unions condemned the \
+         move.\n\nOnly 10% of the Dunmore Mills staff were laid off on Monday, a spokesman said later.",
+    );
+    let found = findings(&[("a.txt", &a)], "count-mismatch");
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert!(found[0].iter().any(|t| t.contains("Half of")) && found[0].iter().any(|t| t.contains("10%")));
+    let b = a.replace("Half of", "More than a third of");
+    assert_eq!(findings(&[("b.txt", &b)], "count-mismatch").len(), 1, "{b}");
+    // A round fraction meets a percentage near it, and "more than a third"
+    // meets 40 percent.
+    for (first, second) in [("Half of", "52 percent of"), ("More than a third of", "40 percent of")] {
+        let b = doc(
+            "2025-04-02",
+            &format!(
+                "{first} the Dunmore Mills staff were laid off on Monday, the company said. Unions condemned \
+                 the move.\n\n{} the Dunmore Mills staff were laid off on Monday, a spokesman said later.",
+                second[..1].to_uppercase() + &second[1..]
+            ),
+        );
+        assert!(findings(&[("b.txt", &b)], "count-mismatch").is_empty(), "{first} / {second}");
+    }
+}
+
+#[test]
 fn counts_of_one_report_that_are_not_of_one_thing_stay_quiet() {
     let quiet = [
         // two years, two counts

@@ -1462,8 +1462,16 @@ impl<'r> Extractor<'r> {
                             |j: usize| matches!(tokens.get(j).map(|t| &t.kind), Some(Kind::Word { cap: false, .. }));
                         k + 3 < t1 && tokens[k + 1].is_punct('-') && word(k + 2) && word(k + 3)
                     };
-                    number
-                        && (counts() || share() || money() || measure())
+                    // ... or a fraction of a population ("half of the
+                    // drivers", "two-thirds of voters").
+                    let fraction = || match &t.kind {
+                        Kind::Word { text, .. } => {
+                            language::numbers::fraction(text).is_some()
+                                && tokens.get(k + 1).and_then(Token::word) == Some("of")
+                        }
+                        _ => false,
+                    };
+                    (number && (counts() || share() || money() || measure()) || fraction())
                         && !s.times.iter().any(|m| m.start <= t.start && t.start < m.end)
                 });
             // A day and a past tense of a verb that says more than "said".
@@ -1622,7 +1630,12 @@ impl<'r> Extractor<'r> {
             && (parsed.words.windows(2).any(|w| {
                 w[0].upos == "NUM" && (matches!(w[1].upos, "NOUN" | "ADJ") || w[1].form == "%")
                     || matches!(w[0].form.as_str(), "$" | "£" | "€" | "¥") && w[1].upos == "NUM"
-            }) || parsed.words.windows(3).any(|w| w[0].upos == "NUM" && w[1].form == "-" && w[2].upos == "NOUN"));
+            }) || parsed.words.windows(3).any(|w| w[0].upos == "NUM" && w[1].form == "-" && w[2].upos == "NOUN")
+                || parsed.words.windows(2).any(|w| {
+                    matches!(w[0].upos, "NOUN" | "ADJ")
+                        && w[1].form == "of"
+                        && language::numbers::fraction(&w[0].form).is_some()
+                }));
         let stated = cands.iter().any(|c| c.stated)
             && self.states.used_as_state(&parsed.words.iter().map(|w| (w.form.as_str(), w.upos)).collect::<Vec<_>>());
         // The day of an act needs a past tense or participle of a verb

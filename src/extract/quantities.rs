@@ -70,6 +70,134 @@ fn measure_of(s: &Sentence, text: &str, i: usize, unit: usize) -> Option<usize> 
     ((joined && u.upos == "NOUN" || share) && matches!(rel(u), "compound" | "amod" | "nmod")).then_some(thing)
 }
 
+/// Where a count is written: the number word `i`, the word `unit` it hangs
+/// from, the noun `n` it counts, its value and the first word written of
+/// it (a bound such as "more than" stands before that).
+struct Site {
+    i: usize,
+    unit: usize,
+    n: usize,
+    measure: Option<usize>,
+    currency: Option<&'static str>,
+    v: f64,
+    first: usize,
+    /// A fraction of a population ("a third of the staff"), in percent.
+    fraction: bool,
+}
+
+/// A count written as a number: word `i`, a numeral or number word that
+/// modifies a noun.
+fn number_site(s: &Sentence, text: &str, i: usize) -> Option<Site> {
+    let w = &s.words[i];
+    if w.upos != "NUM" || rel(w) != "nummod" {
+        return None;
+    }
+    // A multiplier's own number is read with it, a fraction's numerator
+    // with the fraction ("three quarters of the homes").
+    if s.head(i).is_some_and(|h| {
+        numbers::is_multiplier(&s.words[h].form) && s.words[h].upos == "NUM" || fraction(s, h).is_some()
+    }) {
+        return None;
+    }
+    let unit = s.head(i)?;
+    // A measure of a thing ("a 10-inch knife", "a 48-hour strike"):
+    // the number, a hyphen, the unit, then the thing it measures.
+    let measure = measure_of(s, text, i, unit);
+    let n = measure.unwrap_or(unit);
+    let noun = &s.words[n];
+    // An amount of money heads its number: "$117 million".
+    let currency = currency_of(noun);
+    // A percent sign is a noun the tagger calls a symbol ("10%").
+    let sign = is_share(noun);
+    if noun.upos != "NOUN" && currency.is_none() && !sign {
+        return None;
+    }
+    // A noun the tagger made of a quotation mark ("Furious 7" ends a
+    // title) or of a clock's half of the day ("40 p.m.", "8am crews")
+    // counts nothing.
+    let clock = || {
+        s.words.get(i + 1).is_some_and(|x| matches!(x.form.to_ascii_lowercase().replace('.', "").as_str(), "am" | "pm"))
+    };
+    if currency.is_none() && !sign && (!noun.form.chars().any(char::is_alphabetic) || clock()) {
+        return None;
+    }
+    // Part of a compound adjective ("4-year-old"), a fraction ("4
+    // 1/2"), or a digit group cut off ("26, 000").
+    let next_char = text.get(w.span.end..).and_then(|t| t.chars().next());
+    let prev_char = text.get(..w.span.start).and_then(|t| t.chars().next_back());
+    if matches!(next_char, Some('-' | '/')) && measure.is_none()
+        || prev_char == Some('/')
+        || (w.form.starts_with('0') && w.form.len() > 1)
+    {
+        return None;
+    }
+    // A designation, not a count: "AK 47 rifles", "Route 14", "Boeing 737".
+    if i > 0 && s.words[i - 1].upos == "PROPN" && rel(&s.words[i - 1]) != "nsubj" {
+        return None;
+    }
+    // "2m" is two million only as money ("£2m"): else it may as well
+    // be two metres.
+    if glued_multiplier(s, i).is_some() && currency.is_none() {
+        return None;
+    }
+    let v = value_of(s, i)?;
+    // A year or a clock time is not a count.
+    if w.form.contains(':') || (v.fract() == 0.0 && (1900.0..=2100.0).contains(&v) && !w.form.contains(',')) {
+        return None;
+    }
+    // "Sixty-two": the tens and the hyphen before the number word are
+    // part of it.
+    let (v, mut first) = match tens_before(s, i) {
+        Some(tens) => (tens + v, i - 2),
+        None => (v, i),
+    };
+    // "up to 600 million": the numeral before its multiplier opens
+    // the number, and what bounds it stands before that.
+    while first > 0 && s.words[first - 1].upos == "NUM" && s.head(first - 1) == Some(i) {
+        first -= 1;
+    }
+    Some(Site { i, unit, n, measure, currency, v, first, fraction: false })
+}
+
+/// A fraction of a population at word `j` ("half of the residents", "a
+/// third of the staff", "two-thirds of voters", "three quarters of the
+/// homes"): its first word (numerator or article) and its value in
+/// percent. What it is a fraction of follows "of" and is no one thing:
+/// "a quarter of an hour" and "the first half of the year" are spans of
+/// time, "the third of five children" a rank.
+fn fraction(s: &Sentence, j: usize) -> Option<(usize, f64)> {
+    let w = &s.words[j];
+    if !matches!(w.upos, "NOUN" | "ADJ") {
+        return None;
+    }
+    let denominator = numbers::fraction(&w.form)?;
+    let of = s.children(j).find(|&(k, c)| {
+        rel(c) == "nmod"
+            && matches!(c.upos, "NOUN" | "PROPN")
+            && s.children(k).any(|(_, x)| rel(x) == "case" && lower(x) == "of")
+            && !s.children(k).any(|(_, x)| rel(x) == "det" && matches!(lower(x).as_str(), "a" | "an"))
+    });
+    of?;
+    if s.children(j).any(|(_, c)| matches!(rel(c), "amod" | "nmod:poss" | "compound")) {
+        return None;
+    }
+    let mut numerator = None;
+    for (k, c) in s.children(j) {
+        match (rel(c), lower(c).as_str()) {
+            ("nummod", _) => numerator = Some((k, numbers::value(&c.form)?)),
+            ("det", "a" | "an") => numerator = Some((k, 1.0)),
+            ("det", _) => return None,
+            _ => {}
+        }
+    }
+    let (first, top) = match numerator {
+        Some(n) => n,
+        None if denominator == 2.0 => (j, 1.0),
+        None => return None,
+    };
+    (top > 0.0 && top < denominator && first <= j).then_some((first, 100.0 * top / denominator))
+}
+
 /// A percent sign or word ("85%", "85 percent", "85 per cent").
 fn is_share(w: &Word) -> bool {
     matches!(w.form.to_lowercase().as_str(), "%" | "percent" | "per cent" | "pct")
@@ -270,73 +398,15 @@ pub fn read(s: &Sentence, text: &str, lz: &Lemmatizer) -> Vec<Counted> {
     if !s.parsed {
         return out;
     }
-    for (i, w) in s.words.iter().enumerate() {
-        if w.upos != "NUM" || rel(w) != "nummod" {
-            continue;
-        }
-        // A multiplier's own number is read with it.
-        if s.head(i).is_some_and(|h| numbers::is_multiplier(&s.words[h].form) && s.words[h].upos == "NUM") {
-            continue;
-        }
-        let Some(unit) = s.head(i) else { continue };
-        // A measure of a thing ("a 10-inch knife", "a 48-hour strike"):
-        // the number, a hyphen, the unit, then the thing it measures.
-        let measure = measure_of(s, text, i, unit);
-        let n = measure.unwrap_or(unit);
+    for j in 0..s.words.len() {
+        let site = match fraction(s, j) {
+            Some((first, v)) => {
+                Some(Site { i: j, unit: j, n: j, measure: None, currency: None, v, first, fraction: true })
+            }
+            None => number_site(s, text, j),
+        };
+        let Some(Site { i, unit, n, measure, currency, v, first, fraction }) = site else { continue };
         let noun = &s.words[n];
-        // An amount of money heads its number: "$117 million".
-        let currency = currency_of(noun);
-        // A percent sign is a noun the tagger calls a symbol ("10%").
-        let sign = is_share(noun);
-        if noun.upos != "NOUN" && currency.is_none() && !sign {
-            continue;
-        }
-        // A noun the tagger made of a quotation mark ("Furious 7" ends a
-        // title) or of a clock's half of the day ("40 p.m.", "8am crews")
-        // counts nothing.
-        let clock = || {
-            s.words
-                .get(i + 1)
-                .is_some_and(|x| matches!(x.form.to_ascii_lowercase().replace('.', "").as_str(), "am" | "pm"))
-        };
-        if currency.is_none() && !sign && (!noun.form.chars().any(char::is_alphabetic) || clock()) {
-            continue;
-        }
-        // Part of a compound adjective ("4-year-old"), a fraction ("4
-        // 1/2"), or a digit group cut off ("26, 000").
-        let next_char = text.get(w.span.end..).and_then(|t| t.chars().next());
-        let prev_char = text.get(..w.span.start).and_then(|t| t.chars().next_back());
-        if matches!(next_char, Some('-' | '/')) && measure.is_none()
-            || prev_char == Some('/')
-            || (w.form.starts_with('0') && w.form.len() > 1)
-        {
-            continue;
-        }
-        // A designation, not a count: "AK 47 rifles", "Route 14", "Boeing 737".
-        if i > 0 && s.words[i - 1].upos == "PROPN" && rel(&s.words[i - 1]) != "nsubj" {
-            continue;
-        }
-        // "2m" is two million only as money ("£2m"): else it may as well
-        // be two metres.
-        if glued_multiplier(s, i).is_some() && currency.is_none() {
-            continue;
-        }
-        let Some(v) = value_of(s, i) else { continue };
-        // A year or a clock time is not a count.
-        if w.form.contains(':') || (v.fract() == 0.0 && (1900.0..=2100.0).contains(&v) && !w.form.contains(',')) {
-            continue;
-        }
-        // "Sixty-two": the tens and the hyphen before the number word are
-        // part of it.
-        let (v, mut first) = match tens_before(s, i) {
-            Some(tens) => (tens + v, i - 2),
-            None => (v, i),
-        };
-        // "up to 600 million": the numeral before its multiplier opens
-        // the number, and what bounds it stands before that.
-        while first > 0 && s.words[first - 1].upos == "NUM" && s.head(first - 1) == Some(i) {
-            first -= 1;
-        }
         let w = &s.words[first];
         // ("about" may hang from either word)
         // "up to $4 million": the bound stands before the currency sign.
@@ -348,9 +418,12 @@ pub fn read(s: &Sentence, text: &str, lz: &Lemmatizer) -> Vec<Counted> {
         // "one or two", "10 to 12": the number is the low end of a range
         // whose high end hangs from it.
         let (low, high) = match range_end(s, i) {
-            Some(u) if high.is_finite() => (low.min(u), high.max(u)),
+            Some(u) if high.is_finite() && !fraction => (low.min(u), high.max(u)),
             _ => (low, high),
         };
+        // A fraction said with no approximation is a round figure ("half
+        // of the drivers" may be 52 percent of them).
+        let (low, high) = if fraction && approx.is_none() { (v * 0.9, v * 1.1) } else { (low, high) };
         let np = noun_phrase(s, n);
         let mut names = Vec::new();
         names_of(&np, &mut names);
@@ -359,6 +432,8 @@ pub fn read(s: &Sentence, text: &str, lz: &Lemmatizer) -> Vec<Counted> {
         } else if measure.is_some() {
             let unit = if is_share(&s.words[unit]) { "percent".to_string() } else { lower(&s.words[unit]) };
             format!("{unit} {}", np.head)
+        } else if fraction {
+            "percent".to_string()
         } else {
             let mut mods: Vec<&str> = np
                 .modifiers
@@ -369,7 +444,7 @@ pub fn read(s: &Sentence, text: &str, lz: &Lemmatizer) -> Vec<Counted> {
             mods.push(&np.head);
             mods.join(" ")
         };
-        let share = matches!(np.head.as_str(), "percent" | "%" | "per cent" | "percentage");
+        let share = fraction || matches!(np.head.as_str(), "percent" | "%" | "per cent" | "percentage");
         if share {
             // "61 percent of drivers"
             let of = |j: usize| s.children(j).any(|(_, k)| rel(k) == "case" && lower(k) == "of");
@@ -405,7 +480,15 @@ pub fn read(s: &Sentence, text: &str, lz: &Lemmatizer) -> Vec<Counted> {
         let relcl = s.children(n).find(|(j, c)| c.deprel == "acl:relcl" && c.upos == "VERB" && *j > n);
         // "61 percent of drivers voted": the verb the tagger missed.
         let recovered = super::open::recovered_main_verb(s).filter(|(_, subj)| *subj == n).map(|(v, _)| v);
-        let h = match relcl.map(|(j, _)| j).or(recovered) {
+        // "more than a third of the staff were laid off": the parse may
+        // hang the fraction from the comparative, and that from the verb.
+        let comparative = s.head(n).filter(|&c| {
+            fraction
+                && rel(noun) == "obl"
+                && matches!(s.words[c].form.to_lowercase().as_str(), "more" | "less" | "fewer")
+                && s.head(c).is_some_and(|v| s.words[v].upos == "VERB")
+        });
+        let h = match relcl.map(|(j, _)| j).or(recovered).or(comparative.and_then(|c| s.head(c))) {
             Some(j) => j,
             None => match s.head(n) {
                 // A particle the parse hung the amount from ("set aside £18
@@ -422,7 +505,13 @@ pub fn read(s: &Sentence, text: &str, lz: &Lemmatizer) -> Vec<Counted> {
             continue;
         }
         let hw = &s.words[h];
-        let role = if via_relcl { "nsubj" } else { rel(noun) };
+        let role = match comparative.map(|c| rel(&s.words[c])) {
+            // (as the verb's only subject, or its object)
+            Some("advmod") if !s.children(h).any(|(_, c)| rel(c) == "nsubj") => "nsubj",
+            Some(r) => r,
+            None if via_relcl => "nsubj",
+            None => rel(noun),
+        };
         let (event, head, fixed) = match (role, hw.upos) {
             ("nsubj" | "obj" | "obl", "VERB") => {
                 let mut e = lower(hw);
@@ -656,6 +745,42 @@ mod tests {
         let c = counts("The state grows less than 10% of the nation's vegetables.");
         assert_eq!(c.first().map(|c| (c.0.as_str(), c.1.as_str())), Some(("percent of vegetable", "grow")), "{c:?}");
         assert_eq!(c.first().map(|c| (c.2, c.3)), Some((0.0, 10.0)), "{c:?}");
+    }
+
+    #[test]
+    fn fractions_of_a_population_are_shares() {
+        let share = |text: &str| {
+            let c = counts(text);
+            assert_eq!(c.len(), 1, "{text}: {c:?}");
+            let (noun, event, low, high, _) = c[0].clone();
+            (noun, event, (low * 10.0).round() / 10.0, (high * 10.0).round() / 10.0)
+        };
+        // a round figure, unless it says how it is bounded
+        assert_eq!(
+            share("Half of the residents left the town."),
+            ("percent of resident".into(), "leave".into(), 45.0, 55.0)
+        );
+        assert_eq!(
+            share("Two-thirds of voters backed the plan."),
+            ("percent of voter".into(), "back".into(), 60.0, 73.3)
+        );
+        assert_eq!(
+            share("A third of the staff were laid off."),
+            ("percent of staff".into(), "lay off".into(), 30.0, 36.7)
+        );
+        let (_, _, low, high) = share("More than half of the drivers voted for a strike.");
+        assert_eq!((low, high), (50.0, f64::INFINITY));
+        // (the parse hangs "a third" from "more", and "more" from the verb)
+        let (noun, event, low, high) = share("More than a third of the staff were laid off.");
+        assert_eq!((noun.as_str(), event.as_str(), low, high), ("percent of staff", "lay off", 33.3, f64::INFINITY));
+        let (noun, _, low, high) = share("Nearly three quarters of the homes lost power.");
+        assert_eq!((noun.as_str(), low, high), ("percent of home", 67.5, 75.0));
+        // the numerator is no count of quarters
+        assert!(counts("Three quarters of the homes lost power.").iter().all(|c| c.0 != "quarter"));
+        // spans of time and ranks are no shares
+        assert!(counts("The company sold the plant in the first half of the year.").is_empty());
+        assert!(counts("The crew waited a quarter of an hour.").is_empty());
+        assert!(counts("He finished the third of five races.").is_empty());
     }
 
     #[test]

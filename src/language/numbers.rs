@@ -2,6 +2,25 @@
 //! dozen" 12, "1,100" 1100, "2.1" 2.1. Generic English, no story words.
 
 /// The value of one number word, or of a numeral.
+/// The denominator a fraction word stands for ("half" 2, "thirds" 3,
+/// "quarter" 4, up to "tenths" 10), singular or plural, any case.
+pub fn fraction(word: &str) -> Option<f64> {
+    let w = word.to_ascii_lowercase();
+    let w = w.strip_suffix('s').unwrap_or(&w);
+    Some(match w {
+        "half" | "halve" => 2.0,
+        "third" => 3.0,
+        "quarter" => 4.0,
+        "fifth" => 5.0,
+        "sixth" => 6.0,
+        "seventh" => 7.0,
+        "eighth" => 8.0,
+        "ninth" => 9.0,
+        "tenth" => 10.0,
+        _ => return None,
+    })
+}
+
 pub fn value(word: &str) -> Option<f64> {
     // Lowercased only when it has capitals: most words asked about have none.
     let w: std::borrow::Cow<str> =
