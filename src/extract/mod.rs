@@ -459,7 +459,12 @@ impl Denied {
     fn any_form(&self, word: &str, buf: &mut String) -> bool {
         buf.clear();
         word.len() <= self.longest && {
-            buf.extend(word.chars().flat_map(char::to_lowercase));
+            if word.is_ascii() {
+                buf.push_str(word);
+                buf.make_ascii_lowercase();
+            } else {
+                buf.extend(word.chars().flat_map(char::to_lowercase));
+            }
             self.any_form.contains(buf.as_str())
         }
     }
@@ -490,9 +495,9 @@ fn alphabetic_words(text: &str) -> impl Iterator<Item = (usize, &str)> {
         run(&mut chars, &mut end);
         // "re-arm": a bound prefix and its word are one word, as the
         // language layer reads them (`language::word_spans`).
-        if crate::language::is_bound_prefix(&text[i..end])
-            && text[end..].starts_with('-')
+        if text[end..].starts_with('-')
             && text[end + 1..].starts_with(char::is_alphabetic)
+            && crate::language::is_bound_prefix(&text[i..end])
         {
             chars.next();
             run(&mut chars, &mut end);
