@@ -387,6 +387,9 @@ pub struct Denied {
     /// Every form of every name, and the longest one's length.
     any_form: WordSet,
     longest: usize,
+    /// The same forms as one automaton (ASCII case ignored), to find them
+    /// in a whole document without looking up each of its words.
+    form_finder: Option<aho_corasick::AhoCorasick>,
 }
 
 impl Denied {
@@ -441,9 +444,24 @@ impl Denied {
     /// denied subject with its verb, so only the sentences around these
     /// are looked at further.
     fn form_words(&self, text: &str, from: usize) -> Vec<usize> {
-        let mut buf = String::new();
         let body = text.get(from..).unwrap_or("");
-        alphabetic_words(body).filter(|(_, w)| self.any_form(w, &mut buf)).map(|(at, _)| from + at).collect()
+        let Some(finder) = &self.form_finder else {
+            let mut buf = String::new();
+            return alphabetic_words(body)
+                .filter(|(_, w)| self.any_form(w, &mut buf))
+                .map(|(at, _)| from + at)
+                .collect();
+        };
+        // The forms found anywhere, kept where they are a whole word as
+        // `alphabetic_words` cuts them.
+        let mut out: Vec<usize> = finder
+            .find_overlapping_iter(body)
+            .filter(|m| starts_word(body, m.start()) && ends_word(body, m.start(), m.end()))
+            .map(|m| from + m.start())
+            .collect();
+        out.sort_unstable();
+        out.dedup();
+        out
     }
 
     fn has_form(&self, text: &str, ids: &[usize]) -> bool {
@@ -474,7 +492,53 @@ impl Denied {
     pub fn new(names: aho_corasick::AhoCorasick, forms: Vec<WordSet>) -> Denied {
         let any_form: WordSet = forms.iter().flatten().cloned().collect();
         let longest = any_form.iter().map(String::len).max().unwrap_or(0);
-        Denied { names, forms, any_form, longest }
+        // (ASCII forms only: the automaton ignores ASCII case alone; a
+        // set with any other is looked up word by word)
+        let mut sorted: Vec<&String> = any_form.iter().collect();
+        sorted.sort();
+        let form_finder = sorted
+            .iter()
+            .all(|f| f.is_ascii() && !f.is_empty())
+            .then(|| {
+                aho_corasick::AhoCorasick::builder()
+                    .ascii_case_insensitive(true)
+                    .kind(Some(aho_corasick::AhoCorasickKind::DFA))
+                    .build(&sorted)
+                    .ok()
+            })
+            .flatten();
+        Denied { names, forms, any_form, longest, form_finder }
+    }
+}
+
+/// Whether a word of [`alphabetic_words`] starts at byte `at` of `text`:
+/// no letter before it, and no bound prefix joined to it by a hyphen
+/// (unless that prefix is itself the second half of a joined word, as
+/// "re" of "non-re-armed", after which "armed" stands alone).
+fn starts_word(text: &str, at: usize) -> bool {
+    let before = &text[..at];
+    match before.chars().next_back() {
+        Some(c) if c.is_alphabetic() => false,
+        Some('-') => {
+            let run = &before[..before.len() - 1];
+            let letters = run.len() - run.trim_end_matches(char::is_alphabetic).len();
+            let start = run.len() - letters;
+            !(letters > 0 && crate::language::is_bound_prefix(&run[start..]) && starts_word(text, start))
+        }
+        _ => true,
+    }
+}
+
+/// Whether the word of [`alphabetic_words`] that starts at byte `start`
+/// of `text` ends at byte `end`.
+fn ends_word(text: &str, start: usize, end: usize) -> bool {
+    let after = &text[end..];
+    match after.chars().next() {
+        Some(c) if c.is_alphabetic() => false,
+        Some('-') => {
+            !(after[1..].starts_with(char::is_alphabetic) && crate::language::is_bound_prefix(&text[start..end]))
+        }
+        _ => true,
     }
 }
 
@@ -3072,6 +3136,31 @@ mod tests {
     fn a_bound_prefix_and_its_word_are_one_word_for_the_second_pass() {
         let words: Vec<&str> = alphabetic_words("Hamas can not re-arm; a self-made co-op").map(|(_, w)| w).collect();
         assert_eq!(words, ["Hamas", "can", "not", "re-arm", "a", "self", "made", "co-op"]);
+    }
+
+    fn scanned_forms(d: &Denied, text: &str) -> Vec<usize> {
+        let mut buf = String::new();
+        alphabetic_words(text).filter(|(_, w)| d.any_form(w, &mut buf)).map(|(at, _)| at).collect()
+    }
+
+    proptest::proptest! {
+        /// The automaton finds the forms where the word by word scan does,
+        /// hyphens, bound prefixes, case and letters outside ASCII included.
+        #[test]
+        fn forms_are_found_where_the_word_scan_finds_them(
+            parts in proptest::collection::vec(proptest::sample::select(vec![
+                "re", "non", "counter", "arm", "armed", "Armed", "ARMS", "-", " ", ".", "\u{e9}", "x", "co", "op",
+                "'", "ed", "pre",
+            ]), 0..24)
+        ) {
+            let text: String = parts.concat();
+            let names = aho_corasick::AhoCorasick::new(["x"]).unwrap();
+            let forms: WordSet =
+                ["arm", "armed", "arms", "counter", "re-arm", "re-armed", "op"].iter().map(|s| s.to_string()).collect();
+            let d = Denied::new(names, vec![forms]);
+            proptest::prop_assert!(d.form_finder.is_some());
+            proptest::prop_assert_eq!(d.form_words(&text, 0), scanned_forms(&d, &text), "{:?}", text);
+        }
     }
 
     #[test]
