@@ -228,6 +228,22 @@ fn a_share_given_as_a_fraction_and_as_a_percentage_is_one_count() {
 }
 
 #[test]
+fn a_count_in_a_participle_clause_is_of_the_sentence_s_subject() {
+    // ", growing more than a third of its apples": the clause has no
+    // subject of its own; the sentence's is the grower (after "That's
+    // because", whose pronoun the parse also makes a subject).
+    let a = doc(
+        "2025-04-02",
+        "Apple prices rose again this year. That's because Dunmore Farms is the region's largest grower, growing \
+         more than a third of its apples.\n\nDunmore Farms grows less than 10% of the region's apples, the \
+         report says.",
+    );
+    let found = findings(&[("a.txt", &a)], "count-mismatch");
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert!(found[0].iter().any(|t| t.contains("more than a third")), "{found:?}");
+}
+
+#[test]
 fn counts_of_one_report_that_are_not_of_one_thing_stay_quiet() {
     let quiet = [
         // two years, two counts

@@ -652,6 +652,11 @@ const DURATIONS: [&str; 19] = [
 
 /// Words that open a gerund clause whose subject is its sentence's
 /// ("after reporting", "by cutting").
+/// Words in -ing that open a phrase, not a clause with the sentence's
+/// subject ("..., including IE11", "..., according to police").
+const PREPOSITION_PARTICIPLES: [&str; 9] =
+    ["including", "according", "following", "regarding", "concerning", "excluding", "during", "pending", "barring"];
+
 const GERUND_MARKS: [&str; 8] = ["after", "before", "while", "since", "by", "without", "upon", "when"];
 
 /// Plurals without an -s, and shares, that a count may name.
@@ -1459,11 +1464,32 @@ impl<'r> Extractor<'r> {
             // billion"): its subject is the sentence's.
             let gerund_first = tokens.get(t0).and_then(|t| t.word()).is_some_and(|w| GERUND_MARKS.contains(&w))
                 && tokens.get(t0 + 1).and_then(|t| t.word()).is_some_and(|w| w.len() > 5 && w.ends_with("ing"));
+            // So does a participle clause after a comma that counts
+            // something ("the pipeline exploded, killing eight people";
+            // "California is a breadbasket, growing more than a third of its
+            // vegetables"): the count is of the sentence's subject's event.
+            // (Not any participle clause: "X signed off the subsidy, a
+            // spokeswoman said, allowing Y to ..." reads best alone.)
+            let participle_first = t0 > 0
+                && tokens[t0 - 1].is_punct(',')
+                // (after a clause with a verb, not a headline's phrase)
+                && tokens[..t0].iter().any(|p| verb(p) || irregular(p))
+                && tokens.get(t0).is_some_and(|t| {
+                    matches!(&t.kind, Kind::Word { text, cap: false }
+                        if text.len() > 5 && text.ends_with("ing") && !PREPOSITION_PARTICIPLES.contains(&text.as_str()))
+                })
+                && tokens[t0..t1].iter().any(|t| match &t.kind {
+                    Kind::Num { ordinal, .. } => !ordinal,
+                    Kind::Word { text, .. } => {
+                        language::numbers::value(text).is_some() || language::numbers::fraction(text).is_some()
+                    }
+                    _ => false,
+                });
             // So does a relative clause ("Kowal, who was born in ..."): its
             // subject is the noun before it.
             let relative_first = tokens.get(t0).and_then(|t| t.word()).is_some_and(|w| matches!(w, "who" | "which"));
             let c = match tokens.first() {
-                Some(first) if t0 > 0 && (past_first || gerund_first || relative_first) => {
+                Some(first) if t0 > 0 && (past_first || gerund_first || participle_first || relative_first) => {
                     t0 = 0;
                     Span::new(first.start, c.end)
                 }

@@ -263,8 +263,12 @@ fn name_part(c: &Word) -> bool {
 /// The subject of predicate `i`: its own, else (for a conjoined or
 /// controlled verb) the subject of the verb it hangs from.
 pub(crate) fn subject_of(s: &Sentence, i: usize, depth: usize) -> Option<usize> {
-    if let Some((j, _)) = s.children(i).find(|(_, c)| rel(c) == "nsubj") {
-        return Some(j);
+    // Two subjects are a parse gone wrong: a pronoun first ("That's
+    // because California is a breadbasket") gives way to a noun after it.
+    let mut subjects = s.children(i).filter(|(_, c)| rel(c) == "nsubj");
+    if let Some((j, first)) = subjects.next() {
+        let noun = |(k, c): &(usize, &Word)| *k < i && c.upos != "PRON";
+        return Some(if first.upos == "PRON" { subjects.find(noun).map_or(j, |(k, _)| k) } else { j });
     }
     // "wants prosecutors to use the records", "asked the board to
     // delay": the object of the verb a clause complements is its subject.

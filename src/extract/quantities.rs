@@ -172,7 +172,7 @@ fn fraction(s: &Sentence, j: usize) -> Option<(usize, f64)> {
     }
     let denominator = numbers::fraction(&w.form)?;
     let of = s.children(j).find(|&(k, c)| {
-        rel(c) == "nmod"
+        matches!(rel(c), "nmod" | "obl")
             && matches!(c.upos, "NOUN" | "PROPN")
             && s.children(k).any(|(_, x)| rel(x) == "case" && lower(x) == "of")
             && !s.children(k).any(|(_, x)| rel(x) == "det" && matches!(lower(x).as_str(), "a" | "an"))
@@ -254,8 +254,10 @@ fn frame_of(s: &Sentence, h: usize, n: usize) -> String {
             }
         }
     }
+    // (an oblique of a noun is a modifier the parse mislabelled: "a third
+    // of its vegetables")
     for (j, c) in s.children(n) {
-        if rel(c) == "nmod" && !matches!(c.deprel, "nmod:poss") {
+        if matches!(rel(c), "nmod" | "obl") && !matches!(c.deprel, "nmod:poss") {
             arg(j, "nmod");
         }
     }
@@ -448,7 +450,9 @@ pub fn read(s: &Sentence, text: &str, lz: &Lemmatizer) -> Vec<Counted> {
         if share {
             // "61 percent of drivers"
             let of = |j: usize| s.children(j).any(|(_, k)| rel(k) == "case" && lower(k) == "of");
-            if let Some((j, _)) = s.children(n).find(|(j, c)| rel(c) == "nmod" && c.upos == "NOUN" && of(*j)) {
+            // (the parse may make the phrase after a fraction an oblique)
+            let phrase = |c: &Word| rel(c) == "nmod" || fraction && rel(c) == "obl";
+            if let Some((j, _)) = s.children(n).find(|(j, c)| phrase(c) && c.upos == "NOUN" && of(*j)) {
                 counted = format!("percent of {}", lower(&s.words[j]));
                 names_of(&noun_phrase(s, j), &mut names);
             }
