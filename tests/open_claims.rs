@@ -244,6 +244,20 @@ fn a_count_in_a_participle_clause_is_of_the_sentence_s_subject() {
 }
 
 #[test]
+fn no_passengers_hurt_against_three_is_found() {
+    let a = doc("2025-04-02", "Three passengers were hurt in the Northline train crash on Monday, police said.");
+    let b = doc("2025-04-02", "No passengers were hurt in the Northline train crash on Monday, the operator said.");
+    let found = findings(&[("a.txt", &a), ("b.txt", &b)], "count-mismatch");
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert!(found[0].iter().any(|t| t.contains("No passengers")), "{found:?}");
+    // other people hurt, or the passengers of another crash: no conflict
+    let c = doc("2025-04-02", "Three crew members were hurt in the Northline train crash on Monday, police said.");
+    assert!(findings(&[("c.txt", &c), ("b.txt", &b)], "count-mismatch").is_empty());
+    let d = doc("2025-04-02", "Three passengers were hurt in the Eastway bus crash on Monday, police said.");
+    assert!(findings(&[("d.txt", &d), ("b.txt", &b)], "count-mismatch").is_empty());
+}
+
+#[test]
 fn counts_of_one_report_that_are_not_of_one_thing_stay_quiet() {
     let quiet = [
         // two years, two counts

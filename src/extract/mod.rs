@@ -1566,7 +1566,9 @@ impl<'r> Extractor<'r> {
                         }
                         _ => false,
                     };
-                    (number && (counts() || share() || money() || measure()) || fraction())
+                    // ... or none of them ("No passengers were hurt").
+                    let none = matches!(&t.kind, Kind::Word { text, .. } if text.eq_ignore_ascii_case("no"));
+                    ((number || none) && (counts() || share() || money() || measure()) || fraction())
                         && !s.times.iter().any(|m| m.start <= t.start && t.start < m.end)
                 });
             // A day and a past tense of a verb that says more than "said".
@@ -1730,6 +1732,7 @@ impl<'r> Extractor<'r> {
                     matches!(w[0].upos, "NOUN" | "ADJ")
                         && w[1].form == "of"
                         && language::numbers::fraction(&w[0].form).is_some()
+                        || w[0].upos == "DET" && w[0].form.eq_ignore_ascii_case("no") && w[1].xpos == "NNS"
                 }));
         let stated = cands.iter().any(|c| c.stated)
             && self.states.used_as_state(&parsed.words.iter().map(|w| (w.form.as_str(), w.upos)).collect::<Vec<_>>());

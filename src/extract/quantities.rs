@@ -159,6 +159,28 @@ fn number_site(s: &Sentence, text: &str, i: usize) -> Option<Site> {
     Some(Site { i, unit, n, measure, currency, v, first, fraction: false })
 }
 
+/// "No passengers were hurt": a count of none, at the determiner `j` of
+/// a plural noun after it ("no more than 3" and "No. 1" are no such
+/// determiner; "no damage" counts nothing).
+fn none_site(s: &Sentence, j: usize) -> Option<Site> {
+    let w = &s.words[j];
+    if w.upos != "DET" || rel(w) != "det" || !w.form.eq_ignore_ascii_case("no") {
+        return None;
+    }
+    let n = s.head(j).filter(|&n| n > j)?;
+    let noun = &s.words[n];
+    (noun.upos == "NOUN" && noun.xpos == "NNS").then_some(Site {
+        i: j,
+        unit: n,
+        n,
+        measure: None,
+        currency: None,
+        v: 0.0,
+        first: j,
+        fraction: false,
+    })
+}
+
 /// A fraction of a population at word `j` ("half of the residents", "a
 /// third of the staff", "two-thirds of voters", "three quarters of the
 /// homes"): its first word (numerator or article) and its value in
@@ -405,7 +427,7 @@ pub fn read(s: &Sentence, text: &str, lz: &Lemmatizer) -> Vec<Counted> {
             Some((first, v)) => {
                 Some(Site { i: j, unit: j, n: j, measure: None, currency: None, v, first, fraction: true })
             }
-            None => number_site(s, text, j),
+            None => number_site(s, text, j).or_else(|| none_site(s, j)),
         };
         let Some(Site { i, unit, n, measure, currency, v, first, fraction }) = site else { continue };
         let noun = &s.words[n];
@@ -785,6 +807,19 @@ mod tests {
         assert!(counts("The company sold the plant in the first half of the year.").is_empty());
         assert!(counts("The crew waited a quarter of an hour.").is_empty());
         assert!(counts("He finished the third of five races.").is_empty());
+    }
+
+    #[test]
+    fn no_before_a_plural_is_a_count_of_none() {
+        assert_eq!(
+            counts("No passengers were hurt in the crash."),
+            [("passenger".into(), "hurt".into(), 0.0, 0.0, true)]
+        );
+        // a bound, not a determiner: the number counts
+        let c = counts("No more than 3 passengers were hurt in the crash.");
+        assert!(c.iter().all(|c| c.3 == 3.0), "{c:?}");
+        // a mass noun is no count
+        assert!(counts("No damage was reported in the town.").is_empty());
     }
 
     #[test]
