@@ -255,6 +255,22 @@ fn no_passengers_hurt_against_three_is_found() {
     assert!(findings(&[("c.txt", &c), ("b.txt", &b)], "count-mismatch").is_empty());
     let d = doc("2025-04-02", "Three passengers were hurt in the Eastway bus crash on Monday, police said.");
     assert!(findings(&[("d.txt", &d), ("b.txt", &b)], "count-mismatch").is_empty());
+    // "no one" and "nobody" are no people ("Nobody" opening the sentence
+    // is no name of the crash)
+    let e = doc("2025-04-02", "Two people were injured in the Northline train crash on Monday, police said.");
+    for none in ["No one", "Nobody"] {
+        let f = doc(
+            "2025-04-02",
+            &format!("{none} was injured in the Northline train crash on Monday, the operator said."),
+        );
+        let found = findings(&[("e.txt", &e), ("f.txt", &f)], "count-mismatch");
+        assert_eq!(found.len(), 1, "{none}: {found:?}");
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("f.txt");
+    std::fs::write(&path, doc("2025-04-02", "Nobody was injured in the Northline crash on Monday.")).unwrap();
+    let out = stdout(&factlint().args(["facts", path.to_str().unwrap(), "--no-cache"]).output().unwrap());
+    assert!(out.contains("np:people|injure|:northline "), "{out}");
 }
 
 #[test]

@@ -1568,7 +1568,15 @@ impl<'r> Extractor<'r> {
                     };
                     // ... or none of them ("No passengers were hurt").
                     let none = matches!(&t.kind, Kind::Word { text, .. } if text.eq_ignore_ascii_case("no"));
-                    ((number || none) && (counts() || share() || money() || measure()) || fraction())
+                    // ... or no people ("No one was hurt", "Nobody was hurt").
+                    let nobody = match &t.kind {
+                        Kind::Word { text, .. } => {
+                            text.eq_ignore_ascii_case("nobody")
+                                || none && tokens.get(k + 1).and_then(Token::word).is_some_and(|w| w == "one")
+                        }
+                        _ => false,
+                    };
+                    ((number || none) && (counts() || share() || money() || measure()) || fraction() || nobody)
                         && !s.times.iter().any(|m| m.start <= t.start && t.start < m.end)
                 });
             // A day and a past tense of a verb that says more than "said".
@@ -1732,7 +1740,10 @@ impl<'r> Extractor<'r> {
                     matches!(w[0].upos, "NOUN" | "ADJ")
                         && w[1].form == "of"
                         && language::numbers::fraction(&w[0].form).is_some()
-                        || w[0].upos == "DET" && w[0].form.eq_ignore_ascii_case("no") && w[1].xpos == "NNS"
+                        || w[0].upos == "DET"
+                            && w[0].form.eq_ignore_ascii_case("no")
+                            && (w[1].xpos == "NNS" || w[1].form == "one")
+                        || w[0].form.eq_ignore_ascii_case("nobody")
                 }));
         let stated = cands.iter().any(|c| c.stated)
             && self.states.used_as_state(&parsed.words.iter().map(|w| (w.form.as_str(), w.upos)).collect::<Vec<_>>());

@@ -83,6 +83,8 @@ struct Site {
     first: usize,
     /// A fraction of a population ("a third of the staff"), in percent.
     fraction: bool,
+    /// People, said as "no one" or "nobody".
+    people: bool,
 }
 
 /// A count written as a number: word `i`, a numeral or number word that
@@ -156,20 +158,16 @@ fn number_site(s: &Sentence, text: &str, i: usize) -> Option<Site> {
     while first > 0 && s.words[first - 1].upos == "NUM" && s.head(first - 1) == Some(i) {
         first -= 1;
     }
-    Some(Site { i, unit, n, measure, currency, v, first, fraction: false })
+    Some(Site { i, unit, n, measure, currency, v, first, fraction: false, people: false })
 }
 
 /// "No passengers were hurt": a count of none, at the determiner `j` of
 /// a plural noun after it ("no more than 3" and "No. 1" are no such
-/// determiner; "no damage" counts nothing).
+/// determiner; "no damage" counts nothing). "No one" and "nobody" are no
+/// people.
 fn none_site(s: &Sentence, j: usize) -> Option<Site> {
     let w = &s.words[j];
-    if w.upos != "DET" || rel(w) != "det" || !w.form.eq_ignore_ascii_case("no") {
-        return None;
-    }
-    let n = s.head(j).filter(|&n| n > j)?;
-    let noun = &s.words[n];
-    (noun.upos == "NOUN" && noun.xpos == "NNS").then_some(Site {
+    let site = |n: usize, people: bool| Site {
         i: j,
         unit: n,
         n,
@@ -178,7 +176,20 @@ fn none_site(s: &Sentence, j: usize) -> Option<Site> {
         v: 0.0,
         first: j,
         fraction: false,
-    })
+        people,
+    };
+    if w.upos == "PRON" && matches!(rel(w), "nsubj" | "obj") && w.form.eq_ignore_ascii_case("nobody") {
+        return Some(site(j, true));
+    }
+    if w.upos != "DET" || rel(w) != "det" || !w.form.eq_ignore_ascii_case("no") {
+        return None;
+    }
+    let n = s.head(j).filter(|&n| n > j)?;
+    let noun = &s.words[n];
+    if noun.form.eq_ignore_ascii_case("one") && n == j + 1 && matches!(rel(noun), "nsubj" | "obj") {
+        return Some(site(n, true));
+    }
+    (noun.upos == "NOUN" && noun.xpos == "NNS").then_some(site(n, false))
 }
 
 /// A fraction of a population at word `j` ("half of the residents", "a
@@ -424,12 +435,20 @@ pub fn read(s: &Sentence, text: &str, lz: &Lemmatizer) -> Vec<Counted> {
     }
     for j in 0..s.words.len() {
         let site = match fraction(s, j) {
-            Some((first, v)) => {
-                Some(Site { i: j, unit: j, n: j, measure: None, currency: None, v, first, fraction: true })
-            }
+            Some((first, v)) => Some(Site {
+                i: j,
+                unit: j,
+                n: j,
+                measure: None,
+                currency: None,
+                v,
+                first,
+                fraction: true,
+                people: false,
+            }),
             None => number_site(s, text, j).or_else(|| none_site(s, j)),
         };
-        let Some(Site { i, unit, n, measure, currency, v, first, fraction }) = site else { continue };
+        let Some(Site { i, unit, n, measure, currency, v, first, fraction, people }) = site else { continue };
         let noun = &s.words[n];
         let w = &s.words[first];
         // ("about" may hang from either word)
@@ -450,7 +469,10 @@ pub fn read(s: &Sentence, text: &str, lz: &Lemmatizer) -> Vec<Counted> {
         let (low, high) = if fraction && approx.is_none() { (v * 0.9, v * 1.1) } else { (low, high) };
         let np = noun_phrase(s, n);
         let mut names = Vec::new();
-        names_of(&np, &mut names);
+        // ("Nobody" opening a sentence is no name)
+        if !people {
+            names_of(&np, &mut names);
+        }
         let mut counted = if let Some(c) = currency {
             c.to_string()
         } else if measure.is_some() {
@@ -458,6 +480,8 @@ pub fn read(s: &Sentence, text: &str, lz: &Lemmatizer) -> Vec<Counted> {
             format!("{unit} {}", np.head)
         } else if fraction {
             "percent".to_string()
+        } else if people {
+            "people".to_string()
         } else {
             let mut mods: Vec<&str> = np
                 .modifiers
@@ -820,6 +844,9 @@ mod tests {
         assert!(c.iter().all(|c| c.3 == 3.0), "{c:?}");
         // a mass noun is no count
         assert!(counts("No damage was reported in the town.").is_empty());
+        // no one, nobody: no people
+        assert_eq!(counts("No one was injured in the crash."), [("people".into(), "injure".into(), 0.0, 0.0, true)]);
+        assert_eq!(counts("Nobody was hurt in the crash."), [("people".into(), "hurt".into(), 0.0, 0.0, true)]);
     }
 
     #[test]
