@@ -274,6 +274,31 @@ fn no_passengers_hurt_against_three_is_found() {
 }
 
 #[test]
+fn counts_of_verbs_the_pack_groups_are_one_count() {
+    // "injured" and "hurt", "died" and "were killed": the built-in pack's
+    // `same_events`.
+    let pairs = [
+        (
+            "Two people were injured in the Northline train crash on Monday.",
+            "Five people were hurt in the Northline train crash on Monday.",
+        ),
+        (
+            "Four people died in the Eastway warehouse fire on Monday.",
+            "Six people were killed in the Eastway warehouse fire on Monday.",
+        ),
+    ];
+    for (one, other) in pairs {
+        let a = doc("2025-04-02", &format!("{one} Police gave the figure."));
+        let b = doc("2025-04-02", &format!("{other} Officials gave the figure."));
+        assert_eq!(findings(&[("a.txt", &a), ("b.txt", &b)], "count-mismatch").len(), 1, "{one} / {other}");
+    }
+    // Injured and killed are two counts.
+    let a = doc("2025-04-02", "Two people were killed in the Northline train crash on Monday.");
+    let b = doc("2025-04-02", "Five people were injured in the Northline train crash on Monday.");
+    assert!(findings(&[("a.txt", &a), ("b.txt", &b)], "count-mismatch").is_empty());
+}
+
+#[test]
 fn counts_of_one_report_that_are_not_of_one_thing_stay_quiet() {
     let quiet = [
         // two years, two counts

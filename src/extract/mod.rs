@@ -584,6 +584,9 @@ pub struct Extractor<'r> {
     states: states::StateLexicon,
     /// The number predicate that takes the parse's counts (`parsed_counts`).
     count_predicate: Option<String>,
+    /// Its event verbs that count one thing, each to the first of its
+    /// group (`same_events`).
+    same_event: HashMap<String, String>,
     /// The date predicate that takes the days of past acts (`parsed_dates`).
     date_predicate: Option<String>,
     /// The date predicate that takes people's ages as birth dates
@@ -758,6 +761,15 @@ impl<'r> Extractor<'r> {
             .iter()
             .find(|(_, p)| p.value_type == ValueType::Date && p.parsed_dates)
             .map(|(n, _)| n.clone());
+        // (a verb in two groups keeps the first group's)
+        let mut same_event: HashMap<String, String> = HashMap::default();
+        for group in count_predicate.iter().flat_map(|p| &rules.predicates[p].same_events) {
+            let Some(first) = group.first() else { continue };
+            let first = same_event.get(first).cloned().unwrap_or_else(|| first.clone());
+            for verb in group {
+                same_event.entry(verb.clone()).or_insert_with(|| first.clone());
+            }
+        }
         let age_predicate = rules
             .predicates
             .iter()
@@ -797,6 +809,7 @@ impl<'r> Extractor<'r> {
             open_ignore,
             states,
             count_predicate,
+            same_event,
             date_predicate,
             age_predicate,
             place_predicate,
@@ -2104,7 +2117,12 @@ impl<'r> Extractor<'r> {
         }
         doc_out.claims.push(std::sync::Arc::new(RawClaim {
             subject: EventSig {
-                class: format!("np:{}|{}|{}", q.noun, q.event, q.of.as_deref().unwrap_or("")),
+                class: format!(
+                    "np:{}|{}|{}",
+                    q.noun,
+                    self.same_event.get(&q.event).unwrap_or(&q.event),
+                    q.of.as_deref().unwrap_or("")
+                ),
                 participants: participants.into_iter().collect(),
                 place: None,
                 pack_id: None,

@@ -187,6 +187,12 @@ pub struct PredicateDef {
     /// see `extract::quantities`).
     #[serde(default)]
     pub parsed_counts: bool,
+    /// For number predicates with `parsed_counts`: groups of event verbs
+    /// whose counts count one thing ("injure", "hurt", "wound": two people
+    /// hurt and five injured in one crash cannot both be right). A count's
+    /// event is keyed by the first verb of its group.
+    #[serde(default)]
+    pub same_events: Vec<Vec<String>>,
     /// For date predicates: also date every past act read from the parse
     /// whose clause gives it one day ("the union served notice on March
     /// 10"): its subject, verb and object are the event.
@@ -224,6 +230,7 @@ impl PredicateDef {
         self.cues.extend(o.cues.iter().cloned());
         self.ignore.extend(o.ignore.iter().cloned());
         self.parsed_counts |= o.parsed_counts;
+        self.same_events.extend(o.same_events.iter().cloned());
         self.parsed_dates |= o.parsed_dates;
         self.parsed_ages |= o.parsed_ages;
         self.once.extend(o.once.iter().cloned());
