@@ -653,13 +653,13 @@ const DURATIONS: [&str; 19] = [
     "percentage",
 ];
 
-/// Words that open a gerund clause whose subject is its sentence's
-/// ("after reporting", "by cutting").
 /// Words in -ing that open a phrase, not a clause with the sentence's
 /// subject ("..., including IE11", "..., according to police").
 const PREPOSITION_PARTICIPLES: [&str; 9] =
     ["including", "according", "following", "regarding", "concerning", "excluding", "during", "pending", "barring"];
 
+/// Words that open a gerund clause whose subject is its sentence's
+/// ("after reporting", "by cutting").
 const GERUND_MARKS: [&str; 8] = ["after", "before", "while", "since", "by", "without", "upon", "when"];
 
 /// Plurals without an -s, and shares, that a count may name.

@@ -81,10 +81,18 @@ struct Site {
     currency: Option<&'static str>,
     v: f64,
     first: usize,
+    of: Of,
+}
+
+/// What a count site counts.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Of {
+    /// The noun it is written with.
+    Noun,
     /// A fraction of a population ("a third of the staff"), in percent.
-    fraction: bool,
+    Fraction,
     /// People, said as "no one" or "nobody".
-    people: bool,
+    People,
 }
 
 /// A count written as a number: word `i`, a numeral or number word that
@@ -158,7 +166,7 @@ fn number_site(s: &Sentence, text: &str, i: usize) -> Option<Site> {
     while first > 0 && s.words[first - 1].upos == "NUM" && s.head(first - 1) == Some(i) {
         first -= 1;
     }
-    Some(Site { i, unit, n, measure, currency, v, first, fraction: false, people: false })
+    Some(Site { i, unit, n, measure, currency, v, first, of: Of::Noun })
 }
 
 /// "No passengers were hurt": a count of none, at the determiner `j` of
@@ -167,19 +175,9 @@ fn number_site(s: &Sentence, text: &str, i: usize) -> Option<Site> {
 /// people.
 fn none_site(s: &Sentence, j: usize) -> Option<Site> {
     let w = &s.words[j];
-    let site = |n: usize, people: bool| Site {
-        i: j,
-        unit: n,
-        n,
-        measure: None,
-        currency: None,
-        v: 0.0,
-        first: j,
-        fraction: false,
-        people,
-    };
+    let site = |n: usize, of: Of| Site { i: j, unit: n, n, measure: None, currency: None, v: 0.0, first: j, of };
     if w.upos == "PRON" && matches!(rel(w), "nsubj" | "obj") && w.form.eq_ignore_ascii_case("nobody") {
-        return Some(site(j, true));
+        return Some(site(j, Of::People));
     }
     if w.upos != "DET" || rel(w) != "det" || !w.form.eq_ignore_ascii_case("no") {
         return None;
@@ -187,9 +185,16 @@ fn none_site(s: &Sentence, j: usize) -> Option<Site> {
     let n = s.head(j).filter(|&n| n > j)?;
     let noun = &s.words[n];
     if noun.form.eq_ignore_ascii_case("one") && n == j + 1 && matches!(rel(noun), "nsubj" | "obj") {
-        return Some(site(n, true));
+        return Some(site(n, Of::People));
     }
-    (noun.upos == "NOUN" && noun.xpos == "NNS").then_some(site(n, false))
+    (noun.upos == "NOUN" && noun.xpos == "NNS").then_some(site(n, Of::Noun))
+}
+
+/// A fraction of a population at word `j` as a count site (see
+/// [`fraction`]).
+fn fraction_site(s: &Sentence, j: usize) -> Option<Site> {
+    let (first, v) = fraction(s, j)?;
+    Some(Site { i: j, unit: j, n: j, measure: None, currency: None, v, first, of: Of::Fraction })
 }
 
 /// A fraction of a population at word `j` ("half of the residents", "a
@@ -204,14 +209,13 @@ fn fraction(s: &Sentence, j: usize) -> Option<(usize, f64)> {
         return None;
     }
     let denominator = numbers::fraction(&w.form)?;
-    let of = s.children(j).find(|&(k, c)| {
+    let of_many = s.children(j).any(|(k, c)| {
         matches!(rel(c), "nmod" | "obl")
             && matches!(c.upos, "NOUN" | "PROPN")
             && s.children(k).any(|(_, x)| rel(x) == "case" && lower(x) == "of")
             && !s.children(k).any(|(_, x)| rel(x) == "det" && matches!(lower(x).as_str(), "a" | "an"))
     });
-    of?;
-    if s.children(j).any(|(_, c)| matches!(rel(c), "amod" | "nmod:poss" | "compound")) {
+    if !of_many || s.children(j).any(|(_, c)| matches!(rel(c), "amod" | "nmod:poss" | "compound")) {
         return None;
     }
     let mut numerator = None;
@@ -434,21 +438,9 @@ pub fn read(s: &Sentence, text: &str, lz: &Lemmatizer) -> Vec<Counted> {
         return out;
     }
     for j in 0..s.words.len() {
-        let site = match fraction(s, j) {
-            Some((first, v)) => Some(Site {
-                i: j,
-                unit: j,
-                n: j,
-                measure: None,
-                currency: None,
-                v,
-                first,
-                fraction: true,
-                people: false,
-            }),
-            None => number_site(s, text, j).or_else(|| none_site(s, j)),
-        };
-        let Some(Site { i, unit, n, measure, currency, v, first, fraction, people }) = site else { continue };
+        let site = fraction_site(s, j).or_else(|| number_site(s, text, j)).or_else(|| none_site(s, j));
+        let Some(Site { i, unit, n, measure, currency, v, first, of: what }) = site else { continue };
+        let (fraction, people) = (what == Of::Fraction, what == Of::People);
         let noun = &s.words[n];
         let w = &s.words[first];
         // ("about" may hang from either word)

@@ -1,7 +1,6 @@
 //! Number words and numerals to values: "Four" is 4, "eleven" 11, "a
 //! dozen" 12, "1,100" 1100, "2.1" 2.1. Generic English, no story words.
 
-/// The value of one number word, or of a numeral.
 /// The denominator a fraction word stands for ("half" 2, "thirds" 3,
 /// "quarter" 4, up to "tenths" 10), singular or plural, any case.
 pub fn fraction(word: &str) -> Option<f64> {
@@ -21,6 +20,7 @@ pub fn fraction(word: &str) -> Option<f64> {
     })
 }
 
+/// The value of one number word, or of a numeral.
 pub fn value(word: &str) -> Option<f64> {
     // Lowercased only when it has capitals: most words asked about have none.
     let w: std::borrow::Cow<str> =
